@@ -1,0 +1,37 @@
+"""Errors the library raises and the exit codes the CLI maps them to."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, shared by every command."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    MODEL_MISSING = 3
+    INTERRUPTED = 130
+
+
+class QuotexError(Exception):
+    """Base class: a problem the user can fix, with a one-line message saying how."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+
+class InputError(QuotexError):
+    """An input could not be read: missing path, undecodable bytes, bad JSONL line."""
+
+
+class UsageError(QuotexError):
+    """Options that contradict each other or name something impossible."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ModelError(QuotexError):
+    """The spaCy pipeline could not be loaded."""
+
+    exit_code = ExitCode.MODEL_MISSING

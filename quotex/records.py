@@ -1,0 +1,148 @@
+"""Plain records of what quotex found: frozen dataclasses, free of spaCy objects.
+
+Writers and renderers only ever see these. ``from_doc`` is the one bridge from an
+annotated ``Doc``; ``to_dict``/``from_dict`` are the stable JSON output contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the document: ``document[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Mention | None:
+        if data is None:
+            return None
+        return cls(text=data["text"], start=data["start"], end=data["end"])
+
+
+@dataclass(frozen=True)
+class EntityMention(Mention):
+    """An entity mention; ``in_quote`` tells whether it lies inside a quotation."""
+
+    in_quote: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "in_quote": self.in_quote}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityMention:  # type: ignore[override]
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            in_quote=bool(data.get("in_quote", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One reported statement: what was said, by whom, through which cue."""
+
+    id: str
+    type: QuoteType
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_mention: Mention | None = None
+    speaker_entity: str | None = None
+    cue: Mention | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
+            "speaker_entity": self.speaker_entity,
+            "cue": self.cue.to_dict() if self.cue else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            speaker=data.get("speaker"),
+            speaker_mention=Mention.from_dict(data.get("speaker_mention")),
+            speaker_entity=data.get("speaker_entity"),
+            cue=Mention.from_dict(data.get("cue")),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity: its mentions clustered under one canonical name."""
+
+    id: str
+    name: str
+    label: str
+    mentions: tuple[EntityMention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            label=data["label"],
+            mentions=tuple(EntityMention.from_dict(m) for m in data.get("mentions", [])),
+        )
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """Everything quotex found in one document. ``meta`` is carried from the input."""
+
+    id: str
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    meta: dict[str, Any] | None = field(default=None, compare=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "entities": [e.to_dict() for e in self.entities],
+        }
+        if self.meta is not None:
+            out["meta"] = self.meta
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocResult:
+        return cls(
+            id=data["id"],
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            meta=data.get("meta"),
+        )
