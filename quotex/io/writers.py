@@ -1,0 +1,318 @@
+"""Write :class:`~quotex.records.DocResult` records as JSON, JSON lines or CSV.
+
+Every writer streams: ``write()`` puts one document's output on the stream at once
+and nothing keeps a corpus in memory; ``close()`` finishes the output (the closing
+``]`` of a JSON array) without closing the stream, which belongs to the caller.
+Writers are context managers; when the ``with`` body raises they leave the output
+unfinished, so a truncated JSON array does not pass for a complete one.
+
+Each :class:`View` picks what goes out per document: ``extract`` everything,
+``quotes`` or ``entities`` one of the two (always with ``id``, and ``meta`` when
+the input had any).
+
+CSV has one row per quote (``extract`` and ``quotes`` views) or per entity
+(``entities`` view), under a header row; a document with nothing found adds no
+rows. Because spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``,
+tab or carriage return as a formula, such text cells get a leading ``'`` (the
+OWASP advice against CSV injection). Pass ``raw_csv=True`` to write cells
+unchanged, e.g. for a program rather than a spreadsheet to read. Numbers are
+never changed.
+
+:func:`atomic_output` opens the destination: stdout, or a file that only appears,
+complete, once writing has succeeded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self, TextIO
+
+from quotex.errors import QuotexError
+from quotex.records import DocResult, Entity, Mention, Quote
+
+STDOUT_MARK = "-"
+TEMP_SUFFIX = ".tmp"
+OUTPUT_ENCODING = "utf-8"
+JSON_OPEN, JSON_SEPARATOR, JSON_CLOSE, JSON_EMPTY = "[", ",\n", "]\n", "[]\n"
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_ESCAPE = "'"
+TEXTS_SEPARATOR = " | "
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "quote_id",
+    "type",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "start",
+    "end",
+    "text",
+)
+ENTITY_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "entity_id",
+    "name",
+    "label",
+    "mentions",
+    "in_quote",
+    "texts",
+    "first_start",
+)
+
+
+class OutputError(QuotexError):
+    """The output destination cannot be written: missing folder, a folder as file, ..."""
+
+
+class Format(StrEnum):
+    """Output formats. ``table`` is rendered by the CLI, not written here."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+class View(StrEnum):
+    """What to output per document."""
+
+    EXTRACT = "extract"
+    QUOTES = "quotes"
+    ENTITIES = "entities"
+
+
+# The keys of DocResult.to_dict() each view keeps.
+_VIEW_KEYS: dict[View, frozenset[str]] = {
+    View.EXTRACT: frozenset({"id", "quotes", "entities", "meta"}),
+    View.QUOTES: frozenset({"id", "quotes", "meta"}),
+    View.ENTITIES: frozenset({"id", "entities", "meta"}),
+}
+
+
+def view_dict(result: DocResult, view: View) -> dict[str, Any]:
+    """The JSON-ready object for ``result`` in ``view``."""
+    keep = _VIEW_KEYS[View(view)]
+    return {key: value for key, value in result.to_dict().items() if key in keep}
+
+
+class Writer:
+    """Base of the streaming writers: ``write()`` each result, then ``close()``."""
+
+    def __init__(self, stream: TextIO, view: View = View.EXTRACT) -> None:
+        self.stream = stream
+        self.view = View(view)
+        self.count = 0
+        self.closed = False
+
+    def write(self, result: DocResult) -> None:
+        """Write one document's output."""
+        if self.closed:
+            raise ValueError("write() on a closed writer")
+        self._write(result)
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the output and flush the stream (which stays open). Safe to repeat."""
+        if not self.closed:
+            self.closed = True
+            self._finish()
+            self.stream.flush()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.close()
+
+    def _write(self, result: DocResult) -> None:
+        raise NotImplementedError
+
+    def _finish(self) -> None:
+        """Write whatever ends the output; nothing by default."""
+
+
+class JsonlWriter(Writer):
+    """One JSON object per document per line."""
+
+    def _write(self, result: DocResult) -> None:
+        self.stream.write(_dumps(view_dict(result, self.view)) + "\n")
+
+
+class JsonWriter(Writer):
+    """One JSON array of the per-document objects, written item by item."""
+
+    def _write(self, result: DocResult) -> None:
+        self.stream.write(JSON_SEPARATOR if self.count else JSON_OPEN)
+        self.stream.write(_dumps(view_dict(result, self.view)))
+
+    def _finish(self) -> None:
+        self.stream.write(JSON_CLOSE if self.count else JSON_EMPTY)
+
+
+class CsvWriter(Writer):
+    """A header row, then one row per quote or per entity, through :mod:`csv`."""
+
+    def __init__(self, stream: TextIO, view: View = View.EXTRACT, *, raw: bool = False) -> None:
+        super().__init__(stream, view)
+        self.raw = raw
+        self._csv = csv.writer(stream)
+        self._header_written = False
+        self._entities = self.view is View.ENTITIES
+
+    def _write(self, result: DocResult) -> None:
+        self._write_header()
+        if self._entities:
+            rows = [_entity_row(result.id, entity) for entity in result.entities]
+        else:
+            rows = [_quote_row(result.id, quote) for quote in result.quotes]
+        self._csv.writerows([self._cells(row) for row in rows])
+
+    def _finish(self) -> None:
+        self._write_header()
+
+    def _write_header(self) -> None:
+        if not self._header_written:
+            self._header_written = True
+            self._csv.writerow(ENTITY_COLUMNS if self._entities else QUOTE_COLUMNS)
+
+    def _cells(self, row: list[Any]) -> list[Any]:
+        return row if self.raw else [escape_formula(cell) for cell in row]
+
+
+def escape_formula(cell: Any) -> Any:
+    """``cell`` with a leading ``'`` if a spreadsheet would read it as a formula."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return FORMULA_ESCAPE + cell
+    return cell
+
+
+_WRITERS: dict[Format, type[Writer]] = {Format.JSON: JsonWriter, Format.JSONL: JsonlWriter}
+
+
+def make_writer(fmt: Format, stream: TextIO, view: View, *, raw_csv: bool = False) -> Writer:
+    """The writer for ``fmt`` on ``stream``. ``Format.TABLE`` raises ``ValueError``."""
+    fmt = Format(fmt)
+    if fmt is Format.CSV:
+        return CsvWriter(stream, view, raw=raw_csv)
+    if fmt in _WRITERS:
+        return _WRITERS[fmt](stream, view)
+    raise ValueError(f"no writer for format {fmt.value!r}; the CLI renders it")
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str] | None) -> Iterator[TextIO]:
+    """A text stream for ``path``; ``None`` or ``"-"`` is stdout (left open).
+
+    A file is written under a temporary name in its folder and moved onto ``path``
+    only when the ``with`` body finishes without an exception; on any exception,
+    KeyboardInterrupt included, the temporary file is removed and ``path`` is left
+    as it was. Raises :class:`OutputError` before writing if ``path`` cannot be
+    a file.
+    """
+    if path is None or str(path) == STDOUT_MARK:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    temp = _open_temp(target)
+    try:
+        yield temp
+        temp.flush()
+        os.fsync(temp.fileno())
+        temp.close()
+        os.chmod(temp.name, _file_mode(target))
+        os.replace(temp.name, target)
+    except BaseException:
+        temp.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp.name)
+        raise
+
+
+def _open_temp(target: Path) -> TextIO:
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"output folder does not exist: {folder}; create it first")
+    if target.is_dir():
+        raise OutputError(f"output path is a folder: {target}; give a file name")
+    try:
+        # Not a `with`: atomic_output closes it, then moves or removes it.
+        return tempfile.NamedTemporaryFile(
+            "w",
+            encoding=OUTPUT_ENCODING,
+            newline="",
+            delete=False,
+            dir=folder,
+            prefix=f".{target.name}.",
+            suffix=TEMP_SUFFIX,
+        )
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(
+            f"cannot write in folder {folder} ({reason}); choose an output path you may write"
+        ) from None
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the output should get: the replaced file's, or what umask gives a new one."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        # Temporary files are created 0600; a new output should look like any other file.
+        # os.umask can only be read by setting it, so set it back at once.
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _dumps(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _mention_text(mention: Mention | None) -> str:
+    return mention.text if mention is not None else ""
+
+
+def _quote_row(doc_id: str, quote: Quote) -> list[Any]:
+    return [
+        doc_id,
+        quote.id,
+        quote.type,
+        quote.speaker or "",
+        _mention_text(quote.speaker_mention),
+        _mention_text(quote.cue),
+        quote.start,
+        quote.end,
+        quote.text,
+    ]
+
+
+def _entity_row(doc_id: str, entity: Entity) -> list[Any]:
+    texts = dict.fromkeys(m.text for m in entity.mentions)  # distinct, in first-seen order
+    starts = [m.start for m in entity.mentions]
+    return [
+        doc_id,
+        entity.id,
+        entity.name,
+        entity.label,
+        len(entity.mentions),
+        sum(1 for m in entity.mentions if m.in_quote),
+        TEXTS_SEPARATOR.join(texts),
+        min(starts) if starts else "",
+    ]
