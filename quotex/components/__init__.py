@@ -1,0 +1,1 @@
+"""quotex's spaCy components; ``quotex.pipeline`` imports them to register their factories."""

@@ -1,0 +1,608 @@
+"""Attribution: cue verbs and syntax → speaker, cue and type for every quote.
+
+Runs after the quote-mark finder and the entity clusterer. ``attribute`` is the pure
+finder (a parsed, annotated ``Doc`` in, plain records out); the ``Attributor`` pipe
+stores its records on the doc. The steps, in order:
+
+1. **Cues**: verbs whose lemma is in the reporting-verb lexicon, outside quote marks,
+   not inside a fixed expression ("needless to say"), and "according to".
+2. **Clauses**: a cue's clausal complement is an indirect quote; when it holds quote
+   marks it is a *mixed* quote, or *direct* when the marks hold all its words.
+3. **Marked quotes left over** get a cue from the syntax around them: a cue verb they
+   hang from, one next to them in the sentence, a colon lead-in, a trailing dash, or
+   none: then a quote that opens a paragraph right after a quote continues its turn.
+4. **Speakers**: the cue's subject (inversion included), mention kept as written;
+   pronouns resolved to the most recent compatible speaker or person; names taken
+   from the entity the mention belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from quotex.components.entities import EXT_ENTITIES
+from quotex.components.quotes import EXT_REGIONS, MarkedRegion
+from quotex.lexicon import entries
+from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
+
+COMPONENT = "quotex_attribution"
+SPAN_KEY = "quotex_quotes"
+EXT_QUOTES = "quotex_quotes"
+DEFAULT_CUE_SECTIONS = ("speech", "writing")
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+MENTION_CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+COMPLEMENTIZERS = frozenset({"that"})
+VERB_POS = frozenset({"VERB", "AUX"})
+DASHES = ("—", "–", "--", "-")
+SENTENCE_END = frozenset(".?!")
+SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
+SPEAKER_LOOKBACK_PARAGRAPHS = 4
+PERSONAL = frozenset({"male", "female"})
+
+
+@cache
+def cue_lemmas(sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> frozenset[str]:
+    return entries("reporting_verbs", *sections)
+
+
+@cache
+def phrase_cues() -> dict[str, frozenset[str]]:
+    """Multiword cues by their verb lemma: {"call": {"for", "on"}, ...}."""
+    out: dict[str, set[str]] = {}
+    for phrase in entries("reporting_verbs", "phrases"):
+        words = phrase.split()
+        if len(words) == 2:
+            out.setdefault(words[0], set()).add(words[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass
+class Attribution:
+    """A quote under construction: character offsets, token-level anchors."""
+
+    type: str
+    start: int
+    end: int
+    cue: Span | None = None
+    subject: Token | None = None
+    mention: Span | None = None
+    speaker: str | None = None
+    entity: str | None = None
+    regions: list[MarkedRegion] = field(default_factory=list)
+    inherited: bool = False
+
+    def to_record(self) -> dict:
+        return {
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_mention": [self.mention.start_char, self.mention.end_char]
+            if self.mention is not None
+            else None,
+            "speaker_entity": self.entity,
+            "cue": [self.cue.start_char, self.cue.end_char] if self.cue is not None else None,
+        }
+
+
+# --- quote regions as tokens -------------------------------------------------------------
+
+
+def _region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
+    """Token index → index of the region whose marks enclose it (marks included)."""
+    inside: dict[int, int] = {}
+    for number, region in enumerate(regions):
+        span = doc.char_span(region.open, region.close, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            inside[token.i] = number
+    return inside
+
+
+def _blocked_tokens(doc: Doc) -> set[int]:
+    """Tokens inside fixed expressions where a reporting verb reports nothing."""
+    lowered = doc.text.lower().replace("’", "'")
+    blocked: set[int] = set()
+    for phrase in entries("not_speech"):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                blocked.update(t.i for t in span)
+    return blocked
+
+
+# --- cues and subjects -------------------------------------------------------------------
+
+
+def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
+    """The subject of a cue verb, looking through conjunction, xcomp and relative clauses.
+
+    Words inside quote marks are never the subject ("“The ferries left,” she said" can
+    come parsed with two subjects).
+    """
+    inside = inside or {}
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i not in inside:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def mention_span(head: Token) -> Span:
+    """The speaker mention around its head: left modifiers kept, appositions and clauses cut."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in MENTION_CUT_DEPS:
+            break
+        end = child.right_edge.i + 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _cue_span(verb: Token) -> Span:
+    """The verb, with its particle when it forms a phrasal cue ("lashed out", "called for")."""
+    doc = verb.doc
+    particles = phrase_cues().get(verb.lemma_.lower(), frozenset())
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("prt", "prep") and child.lower_ in particles and child.i == end:
+            end += 1
+    return doc[verb.i : end]
+
+
+def find_cues(doc: Doc, inside: dict[int, int], blocked: set[int],
+              lemmas: frozenset[str]) -> list[Token]:
+    """Cue verbs outside quote marks."""
+    return [
+        t for t in doc
+        if t.pos_ in VERB_POS and t.lemma_.lower() in lemmas
+        and t.i not in inside and t.i not in blocked
+    ]
+
+
+# --- clauses -----------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without edge punctuation, space and a leading complementizer."""
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or (doc[start].lower_ in COMPLEMENTIZERS and doc[start].dep_ == "mark")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def clause_attribution(verb: Token, clause: Token, regions: list[MarkedRegion],
+                       inside: dict[int, int]) -> Attribution | None:
+    """An indirect, mixed or direct attribution from a cue's clausal complement."""
+    doc = verb.doc
+    start, end = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if start >= end:
+        return None
+    # a clause around its cue ("who he said had criticised") keeps the side of its head
+    if start < verb.i < end:
+        if clause.i < verb.i:
+            return None
+        start, end = _trim(doc, verb.i + 1, end)
+        if start >= end:
+            return None
+    covered = sorted({inside[i] for i in range(start, end) if i in inside})
+    outside_words = [
+        t for t in doc[start:end]
+        if t.i not in inside and not t.is_punct and not t.is_space
+    ]
+    cue = _cue_span(verb)
+    if covered:
+        marked = [regions[n] for n in covered]
+        if not outside_words:
+            return Attribution("direct", 0, 0, cue=cue, regions=marked)
+        char_start = doc[start].idx
+        char_end = max(doc[end - 1].idx + len(doc[end - 1]), *(r.close for r in marked
+                                                                 if r.close <= doc[end - 1].idx + 2 + len(doc[end - 1])))
+        return Attribution("mixed", char_start, char_end, cue=cue, regions=marked)
+    if end - start < 2:
+        return None
+    return Attribution("indirect", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue)
+
+
+def _according_to(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token]]:
+    """("according" token, its source noun) pairs."""
+    pairs = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            if token.i in inside:
+                continue
+            objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                pairs.append((token, objs[0]))
+    return pairs
+
+
+# --- marked quotes without a clause cue ----------------------------------------------------
+
+
+def _region_token_span(doc: Doc, region: MarkedRegion) -> Span | None:
+    return doc.char_span(region.start, region.end, alignment_mode="expand")
+
+
+def _has_subject(verb: Token, inside: dict[int, int]) -> bool:
+    return _subject(verb, inside) is not None
+
+
+def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
+                inside: dict[int, int]) -> Token | None:
+    """A cue verb the quote hangs from, or one beside it in the same sentence."""
+    span = _region_token_span(doc, region)
+    if span is None:
+        return None
+    cue_set = {c.i for c in cues}
+    # 1. a cue verb that dominates the quote's words (the quote is its complement)
+    for token in span:
+        for ancestor in token.ancestors:
+            if ancestor.i in cue_set and ancestor.i not in inside and _has_subject(ancestor, inside):
+                return ancestor
+    # 2. a cue verb in the sentences the quote touches, nearest first; the sentence
+    # right after a quote that ends its sentence too ("“….” he said." split by the parser)
+    lo, hi = span[0].sent.start, span[-1].sent.end
+    close = doc.char_span(region.start, region.close, alignment_mode="expand")
+    if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
+        hi = doc[close.end].sent.end
+    candidates = [c for c in cues if lo <= c.i < hi and c.i not in inside and _has_subject(c, inside)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
+
+
+def _colon_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
+               inside: dict[int, int]) -> Token | None:
+    """``X said: “…”``: a cue verb in the sentence ending with the colon before the quote."""
+    before = doc.text[: region.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    candidates = [c for c in cues if sent.start <= c.i < colon.start and _has_subject(c, inside)]
+    return candidates[-1] if candidates else None
+
+
+def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
+    """``“…” — Ms. X``: the name after a dash that follows the closing mark."""
+    rest = doc.text[region.close : region.close + 4].lstrip(" ")
+    dash = next((d for d in DASHES if rest.startswith(d)), None)
+    if dash is None:
+        return None
+    offset = doc.text.index(dash, region.close) + len(dash)
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "DET"):
+        return None
+    head = doc[i]
+    while head.head is not head and head.head.i < head.sent.end and head.dep_ in (
+        "compound", "det", "amod", "nmod", "poss"
+    ):
+        head = head.head
+    return mention_span(head)
+
+
+def _is_short(text: str, region: MarkedRegion) -> bool:
+    """A marked phrase of a few words with no sentence punctuation: a title or scare quote."""
+    content = text[region.start : region.end]
+    words = re.findall(r"\w+", content)
+    return len(words) <= SHORT_QUOTE_WORDS and content[-1:] not in SENTENCE_END | {","}
+
+
+def _starts_sentence(doc: Doc, region: MarkedRegion) -> bool:
+    span = doc.char_span(region.open, region.close, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start is True
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+
+@dataclass
+class _EntityIndex:
+    """Which entity a character offset belongs to, and each entity's name and label."""
+
+    by_char: dict[int, str]
+    names: dict[str, str]
+    labels: dict[str, str]
+    mentions: list[tuple[int, int, str]]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> _EntityIndex:
+        by_char: dict[int, str] = {}
+        names: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        mentions: list[tuple[int, int, str]] = []
+        for record in doc._.get(EXT_ENTITIES) or []:
+            names[record["id"]] = record["name"]
+            labels[record["id"]] = record["label"]
+            for start, end in record["mentions"]:
+                mentions.append((start, end, record["id"]))
+                for ch in range(start, end):
+                    by_char[ch] = record["id"]
+        mentions.sort()
+        return cls(by_char, names, labels, mentions)
+
+    def person_named(self, text: str) -> str | None:
+        """The person entity whose name agrees with a name the model did not tag."""
+        name = person_name(text)
+        if not name:
+            return None
+        for eid, label in self.labels.items():
+            if label == "PERSON" and names_agree(name, self.names[eid]):
+                return eid
+        return None
+
+    def entity_of(self, span: Span) -> str | None:
+        """The entity of the mention's head word, else of any word in it (persons first)."""
+        found = [self.by_char.get(t.idx) for t in span]
+        found = [f for f in found if f]
+        if not found:
+            return None
+        persons = [f for f in found if self.labels.get(f) == "PERSON"]
+        return (persons or found)[-1]
+
+
+def _gender(doc: Doc, entity: str, index: _EntityIndex, known: dict[str, str]) -> str | None:
+    if entity in known:
+        return known[entity]
+    for start, _end, eid in index.mentions:
+        if eid != entity:
+            continue
+        before = doc.text[max(0, start - 6) : start].lower()
+        if re.search(r"\bmr\.?\s$", before):
+            return "male"
+        if re.search(r"\bm(rs|s)\.?\s$", before):
+            return "female"
+    return None
+
+
+def _resolve_pronoun(doc: Doc, mention: Span, done: list[Attribution], index: _EntityIndex,
+                     genders: dict[str, str]) -> tuple[str | None, str | None]:
+    """(speaker name, entity id) for a pronoun mention, or (None, None) when unknown."""
+    kind = pronoun_class(mention.text)
+    if kind not in PERSONAL and kind != "plural":
+        return None, None
+    window_start = _paragraph_window_start(doc, mention.start_char)
+    for previous in reversed(done):
+        if previous.speaker is None or previous.start < window_start:
+            continue
+        if previous.mention is not None and previous.mention.start_char > mention.start_char:
+            continue
+        if kind == "plural":
+            if previous.entity and index.labels.get(previous.entity) == "PERSON":
+                continue
+            if previous.mention is not None and previous.mention.root.tag_ not in ("NNS", "NNPS") \
+                    and not (previous.entity and index.labels.get(previous.entity) in ("ORG", "NORP")):
+                continue
+            return previous.speaker, previous.entity
+        if previous.entity is None or index.labels.get(previous.entity) != "PERSON":
+            continue
+        gender = _gender(doc, previous.entity, index, genders)
+        if gender is None or gender == kind:
+            return previous.speaker, previous.entity
+    if kind == "plural":
+        return None, None
+    for start, _end, eid in reversed(index.mentions):
+        if start >= mention.start_char or start < window_start:
+            continue
+        if index.labels.get(eid) == "PERSON" and _gender(doc, eid, index, genders) in (None, kind):
+            return index.names[eid], eid
+    return None, None
+
+
+def _paragraph_window_start(doc: Doc, offset: int) -> int:
+    """Start of the paragraph SPEAKER_LOOKBACK_PARAGRAPHS before the one holding ``offset``."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*", doc.text[:offset])]
+    if len(breaks) < SPEAKER_LOOKBACK_PARAGRAPHS:
+        return 0
+    return breaks[-SPEAKER_LOOKBACK_PARAGRAPHS]
+
+
+def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
+    """Fill ``mention``, ``speaker`` and ``entity`` for each attribution, in text order."""
+    index = _EntityIndex.from_doc(doc)
+    genders: dict[str, str] = {}
+    done: list[Attribution] = []
+    for attr in sorted(attributions, key=lambda a: a.start):
+        if attr.mention is None and attr.subject is not None:
+            attr.mention = mention_span(attr.subject)
+        if attr.mention is not None:
+            text = attr.mention.text
+            if is_pronoun(text):
+                attr.speaker, attr.entity = _resolve_pronoun(doc, attr.mention, done, index, genders)
+                kind = pronoun_class(text)
+                if attr.entity and kind in PERSONAL:
+                    genders.setdefault(attr.entity, kind)
+            else:
+                attr.entity = index.entity_of(attr.mention) or index.person_named(text)
+                attr.speaker = index.names[attr.entity] if attr.entity else canonical_name(text)
+        elif attr.inherited and done:
+            attr.speaker, attr.entity = done[-1].speaker, done[-1].entity
+        done.append(attr)
+
+
+# --- putting it together -----------------------------------------------------------------
+
+
+def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion],
+                           inside: dict[int, int]) -> Attribution | None:
+    """"According to X, …" / "…, according to X": the rest of the clause is the content."""
+    doc = acc.doc
+    sent = acc.sent
+    phrase_start, phrase_end = acc.left_edge.i, acc.right_edge.i + 1
+    if phrase_start - sent.start <= 1:
+        start, end = _trim(doc, phrase_end, sent.end)
+    else:
+        start, end = _trim(doc, sent.start, phrase_start)
+    if end - start < 2:
+        return None
+    covered = sorted({inside[i] for i in range(start, end) if i in inside})
+    outside = [t for t in doc[start:end] if t.i not in inside and not (t.is_punct or t.is_space)]
+    kind = "indirect" if not covered else ("mixed" if outside else "direct")
+    cue = doc[acc.i : acc.i + 2]
+    marked = [regions[n] for n in covered]
+    return Attribution(kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue,
+                       subject=source, regions=marked)
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    number = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            number = i
+    return number
+
+
+def _trim_unclosed(doc: Doc, attr: Attribution, index: _EntityIndex) -> None:
+    """An unclosed quote ends before the first sentence naming its own speaker."""
+    region = attr.regions[0]
+    if region.closed or attr.entity is None:
+        return
+    for start, _end, eid in index.mentions:
+        if eid != attr.entity or not attr.start < start < attr.end:
+            continue
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None:
+            return
+        sent = token[0].sent
+        if sent.start_char > attr.start:
+            last = doc[sent.start - 1]
+            while last.is_space and last.i > 0:
+                last = doc[last.i - 1]
+            attr.end = last.idx + len(last)
+        return
+
+
+def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> list[dict]:
+    """All quotes of a parsed doc with types, cues and speakers, as plain records."""
+    from quotex.components.paragraphs import paragraph_spans
+
+    regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
+    inside = _region_tokens(doc, regions)
+    cues = find_cues(doc, inside, _blocked_tokens(doc), cue_lemmas(tuple(cue_sections)))
+    attributions: list[Attribution] = []
+    used: set[int] = set()
+
+    def take(attr: Attribution) -> None:
+        keys = {id(r) for r in attr.regions}
+        if keys & used:
+            return
+        used.update(keys)
+        if attr.type == "direct":
+            for region in attr.regions:
+                attributions.append(replace(attr, start=region.start, end=region.end,
+                                            regions=[region]))
+        else:
+            attributions.append(attr)
+
+    for verb in cues:
+        subject = _subject(verb, inside)
+        if subject is None:
+            continue
+        for child in verb.children:
+            if child.dep_ in CLAUSE_DEPS:
+                attr = clause_attribution(verb, child, regions, inside)
+                if attr is not None:
+                    attr.subject = subject
+                    take(attr)
+    for acc, source in _according_to(doc, inside):
+        attr = _according_attribution(acc, source, regions, inside)
+        if attr is not None:
+            take(attr)
+
+    paragraphs = [s for s, _ in paragraph_spans(doc.text)]
+    for region in regions:
+        if id(region) in used:
+            continue
+        if _is_short(doc.text, region) and not _starts_sentence(doc, region):
+            continue
+        verb = _colon_cue(doc, region, cues, inside) or _nearby_cue(doc, region, cues, inside)
+        attr = Attribution("direct", region.start, region.end, regions=[region])
+        if verb is not None:
+            attr.cue, attr.subject = _cue_span(verb), _subject(verb, inside)
+        else:
+            attr.mention = _dash_speaker(doc, region)
+            if attr.mention is None:
+                attr.inherited = True
+        take(attr)
+
+    attributions.sort(key=lambda a: a.start)
+    last_end_para = -10
+    for attr in attributions:
+        para = _paragraph_of(paragraphs, attr.start)
+        if attr.inherited and para - last_end_para > 1:
+            attr.inherited = False
+        last_end_para = _paragraph_of(paragraphs, attr.end)
+    resolve_speakers(doc, attributions)
+    index = _EntityIndex.from_doc(doc)
+    for attr in attributions:
+        if attr.type == "direct" and attr.regions:
+            _trim_unclosed(doc, attr, index)
+    return [a.to_record() for a in attributions]
+
+
+class Attributor:
+    """Stores attributed quotes on the doc: spans labelled by type, and plain records."""
+
+    def __init__(self, name: str = COMPONENT, *,
+                 cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> None:
+        self.name = name
+        self.cue_sections = tuple(cue_sections)
+        if not Doc.has_extension(EXT_QUOTES):
+            Doc.set_extension(EXT_QUOTES, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        records = attribute(doc, self.cue_sections)
+        doc._.set(EXT_QUOTES, records)
+        spans = []
+        for record in records:
+            span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=record["type"]))
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=[f"doc._.{EXT_QUOTES}", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos", "token.is_sent_start"],
+    default_config={"cue_sections": list(DEFAULT_CUE_SECTIONS)},
+)
+def make_attributor(nlp: Language, name: str, cue_sections: list[str]) -> Attributor:
+    """Factory for the attributor; place it after ``quotex_quotes`` and ``quotex_entities``."""
+    return Attributor(name, cue_sections=tuple(cue_sections))

@@ -1,0 +1,203 @@
+"""Entity mentions clustered into entities: "Putin" = "Vladimir Putin" = "Prime Minister Vladimir Putin".
+
+``cluster_mentions`` is pure over (text, label, start, end, pos) tuples so it can be
+tested without a model. The component cleans spaCy's entity mentions first:
+
+* a leading "the" and a trailing possessive are cut ("the United States'" → "United States");
+* a PERSON mention is extended over capitalised name words the model left out
+  ("Fogh Rasmussen" → "Anders Fogh Rasmussen") and cut after titles it took in;
+* junk is dropped: a one-word PERSON/ORG/place whose word the tagger reads as a common
+  noun, verb or adjective (the footer word "Exit" tagged GPE).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from quotex.names import person_name, title_words
+
+COMPONENT = "quotex_entities"
+SPAN_KEY = "quotex_entities"
+EXT_ENTITIES = "quotex_entities"
+
+KEPT_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE"}
+)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Labels whose mentions may share one entity ("Kremlin" comes as ORG and as FAC).
+LABEL_GROUPS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "PERSON": "person"}
+COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "PRON", "DET"})
+LEADING_DETERMINERS = frozenset({"the", "The"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True)
+class MentionIn:
+    """A cleaned entity mention, as the clusterer sees it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class EntityCluster:
+    """Mentions of one entity; ``name`` and ``label`` chosen from them."""
+
+    mentions: list[MentionIn] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def name(self) -> str:
+        texts = [m.text for m in self.mentions]
+        if self.label == "PERSON":
+            texts = [person_name(t) or t for t in texts]
+        return max(texts, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
+
+    @property
+    def group(self) -> str:
+        return LABEL_GROUPS.get(self.label, self.label)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,").lower() for w in text.split() if w.strip(".,")]
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words: "United States" → "US", "European Union" → "EU"."""
+    return "".join(w[0] for w in text.split() if w[:1].isupper())
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    letters = short.replace(".", "")
+    return (
+        len(letters) >= 2
+        and letters.isupper()
+        and len(long.split()) >= 2
+        and acronym(long).upper() == letters
+    )
+
+
+def _person_matches(mention: MentionIn, cluster: EntityCluster) -> bool:
+    mine = _words(person_name(mention.text) or mention.text)
+    for other in cluster.mentions:
+        theirs = _words(person_name(other.text) or other.text)
+        if not mine or not theirs or mine[-1] != theirs[-1]:
+            continue
+        # same surname: the first names, where both have one, must agree
+        if len(mine) > 1 and len(theirs) > 1 and mine[0] != theirs[0]:
+            continue
+        return True
+    return False
+
+
+def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
+    if LABEL_GROUPS.get(mention.label, mention.label) != cluster.group:
+        return False
+    if mention.label == "PERSON" and cluster.label == "PERSON":
+        return _person_matches(mention, cluster)
+    key = " ".join(_words(mention.text))
+    for other in cluster.mentions:
+        if key == " ".join(_words(other.text)):
+            return True
+        if _is_acronym_of(mention.text, other.text) or _is_acronym_of(other.text, mention.text):
+            return True
+    return False
+
+
+def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
+    """Group mentions into entities, in order of first mention; the latest match wins."""
+    clusters: list[EntityCluster] = []
+    for mention in mentions:
+        for cluster in reversed(clusters):
+            if _same_entity(mention, cluster):
+                cluster.mentions.append(mention)
+                break
+        else:
+            clusters.append(EntityCluster([mention]))
+    return clusters
+
+
+def _is_name_token(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.lower().rstrip(".") not in title_words()
+        and not token.ent_type_
+    )
+
+
+def clean_mention(ent: Span) -> Span | None:
+    """The mention with determiners, possessives and titles trimmed; None for junk."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].text in LEADING_DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    if ent.label_ == "PERSON":
+        while start > 0 and _is_name_token(doc[start - 1]):
+            start -= 1
+        while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():
+            start += 1
+    if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    if end - start == 1 and ent.label_ in NAME_LABELS and doc[start].pos_ in COMMON_POS:
+        if not doc[start].text.isupper():
+            return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
+    """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
+    spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
+    by_start = {s.start_char: s for s in spans}
+    mentions = [MentionIn(s.text, s.label_, s.start_char, s.end_char) for s in spans]
+    return [(c, [by_start[m.start] for m in c.mentions]) for c in cluster_mentions(mentions)]
+
+
+class EntityLinker:
+    """Stores clustered entities: spans with ``kb_id_`` = entity id, and plain records."""
+
+    def __init__(self, name: str = COMPONENT) -> None:
+        self.name = name
+        if not Doc.has_extension(EXT_ENTITIES):
+            Doc.set_extension(EXT_ENTITIES, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        records: list[dict] = []
+        group: list[Span] = []
+        for number, (cluster, spans) in enumerate(find_entities(doc), start=1):
+            entity_id = f"e{number}"
+            records.append(
+                {
+                    "id": entity_id,
+                    "name": cluster.name,
+                    "label": cluster.label,
+                    "mentions": [[s.start_char, s.end_char] for s in spans],
+                }
+            )
+            group.extend(Span(doc, s.start, s.end, label=s.label_, kb_id=entity_id) for s in spans)
+        doc._.set(EXT_ENTITIES, records)
+        doc.spans[SPAN_KEY] = group
+        return doc
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=[f"doc._.{EXT_ENTITIES}", "doc.spans"],
+    requires=["doc.ents", "token.pos"],
+    default_config={},
+)
+def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
+    """Factory for the entity clusterer; place it after ``ner``."""
+    return EntityLinker(name)

@@ -1,0 +1,196 @@
+"""Quote marks to quoted regions: pairing “ ” " « » „ ‘ ’ `` '' as real archives use them.
+
+``find_marked_regions`` is pure and total: any string in, a list of regions out, never
+an exception. Rules:
+
+* Double marks pair left to right. A straight ``"`` (or ``''``) opens when no quote is
+  open and closes when one is; a curly ``“`` closes an open quote when it is followed by
+  a space or the end (the ``“…“`` typo), otherwise it is ignored as nested.
+* Single marks are quotes only outside a double quote, and only when both marks are
+  found in the paragraph: ``‘`` or ``'`` opening after a space, ``’`` or ``'`` closing
+  before a non-letter. ``it’s`` and ``Russia’s`` are apostrophes, never marks.
+* A quote still open at the end of a paragraph continues when the next paragraph opens
+  with a mark (the news convention for a quote over several paragraphs); otherwise it
+  ends at the paragraph end and is flagged ``closed=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quotex.components.paragraphs import paragraph_spans
+
+COMPONENT = "quotex_quotes"
+SPAN_KEY = "quotex_marked"
+EXT_REGIONS = "quotex_marked"
+
+DOUBLE_OPENERS = frozenset({"“", "„", "«", "``"})
+DOUBLE_CLOSERS = frozenset({"”", "»"})
+DOUBLE_EITHER = frozenset({'"', "''"})
+SINGLE_OPENERS = frozenset({"‘", "‹"})
+SINGLE_CLOSERS = frozenset({"’", "›"})
+SINGLE_EITHER = frozenset({"'"})
+PARAGRAPH_OPENERS = DOUBLE_OPENERS | DOUBLE_EITHER
+_MARKS = re.compile(r"``|''|[“”„«»\"‘’‹›']")
+_OPEN_CONTEXT = "([{—–-/"  # characters after which a mark opens a quote
+
+
+@dataclass(frozen=True)
+class MarkedRegion:
+    """Text between quote marks. ``start:end`` is the content, stripped of space."""
+
+    open: int  # offset of the opening mark (== start when the mark is missing)
+    start: int
+    end: int
+    close: int  # offset just past the closing mark (== end when unclosed)
+    closed: bool = True
+    paragraphs: int = 1  # how many paragraphs the quote runs over
+
+    def to_list(self) -> list[int]:
+        return [self.open, self.start, self.end, self.close, int(self.closed), self.paragraphs]
+
+    @classmethod
+    def from_list(cls, values: list[int]) -> MarkedRegion:
+        o, s, e, c, closed, paras = values
+        return cls(o, s, e, c, bool(closed), paras)
+
+
+def _left_flanking(text: str, start: int, end: int) -> bool:
+    """True when a mark at ``text[start:end]`` looks like an opener."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+
+
+def _right_flanking(text: str, start: int, end: int) -> bool:
+    """True when a mark looks like a closer: no space before it, a non-letter after."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+@dataclass
+class _Open:
+    first: int  # offset of the first opening mark
+    content_start: int
+    paragraphs: int = 1
+    skip_at: int = -1  # offset of a paragraph's reopening mark, not a new quote
+
+
+def _single_regions(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Single-mark quotes in text[start:end] (outside double quotes): (open, s, e, close)."""
+    found: list[tuple[int, int, int, int]] = []
+    opened: int | None = None
+    for m in _MARKS.finditer(text, start, end):
+        mark = m.group()
+        if mark not in SINGLE_OPENERS | SINGLE_CLOSERS | SINGLE_EITHER:
+            continue
+        a, b = m.start(), m.end()
+        if opened is None:
+            if mark not in SINGLE_CLOSERS and _left_flanking(text, a, b) and text[b].isalnum():
+                opened = a
+        elif mark not in SINGLE_OPENERS and _right_flanking(text, a, b):
+            found.append((opened, opened + 1, a, b))
+            opened = None
+    return found
+
+
+def _paragraph_opens_quote(text: str, start: int) -> bool:
+    """True when the paragraph at ``start`` begins with an opening double mark."""
+    m = _MARKS.match(text, start)
+    return m is not None and _opens(text, m.group(), m.start(), m.end())
+
+
+def _opens(text: str, mark: str, a: int, b: int) -> bool:
+    if mark in DOUBLE_OPENERS:
+        return True
+    return mark in DOUBLE_EITHER and (
+        _left_flanking(text, a, b) or not _right_flanking(text, a, b)
+    )
+
+
+def _closes(text: str, mark: str, a: int, b: int) -> bool:
+    if mark in DOUBLE_CLOSERS or mark in DOUBLE_EITHER:
+        return True
+    # “…“: a curly opener used as the closing mark, recognised by what follows it
+    return mark == "“" and _right_flanking(text, a, b)
+
+
+def find_marked_regions(text: str) -> list[MarkedRegion]:
+    """All quoted regions of ``text`` in order; never raises."""
+    raw: list[tuple[int, int, int, int, bool, int]] = []
+    paragraphs = paragraph_spans(text)
+    current: _Open | None = None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        outside_from = p_start  # where the last double quote ended, for single marks
+        for m in _MARKS.finditer(text, p_start, p_end):
+            mark, a, b = m.group(), m.start(), m.end()
+            if current is None:
+                if _opens(text, mark, a, b):
+                    raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, a))
+                    current = _Open(a, b)
+            elif a == current.skip_at:
+                continue
+            elif _closes(text, mark, a, b):
+                raw.append((current.first, current.content_start, a, b, True, current.paragraphs))
+                current, outside_from = None, b
+        if current is None:
+            raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, p_end))
+            continue
+        nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        if nxt is not None and _paragraph_opens_quote(text, nxt):
+            current.paragraphs += 1
+            current.skip_at = nxt
+        else:
+            raw.append((current.first, current.content_start, p_end, p_end, False,
+                        current.paragraphs))
+            current = None
+    regions: list[MarkedRegion] = []
+    for o, s, e, c, closed, paras in sorted(raw):
+        s, e = _strip(text, s, e)
+        if _has_words(text, s, e):
+            regions.append(MarkedRegion(o, s, e, c, closed, paras))
+    return regions
+
+
+class QuoteFinder:
+    """Finds quoted regions and stores them on the doc (spans and plain offsets)."""
+
+    def __init__(self, name: str = COMPONENT) -> None:
+        self.name = name
+        if not Doc.has_extension(EXT_REGIONS):
+            Doc.set_extension(EXT_REGIONS, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        regions = find_marked_regions(doc.text)
+        doc._.set(EXT_REGIONS, [r.to_list() for r in regions])
+        spans: list[Span] = []
+        for region in regions:
+            span = doc.char_span(region.start, region.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory(COMPONENT, assigns=[f"doc._.{EXT_REGIONS}", "doc.spans"],
+                  default_config={})
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    """Factory for the quote-mark finder; needs only the tokenizer."""
+    return QuoteFinder(name)

@@ -1,0 +1,100 @@
+"""Names: strip titles from a mention, tell pronouns, decide whether two names agree.
+
+Pure string functions over word lists, shared by the entity clusterer, the speaker
+resolver and the evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from quotex.lexicon import entries, sections
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_TOKEN = re.compile(r"[\w.\-&’']+")
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Titles, honorifics and role words, single and multiword, lowercase."""
+    return entries("titles")
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word that occurs in a title: a capitalised one is not part of a name."""
+    return frozenset(w for t in titles() for w in t.split())
+
+
+@cache
+def pronoun_classes() -> dict[str, frozenset[str]]:
+    """Pronoun sections: male, female, plural, neuter, first, second."""
+    return sections("pronouns")
+
+
+@cache
+def pronouns() -> frozenset[str]:
+    return entries("pronouns")
+
+
+def is_pronoun(text: str) -> bool:
+    """True when ``text`` is a bare personal pronoun ("he", "They")."""
+    return text.strip().lower() in pronouns()
+
+
+def pronoun_class(text: str) -> str | None:
+    """``male``, ``female``, ``plural``, ... for a pronoun; None for anything else."""
+    word = text.strip().lower()
+    for name, words in pronoun_classes().items():
+        if word in words:
+            return name
+    return None
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".,") not in title_words()
+
+
+def person_name(text: str) -> str | None:
+    """The name at the end of a mention: the trailing run of capitalised non-title words.
+
+    "NATO Secretary General Anders Fogh Rasmussen" → "Anders Fogh Rasmussen";
+    "Mr. Putin's" → "Putin"; "a senior official" → None.
+    """
+    words = _TOKEN.findall(text)
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+    run: list[str] = []
+    for word in reversed(words):
+        if not _is_name_word(word):
+            break
+        run.append(word)
+    return " ".join(reversed(run)) or None
+
+
+def canonical_name(text: str) -> str:
+    """A speaker mention as a name: the person name in it, else the mention itself."""
+    name = person_name(text)
+    if name:
+        return name
+    return _POSSESSIVE.sub("", text.strip()) or text.strip()
+
+
+def _name_key(text: str) -> list[str]:
+    words = [w.lower() for w in _TOKEN.findall(canonical_name(text))]
+    return [w for w in words if w not in _DETERMINERS]
+
+
+def names_agree(a: str | None, b: str | None) -> bool:
+    """True when two names can denote the same referent: same surname, or one inside the other."""
+    if not a or not b:
+        return False
+    ka, kb = _name_key(a), _name_key(b)
+    if not ka or not kb:
+        return False
+    if ka[-1] == kb[-1]:
+        return True
+    sa, sb = " ".join(ka), " ".join(kb)
+    return f" {sa} " in f" {sb} " or f" {sb} " in f" {sa} "
