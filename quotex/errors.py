@@ -35,3 +35,7 @@ class ModelError(QuotexError):
     """The spaCy pipeline could not be loaded."""
 
     exit_code = ExitCode.MODEL_MISSING
+
+
+class OutputError(QuotexError):
+    """The output destination cannot be written: missing folder, a folder as file, ..."""

@@ -146,3 +146,69 @@ class DocResult:
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
             meta=data.get("meta"),
         )
+
+
+def _quoted_ranges(quotes: list[dict[str, Any]], regions: list[list[int]]) -> list[tuple[int, int]]:
+    """Character ranges that are someone's words: direct quotes and marks inside mixed ones."""
+    ranges = [(q["start"], q["end"]) for q in quotes if q["type"] == "direct"]
+    for q in quotes:
+        if q["type"] == "mixed":
+            ranges += [(r[1], r[2]) for r in regions if q["start"] <= r[1] and r[2] <= q["end"]]
+    return ranges
+
+
+def _mention(text: str, pair: list[int] | None, offset: int) -> Mention | None:
+    if pair is None:
+        return None
+    start, end = pair
+    return Mention(text[start:end], start + offset, end + offset)
+
+
+def from_doc(doc: Any, doc_id: str, meta: dict[str, Any] | None = None,
+             offset: int = 0) -> DocResult:
+    """Records from a ``Doc`` annotated by quotex's components.
+
+    ``offset`` is added to every character offset (a chunk of a longer document).
+    Raises ``ValueError`` when the doc was not annotated (a component failed on it).
+    """
+    quotes = doc._.get("quotex_quotes")
+    entities = doc._.get("quotex_entities")
+    regions = doc._.get("quotex_marked") or []
+    if quotes is None or entities is None:
+        raise ValueError("the pipeline did not annotate this document")
+    text = doc.text
+    entity_of = {}
+    for e in entities:
+        for start, end in e["mentions"]:
+            entity_of[(start, end)] = e["id"]
+    out_quotes = tuple(
+        Quote(
+            id=f"q{number}",
+            type=q["type"],
+            text=text[q["start"] : q["end"]],
+            start=q["start"] + offset,
+            end=q["end"] + offset,
+            speaker=q["speaker"],
+            speaker_mention=_mention(text, q["speaker_mention"], offset),
+            speaker_entity=q["speaker_entity"],
+            cue=_mention(text, q["cue"], offset),
+        )
+        for number, q in enumerate(quotes, start=1)
+    )
+    quoted = _quoted_ranges(quotes, regions)
+    out_entities = tuple(
+        Entity(
+            id=e["id"],
+            name=e["name"],
+            label=e["label"],
+            mentions=tuple(
+                EntityMention(
+                    text[s:t], s + offset, t + offset,
+                    in_quote=any(a <= s and t <= b for a, b in quoted),
+                )
+                for s, t in e["mentions"]
+            ),
+        )
+        for e in entities
+    )
+    return DocResult(id=doc_id, quotes=out_quotes, entities=out_entities, meta=meta)

@@ -31,6 +31,7 @@ KEPT_LABELS = frozenset(
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Labels whose mentions may share one entity ("Kremlin" comes as ORG and as FAC).
 LABEL_GROUPS = {"GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "PERSON": "person"}
+SURNAME_MISTAKES = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT"})
 COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "PRON", "DET"})
 LEADING_DETERMINERS = frozenset({"the", "The"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -54,6 +55,10 @@ class EntityCluster:
 
     @property
     def label(self) -> str:
+        """The first mention's label, which is usually the full name's; else the majority."""
+        first = self.mentions[0].label
+        if first == "PERSON":
+            return first
         return Counter(m.label for m in self.mentions).most_common(1)[0][0]
 
     @property
@@ -101,6 +106,9 @@ def _person_matches(mention: MentionIn, cluster: EntityCluster) -> bool:
 
 
 def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
+    if cluster.label == "PERSON" and mention.label in SURNAME_MISTAKES:
+        # the model often tags a bare surname as ORG or GPE once the full name is known
+        return len(mention.text.split()) == 1 and _person_matches(mention, cluster)
     if LABEL_GROUPS.get(mention.label, mention.label) != cluster.group:
         return False
     if mention.label == "PERSON" and cluster.label == "PERSON":

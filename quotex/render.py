@@ -1,0 +1,98 @@
+"""Rich renderables for the terminal: tables of quotes, entities and evaluation scores.
+
+Nothing here prints; the CLI hands these to its console. Article text always goes into
+``Text`` objects, never through markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from quotex.records import DocResult
+
+TYPE_STYLES = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
+QUOTE_PREVIEW = 160
+
+
+def _clip(text: str, limit: int = QUOTE_PREVIEW) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quotes_table(result: DocResult) -> Table:
+    """One row per quote: type, speaker (with the mention as written), cue, text."""
+    table = Table(title=Text(f"{result.id}: {len(result.quotes)} quotes"), expand=True,
+                  show_lines=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("speaker", ratio=1)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("quote", ratio=3)
+    for quote in result.quotes:
+        speaker = Text(quote.speaker or "–", style="bold" if quote.speaker else "dim")
+        mention = quote.speaker_mention
+        if mention is not None and mention.text != quote.speaker:
+            speaker.append(f"\n({mention.text})", style="dim")
+        table.add_row(
+            quote.id[1:],
+            Text(quote.type, style=TYPE_STYLES.get(quote.type, "")),
+            speaker,
+            Text(quote.cue.text if quote.cue else "–"),
+            Text(_clip(quote.text)),
+        )
+    return table
+
+
+def entities_table(result: DocResult) -> Table:
+    """One row per entity: name, label, mention count, the forms it was written in."""
+    table = Table(title=Text(f"{result.id}: {len(result.entities)} entities"), expand=True)
+    table.add_column("name", ratio=1)
+    table.add_column("label", no_wrap=True)
+    table.add_column("mentions", justify="right", no_wrap=True)
+    table.add_column("in quotes", justify="right", no_wrap=True)
+    table.add_column("written as", ratio=2)
+    for entity in result.entities:
+        forms = list(dict.fromkeys(m.text for m in entity.mentions))
+        table.add_row(
+            Text(entity.name, style="bold"),
+            entity.label,
+            str(len(entity.mentions)),
+            str(sum(m.in_quote for m in entity.mentions)),
+            Text(" | ".join(forms)),
+        )
+    return table
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def eval_table(report: dict[str, Any]) -> Table:
+    """Precision, recall and F1 by quote group, speaker and cue accuracy, entity scores."""
+    table = Table(title=f"quotex eval: {report['documents']} documents")
+    for name in ("measure", "gold", "predicted", "precision", "recall", "F1", "strict F1"):
+        table.add_column(name, justify="left" if name == "measure" else "right")
+    quotes = report.get("quotes")
+    if quotes:
+        for group, score in quotes["lenient"].items():
+            strict = quotes["strict"][group]
+            table.add_row(f"quotes: {group}", str(score["gold"]), str(score["predicted"]),
+                          _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]),
+                          _fmt(strict["f1"]))
+        for kind in ("speaker", "cue"):
+            for group, acc in quotes[kind].items():
+                table.add_row(f"{kind} accuracy: {group}", str(acc["total"]), "", "", "",
+                              _fmt(acc["accuracy"]), "")
+    entities = report.get("entities")
+    if entities:
+        for name in ("span", "typed"):
+            score = entities[name]
+            table.add_row(f"entities: {name}", str(score["gold"]), str(score["predicted"]),
+                          _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]), "")
+        for label, score in entities["by_label"].items():
+            table.add_row(f"entities: {label}", str(score["gold"]), str(score["predicted"]),
+                          _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]), "")
+    return table
