@@ -1,0 +1,150 @@
+"""Rich renderables for ``quotex show`` and ``quotex speakers``.
+
+The article is one ``Text`` built from the raw text and styled by offsets, so article
+text is never read as markup. Styles pair a colour with an attribute (italic quotes,
+bold speaker mentions, underlined cues) so the view still reads with ``--no-color``.
+Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from quotex.highlight import (
+    CUE,
+    ENTITY,
+    NO_LABEL,
+    QUOTE,
+    SPEAKER,
+    UNKNOWN_SPEAKER,
+    label_tint,
+    marks,
+    speaker_colours,
+)
+from quotex.records import QUOTE_TYPES, DocResult
+from quotex.speakers import SpeakerRow, summarize_speakers
+
+QUOTE_STYLE = "italic {colour}"
+SPEAKER_STYLE = "bold {colour}"
+CUE_STYLE = "underline"
+ENTITY_STYLE = "on {tint}"
+FIRST_WORDS = 8
+BAR_WIDTH = 10
+BAR_BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def article_text(text: str, result: DocResult) -> Text:
+    """The article with quotes in their speaker's colour, mentions, cues and entities marked.
+
+    Entities are tinted first so that quote and speaker styles layer over them.
+    """
+    colours = speaker_colours(result)
+    article = Text(text, end="")
+    order = {ENTITY: 0, QUOTE: 1, SPEAKER: 2, CUE: 3}
+    for mark in sorted(marks(result, len(text)), key=lambda m: order[m.kind]):
+        if mark.kind == ENTITY:
+            style = ENTITY_STYLE.format(tint=label_tint(mark.key))
+        elif mark.kind == QUOTE:
+            style = QUOTE_STYLE.format(colour=colours[mark.key])
+        elif mark.kind == SPEAKER:
+            style = SPEAKER_STYLE.format(colour=colours[mark.key])
+        else:
+            style = CUE_STYLE
+        article.stylize(style, mark.start, mark.end)
+    return article
+
+
+def legend(result: DocResult) -> Text:
+    """Speaker colours, the mention and cue styles, and the entity labels present."""
+    line = Text("Speakers: ", style="bold")
+    for number, (name, colour) in enumerate(speaker_colours(result).items()):
+        if number:
+            line.append("  ")
+        line.append("■ ", style=colour)
+        line.append(name, style=QUOTE_STYLE.format(colour=colour))
+    if not result.quotes:
+        line.append("none", style="dim")
+    line.append("\nMarked: ", style="bold")
+    line.append("quote", style="italic")
+    line.append("  ")
+    line.append("speaker", style="bold")
+    line.append("  ")
+    line.append("cue", style=CUE_STYLE)
+    labels = sorted({entity.label for entity in result.entities})
+    if labels:
+        line.append("  entities:")
+        for label in labels:
+            line.append(" ")
+            line.append(f" {label} ", style=ENTITY_STYLE.format(tint=label_tint(label)))
+    return line
+
+
+def _first_words(text: str, count: int = FIRST_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def _name(row: SpeakerRow, colours: dict[str, str] | None = None) -> Text:
+    name = row.speaker or UNKNOWN_SPEAKER
+    colour = (colours or {}).get(name, "")
+    return Text(name, style=f"bold {colour}" if row.speaker else f"dim {colour}")
+
+
+def speaker_summary(result: DocResult) -> Table:
+    """One document's speakers: label, quotes by type, the start of their first quote."""
+    colours = speaker_colours(result)
+    table = Table(title=Text(f"{len(result.quotes)} quotes"), box=box.SIMPLE_HEAD,
+                  expand=True, pad_edge=False)
+    table.add_column("speaker", ratio=2)
+    table.add_column("label", no_wrap=True)
+    for kind in QUOTE_TYPES:
+        table.add_column(kind, justify="right", no_wrap=True)
+    table.add_column("first quote", ratio=3)
+    for row in summarize_speakers([result]):
+        table.add_row(_name(row, colours), row.label or NO_LABEL,
+                      *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
+                      Text(_first_words(row.first_quote)))
+    return table
+
+
+def show_view(text: str, result: DocResult) -> RenderableType:
+    """The whole ``quotex show`` screen for one document."""
+    return Group(
+        Rule(Text(result.id), style="dim"),
+        article_text(text, result),
+        Text(""),
+        legend(result),
+        speaker_summary(result),
+    )
+
+
+def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar ``width`` cells long at 100 %, in eighths of a cell."""
+    eighths = round(max(0.0, min(share, 1.0)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    bar = "█" * full + (BAR_BLOCKS[rest] if rest else "")
+    return Text(bar.ljust(width), style="cyan")
+
+
+def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
+    """Speakers over a corpus: label, documents, quotes by type, share with a bar."""
+    total = sum(row.quotes for row in rows)
+    table = Table(title=Text(f"{len(rows)} speakers, {total} quotes, {documents} documents"),
+                  box=box.SIMPLE_HEAD, expand=False, pad_edge=False, collapse_padding=True)
+    table.add_column("speaker", min_width=16)
+    table.add_column("label", no_wrap=True)
+    table.add_column("docs", justify="right", no_wrap=True)
+    for kind in QUOTE_TYPES:
+        table.add_column(kind, justify="right", no_wrap=True)
+    table.add_column("share", no_wrap=True)
+    for row in rows:
+        table.add_row(_name(row), row.label or NO_LABEL, str(row.documents),
+                      *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
+                      Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)))
+    return table

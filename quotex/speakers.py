@@ -1,0 +1,105 @@
+"""Who is quoted and how much: speaker totals over one or many documents.
+
+:class:`SpeakerTally` takes :class:`~quotex.records.DocResult` records one at a time and
+keeps only counts, so a corpus of any size is summed in one pass;
+:func:`summarize_speakers` is the one-call form. Quotes without a speaker are counted
+under ``None`` so that shares add up to one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from quotex.records import QUOTE_TYPES, DocResult
+
+SPEAKER_COLUMNS: tuple[str, ...] = (
+    "speaker", "label", "documents", "direct", "mixed", "indirect", "quotes", "share",
+)
+SHARE_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    """One speaker's totals. ``speaker`` is ``None`` for quotes nobody was found for."""
+
+    speaker: str | None
+    label: str | None
+    documents: int
+    by_type: dict[str, int]
+    share: float
+    first_quote: str = field(default="", compare=False)
+
+    @property
+    def quotes(self) -> int:
+        return sum(self.by_type.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output record; keys in :data:`SPEAKER_COLUMNS` order."""
+        return {
+            "speaker": self.speaker,
+            "label": self.label,
+            "documents": self.documents,
+            **{kind: self.by_type.get(kind, 0) for kind in QUOTE_TYPES},
+            "quotes": self.quotes,
+            "share": round(self.share, SHARE_DIGITS),
+        }
+
+
+@dataclass
+class _Totals:
+    documents: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    first_quote: str = ""
+
+
+class SpeakerTally:
+    """Running speaker totals; ``add()`` each result, then read ``rows()``."""
+
+    def __init__(self) -> None:
+        self._totals: dict[str | None, _Totals] = {}
+        self.quotes = 0
+        self.documents = 0
+
+    def add(self, result: DocResult) -> None:
+        """Count the quotes of one document."""
+        self.documents += 1
+        labels = {entity.id: entity.label for entity in result.entities}
+        seen: set[str | None] = set()
+        for quote in sorted(result.quotes, key=lambda q: q.start):
+            totals = self._totals.setdefault(quote.speaker, _Totals())
+            if quote.speaker not in seen:
+                seen.add(quote.speaker)
+                totals.documents += 1
+            totals.by_type[quote.type] += 1
+            if quote.speaker_entity in labels:
+                totals.labels[labels[quote.speaker_entity]] += 1
+            if not totals.first_quote:
+                totals.first_quote = quote.text
+            self.quotes += 1
+
+    def rows(self) -> list[SpeakerRow]:
+        """Speakers by number of quotes (most first), then by name; unknown last."""
+        rows = [
+            SpeakerRow(
+                speaker=name,
+                label=totals.labels.most_common(1)[0][0] if totals.labels else None,
+                documents=totals.documents,
+                by_type={kind: totals.by_type[kind] for kind in QUOTE_TYPES},
+                share=sum(totals.by_type.values()) / self.quotes,
+                first_quote=totals.first_quote,
+            )
+            for name, totals in self._totals.items()
+        ]
+        return sorted(rows, key=lambda r: (r.speaker is None, -r.quotes, r.speaker or ""))
+
+
+def summarize_speakers(results: Iterable[DocResult]) -> list[SpeakerRow]:
+    """Speaker totals over ``results`` (see :meth:`SpeakerTally.rows`)."""
+    tally = SpeakerTally()
+    for result in results:
+        tally.add(result)
+    return tally.rows()
