@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 QuoteType = Literal["direct", "mixed", "indirect"]
 QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
+EXT_ERROR = "quotex_error"  # set by a quotex component that failed (components/guard.py)
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,12 @@ def from_doc(doc: Any, doc_id: str, meta: dict[str, Any] | None = None,
     """Records from a ``Doc`` annotated by quotex's components.
 
     ``offset`` is added to every character offset (a chunk of a longer document).
-    Raises ``ValueError`` when the doc was not annotated (a component failed on it).
+    Raises ``ValueError`` when the doc was not annotated; with the component's message
+    (``doc._.quotex_error``) when a component failed on it.
     """
+    error = doc._.get(EXT_ERROR) if doc.has_extension(EXT_ERROR) else None
+    if error:
+        raise ValueError(error)
     quotes = doc._.get("quotex_quotes")
     entities = doc._.get("quotex_entities")
     regions = doc._.get("quotex_marked") or []

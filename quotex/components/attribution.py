@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.entities import EXT_ENTITIES
+from quotex.components.guard import guarded
 from quotex.components.quotes import EXT_REGIONS, MarkedRegion
 from quotex.lexicon import entries
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
@@ -585,6 +586,7 @@ class Attributor:
         if not Doc.has_extension(EXT_QUOTES):
             Doc.set_extension(EXT_QUOTES, default=None)
 
+    @guarded(EXT_QUOTES, SPAN_KEY)
     def __call__(self, doc: Doc) -> Doc:
         records = attribute(doc, self.cue_sections)
         doc._.set(EXT_QUOTES, records)

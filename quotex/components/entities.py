@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from quotex.components.guard import guarded
 from quotex.names import person_name, title_words
 
 COMPONENT = "quotex_entities"
@@ -181,6 +182,7 @@ class EntityLinker:
         if not Doc.has_extension(EXT_ENTITIES):
             Doc.set_extension(EXT_ENTITIES, default=None)
 
+    @guarded(EXT_ENTITIES, SPAN_KEY)
     def __call__(self, doc: Doc) -> Doc:
         records: list[dict] = []
         group: list[Span] = []

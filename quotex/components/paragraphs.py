@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotex.components.guard import guarded
+
 COMPONENT = "quotex_paragraphs"
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[\s]*")
 
@@ -40,6 +42,7 @@ class ParagraphSplitter:
     def __init__(self, name: str = COMPONENT) -> None:
         self.name = name
 
+    @guarded()
     def __call__(self, doc: Doc) -> Doc:
         for start, _ in paragraph_spans(doc.text)[1:]:
             span = doc.char_span(start, start + 1, alignment_mode="expand")

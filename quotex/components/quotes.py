@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quotex.components.guard import guarded
 from quotex.components.paragraphs import paragraph_spans
 
 COMPONENT = "quotex_quotes"
@@ -177,6 +178,7 @@ class QuoteFinder:
         if not Doc.has_extension(EXT_REGIONS):
             Doc.set_extension(EXT_REGIONS, default=None)
 
+    @guarded(EXT_REGIONS, SPAN_KEY)
     def __call__(self, doc: Doc) -> Doc:
         regions = find_marked_regions(doc.text)
         doc._.set(EXT_REGIONS, [r.to_list() for r in regions])
