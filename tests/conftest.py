@@ -1,0 +1,27 @@
+"""Shared fixtures: one loaded pipeline for the whole session, the sample texts and gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLD = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default quotex pipeline, loaded once (about two seconds)."""
+    from quotex.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def load_sample(name: str) -> tuple[str, dict]:
+    """A sample article's text and its hand annotation."""
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    gold = json.loads((GOLD / f"{Path(name).stem}.gold.json").read_text(encoding="utf-8"))
+    return text, gold

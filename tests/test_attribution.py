@@ -1,0 +1,161 @@
+"""Attribution hard cases on short texts: cues, speakers, pronouns, types, false quotes.
+
+Each case is a text written for the test and what a careful reader would annotate.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.extraction import extract
+
+pytestmark = pytest.mark.model
+
+
+def quotes(nlp, text: str):
+    return extract(text, nlp, doc_id="t").quotes
+
+
+def only(nlp, text: str, kind: tuple[str, ...] = ("direct", "mixed")):
+    found = [q for q in quotes(nlp, text) if q.type in kind]
+    assert len(found) == 1, [(q.type, q.text) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“We will not retreat,” said Mr. Kamp.", "Kamp", "said"),
+        ("“We will not retreat,” Jan Kamp said on Monday.", "Jan Kamp", "said"),
+        ("Jan Kamp said: “We will not retreat from this city.”", "Jan Kamp", "said"),
+        ("Hugh Hill, a doctor, said: “The wards are full tonight.”", "Hugh Hill", "said"),
+        ("“The wards are full tonight,” a senior official said.", "a senior official", "said"),
+        ("“The talks have failed,” the Kremlin said in a statement.", "Kremlin", "said"),
+        ("“We want guarantees,” Lavrov told a news conference.", "Lavrov", "told"),
+        ("“We want guarantees,” Sergei Lavrov told reporters on Friday.", "Sergei Lavrov", "told"),
+    ],
+)
+def test_attribution_speaker_and_cue_of_direct_quotes(nlp, text, speaker, cue) -> None:
+    quote = only(nlp, text)
+    assert quote.type == "direct"
+    assert quote.speaker == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_attribution_colon_lead_in_across_paragraphs(nlp) -> None:
+    text = "The minister was blunt when she spoke to parliament. She said:\n\n“We have no money left.”"
+    quote = only(nlp, text)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "She"
+
+
+def test_attribution_trailing_dash_names_the_speaker(nlp) -> None:
+    text = "“We have heard promises before and we want dates.” — Ms. Ellen Marsh"
+    quote = only(nlp, text)
+    assert quote.speaker == "Ellen Marsh"
+    assert quote.cue is None
+
+
+def test_attribution_split_quote_is_one_turn(nlp) -> None:
+    text = "“The review is welcome,” Hugh Hill said, “but it will not add a nurse.”"
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == ["Hugh Hill", "Hugh Hill"]
+
+
+def test_attribution_pronoun_resolves_to_the_last_speaker(nlp) -> None:
+    text = (
+        "“On missile defence, we do not agree yet,” Anders Rasmussen said after talks with "
+        "Sergei Lavrov.\n“But we all agreed to keep on talking,” he told a news conference."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Anders Rasmussen", "Anders Rasmussen"]
+
+
+def test_attribution_pronoun_gender_picks_the_right_speaker(nlp) -> None:
+    text = (
+        "Mr. Tom Brandt said the plan would fail. Ms. Marta Solberg disagreed.\n"
+        "“The quay has been empty for eleven years,” she said."
+    )
+    quote = only(nlp, text)
+    assert quote.speaker == "Marta Solberg"
+
+
+def test_attribution_unknown_pronoun_stays_null(nlp) -> None:
+    quote = only(nlp, "“It is over,” he said.")
+    assert quote.speaker is None
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+
+
+def test_attribution_first_person_inside_quote_is_not_the_speaker(nlp) -> None:
+    quote = only(nlp, "“I said we would win,” Jan Kamp said.")
+    assert quote.speaker == "Jan Kamp"
+
+
+def test_attribution_quote_without_cue_continues_the_turn(nlp) -> None:
+    text = "“We will rebuild the wall,” Marta Solberg said.\n“Every year we wait, it gets worse.”"
+    assert [q.speaker for q in quotes(nlp, text)] == ["Marta Solberg", "Marta Solberg"]
+    assert quotes(nlp, text)[1].cue is None
+
+
+def test_attribution_alternating_speakers(nlp) -> None:
+    text = (
+        "“Where does the money come from?” Marta Solberg asked.\n"
+        "“From the ferries,” Tom Brandt replied.\n"
+        "“The ferries left in 2009,” Solberg said."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Marta Solberg", "Tom Brandt",
+                                                      "Marta Solberg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Putin said the authorities should talk to the opposition.",
+         "the authorities should talk to the opposition", "Putin"),
+        ("The alliance says that it has made enough statements.",
+         "it has made enough statements", "The alliance"),
+        ("Clinton, who he said had criticised the vote, was in Paris.",
+         "had criticised the vote", None),
+        ("The economy will grow, according to the central bank.",
+         "The economy will grow", "central bank"),
+    ],
+)
+def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:
+    quote = only(nlp, text, ("indirect",))
+    assert quote.text == content
+    if speaker is not None:
+        assert speaker in (quote.speaker or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is to say, the plan is dead.",
+        "Needless to say, the vote was close.",
+        "Over 20,000 people joined a Facebook page called “for honest elections” on Friday.",
+        "The “temporary” detour along Mill Road dates back to 2019.",
+        "The audit, a report titled \"Roads to Nowhere\", was published on Monday.",
+    ],
+)
+def test_attribution_false_quotes_are_not_reported(nlp, text) -> None:
+    assert quotes(nlp, text) == ()
+
+
+def test_attribution_mixed_quote_is_the_reported_clause(nlp) -> None:
+    text = "Rasmussen reiterated that NATO allies “do not consider Russia an enemy”."
+    quote = only(nlp, text)
+    assert quote.type == "mixed"
+    assert quote.text == "NATO allies “do not consider Russia an enemy”"
+    assert quote.speaker == "Rasmussen"
+
+
+def test_attribution_quote_after_that_holding_everything_is_direct(nlp) -> None:
+    quote = only(nlp, "Putin said that “people should be given the opportunity to speak.”")
+    assert quote.type == "direct"
+    assert quote.text == "people should be given the opportunity to speak."
+
+
+def test_attribution_short_quote_governed_by_a_cue_is_mixed(nlp) -> None:
+    quote = only(nlp, "Trump called him “a total stiff” on Tuesday.")
+    assert quote.type == "mixed"
+    assert quote.speaker == "Trump"
+    assert "a total stiff" in quote.text

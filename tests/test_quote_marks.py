@@ -1,0 +1,66 @@
+"""The quote-mark finder on hand-written strings: pairing, apostrophes, unmatched marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.components.quotes import find_marked_regions
+
+
+def contents(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in find_marked_regions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win,” he said.", ["We will win,"]),
+        ('"We will win," he said.', ["We will win,"]),
+        ("«Nous gagnerons», a-t-il dit.", ["Nous gagnerons"]),
+        ("„Wir gewinnen“, sagte er.", ["Wir gewinnen"]),
+        ("``We will win,'' he said.", ["We will win,"]),
+        ("''We will win,'' he said.", ["We will win,"]),
+        ("“We will win,“ he said.", ["We will win,"]),
+        ("He called it ‘a disgrace’ on Monday.", ["a disgrace"]),
+        ("He called it 'a disgrace' on Monday.", ["a disgrace"]),
+        ("“A ‘nested’ word,” she said.", ["A ‘nested’ word,"]),
+    ],
+)
+def test_quotes_pair_every_mark_style(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It’s Russia’s turn, and the leaders’ meeting is on.",
+        "It's Russia's turn, and the leaders' meeting is on.",
+        "Rock 'n' roll in the '90s.",
+        "",
+        '""""""""""' * 50,
+    ],
+)
+def test_quotes_apostrophes_and_empty_marks_are_not_quotes(text: str) -> None:
+    assert contents(text) == []
+
+
+def test_quotes_unclosed_mark_runs_to_paragraph_end() -> None:
+    text = "“We will never agree to this, he said.\n\nThe talks ended."
+    (region,) = find_marked_regions(text)
+    assert text[region.start : region.end] == "We will never agree to this, he said."
+    assert region.closed is False
+
+
+def test_quotes_reopened_paragraphs_form_one_quote() -> None:
+    text = "“First part.\n\n“Second part.\n\n“Last part,” she said.\n\nNext story."
+    (region,) = find_marked_regions(text)
+    assert text[region.start : region.end].startswith("First part.")
+    assert text[region.start : region.end].endswith("Last part,")
+    assert region.paragraphs == 3
+    assert region.closed is True
+
+
+def test_quotes_regions_keep_valid_offsets_in_odd_arrangements() -> None:
+    text = "“a ” b “ c “ d ” ” \" ' ‘ ’ « » „ “" * 20 + "\n“open"
+    for region in find_marked_regions(text):
+        assert 0 <= region.open <= region.start <= region.end <= region.close <= len(text)
