@@ -20,6 +20,7 @@ from rich.console import Console
 
 from quotex.errors import ExitCode, QuotexError, UsageError
 from quotex.io.writers import Format, View
+from quotex.selection import EntityScope
 
 HELP = """Who said what: quotations, speakers, reporting verbs and named entities in news text.
 
@@ -92,6 +93,11 @@ FailFastOpt = Annotated[bool, typer.Option("--fail-fast", help="Stop at the firs
 RawCsvOpt = Annotated[
     bool, typer.Option("--raw-csv", help="Do not escape cells starting with = + - @ in CSV."),
 ]
+WhereOpt = Annotated[
+    EntityScope,
+    typer.Option("--where", help="Entity mentions to keep: all, in-quote (inside someone's "
+                 "words) or outside (entities and extract).", case_sensitive=False),
+]
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class RunOptions:
     quiet: bool
     fail_fast: bool
     raw_csv: bool
+    where: EntityScope = EntityScope.ALL
 
 
 def _terminate(signum: int, frame: Any) -> None:
@@ -140,8 +147,11 @@ def run(view: View, options: RunOptions) -> int:
     from quotex.io.writers import atomic_output, make_writer
     from quotex.pipeline import load_nlp
     from quotex.render import entities_table, quotes_table
+    from quotex.selection import entities_in_scope
 
     fmt = _choose_format(options.fmt, options.output)
+    if view is View.QUOTES and options.where is not EntityScope.ALL:
+        raise UsageError("--where filters entities; use it with quotex entities or extract")
     sources = resolve_inputs(options.inputs, glob=options.glob,
                              input_format=options.input_format)
     nlp = load_nlp(options.model)
@@ -162,6 +172,7 @@ def run(view: View, options: RunOptions) -> int:
                     raise QuotexError("stopped at the first failure (--fail-fast)")
                 continue
             done += 1
+            item = entities_in_scope(item, options.where)
             quotes += len(item.quotes)
             if writer is None:
                 out.print(table(item))
@@ -221,11 +232,13 @@ def _command(view: View, help_text: str, name: str) -> None:
         quiet: QuietOpt = False,
         fail_fast: FailFastOpt = False,
         raw_csv: RawCsvOpt = False,
+        where: WhereOpt = EntityScope.ALL,
     ) -> None:
         _main(view, _options(inputs=inputs, fmt=fmt, output=output, model=model, glob=glob,
                              input_format=input_format, text_field=text_field,
                              id_field=id_field, encoding=encoding, batch_size=batch_size,
-                             jobs=jobs, quiet=quiet, fail_fast=fail_fast, raw_csv=raw_csv))
+                             jobs=jobs, quiet=quiet, fail_fast=fail_fast, raw_csv=raw_csv,
+                             where=where))
 
     command.__doc__ = help_text
     app.command(name, help=help_text)(command)
@@ -281,3 +294,7 @@ def eval_command(
 def main() -> None:
     """Entry point for ``python -m quotex``."""
     app()
+
+
+# Last: the module registers `show` and `speakers` on `app` and imports from this one.
+import quotex.cli_show  # noqa: E402, F401, I001
