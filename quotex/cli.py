@@ -11,6 +11,7 @@ import json
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -140,8 +141,8 @@ def _choose_format(fmt: Format | None, output: str | None) -> Format:
     return Format.JSONL
 
 
-def run(view: View, options: RunOptions) -> int:
-    """Read, extract and write a corpus; return the number of failed documents."""
+def run(view: View, options: RunOptions) -> list[str]:
+    """Read, extract and write a corpus; return the sources of the failed documents."""
     from quotex.extraction import ExtractFailure, extract_documents
     from quotex.io.readers import ReadFailure, iter_documents, resolve_inputs
     from quotex.io.writers import atomic_output, make_writer
@@ -157,7 +158,9 @@ def run(view: View, options: RunOptions) -> int:
     nlp = load_nlp(options.model)
     documents = iter_documents(sources, text_field=options.text_field,
                                id_field=options.id_field, encoding=options.encoding)
+    documents = _note_lone_empty(documents, options.quiet)
     table = entities_table if view is View.ENTITIES else quotes_table
+    failed: list[str] = []
     failures = done = quotes = 0
     started = time.perf_counter()
     with atomic_output(options.output) as stream:
@@ -167,6 +170,7 @@ def run(view: View, options: RunOptions) -> int:
                                       n_process=options.jobs):
             if isinstance(item, ReadFailure | ExtractFailure):
                 failures += 1
+                failed.append(item.source)
                 err.print(f"quotex: {item.source}: {item.message}", markup=False)
                 if options.fail_fast:
                     raise QuotexError("stopped at the first failure (--fail-fast)")
@@ -184,23 +188,49 @@ def run(view: View, options: RunOptions) -> int:
         seconds = time.perf_counter() - started
         err.print(f"quotex: {done} documents, {quotes} quotes, {failures} failed, "
                   f"{seconds:.1f} s", markup=False)
-    return failures
+    return failed
+
+
+MAX_FAILED_SHOWN = 10  # sources named in the closing line; the rest are counted
+
+
+def _note_lone_empty(documents: Iterator[Any], quiet: bool) -> Iterator[Any]:
+    """Say so on stderr when the only document has no text; in a batch its record says it."""
+    from quotex.io.readers import Document
+
+    first = next(documents, None)
+    second = next(documents, None) if first is not None else None
+    if (not quiet and second is None and isinstance(first, Document)
+            and not first.text.strip()):
+        err.print(f"quotex: {first.source or first.id}: no text (empty or only whitespace); "
+                  "nothing to extract", markup=False)
+    yield from (item for item in (first, second) if item is not None)
+    yield from documents
+
+
+def _failure_summary(failed: list[str]) -> str:
+    """The closing line of a run with failures: how many, and which."""
+    shown = ", ".join(failed[:MAX_FAILED_SHOWN])
+    more = len(failed) - MAX_FAILED_SHOWN
+    shown += f" and {more} more" if more > 0 else ""
+    return f"{len(failed)} document(s) failed ({shown}); see the messages above"
 
 
 def _main(view: View, options: RunOptions) -> None:
     """Run a command with the error and signal policy: a message, never a traceback."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        failures = run(view, options)
+        failed = run(view, options)
     except QuotexError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
-        raise _fail("interrupted; no output file was written", ExitCode.INTERRUPTED) from None
+        kept = "" if options.output in (None, "-") else f"; {options.output} was not written"
+        raise _fail(f"interrupted{kept}", ExitCode.INTERRUPTED) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
-    if failures:
-        raise _fail(f"{failures} document(s) failed; see the messages above", ExitCode.ERROR)
+    if failed:
+        raise _fail(_failure_summary(failed), ExitCode.ERROR)
 
 
 def _silence_stdout() -> None:
