@@ -7,6 +7,7 @@ Rendering and escaping are tested on records built by hand; the seed article
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -391,3 +392,22 @@ def test_new_commands_have_help(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: quotex" in result.stdout
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("lines", "paged"), [("20", [True]), ("500", [])])
+def test_cli_show_pager_pages_only_articles_longer_than_the_terminal(runner, monkeypatch,
+                                                                     lines, paged) -> None:
+    calls: list[bool] = []
+
+    @contextlib.contextmanager
+    def pager(self, pager=None, styles=False, links=False):
+        calls.append(styles)
+        yield
+
+    monkeypatch.setattr(Console, "pager", pager)
+    env = {**PLAIN, "FORCE_COLOR": "1", "COLUMNS": "80", "LINES": lines}
+    result = runner.invoke(app, ["show", str(SEED), "--pager"], env=env)
+    assert result.exit_code == 0, result.output
+    assert calls == paged
+    assert "Vladimir Putin" in result.stdout
