@@ -34,16 +34,22 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
 COMPONENT = "quotex_attribution"
 SPAN_KEY = "quotex_quotes"
 EXT_QUOTES = "quotex_quotes"
-DEFAULT_CUE_SECTIONS = ("speech", "writing")
+DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence")
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+PREP_DEPS = frozenset({"prep", "prt"})
 INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MENTION_CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 COMPLEMENTIZERS = frozenset({"that"})
 VERB_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+LEAD_IN = frozenset({"that", ":", ",", "—", "–", "-"})
 DASHES = ("—", "–", "--", "-")
+DATELINE_DASHES = frozenset({"—", "–", "--"})
 SENTENCE_END = frozenset(".?!")
 SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
@@ -199,16 +205,61 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def clause_attribution(verb: Token, clause: Token, regions: list[MarkedRegion],
+@cache
+def clause_only_lemmas() -> frozenset[str]:
+    """Cues whose object is not what was said ("said nothing", "told reporters")."""
+    return entries("cue_roles", "clause_only")
+
+
+@cache
+def object_lemmas() -> frozenset[str]:
+    """Cues whose object or infinitive is the content ("urged him to resign")."""
+    return entries("cue_roles", "object")
+
+
+def complement_range(verb: Token) -> tuple[int, int, bool] | None:
+    """Token range of what a cue reports, and whether the range may sit left of the cue.
+
+    A clausal complement wins ("said the plan failed", "“…,” he said"). For cues whose
+    object is content, the object, infinitive and phrase preposition after the verb
+    ("urged him to resign", "accused the US of stirring", "called for a safe zone").
+    """
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        clause = clauses[0]
+        return clause.left_edge.i, clause.right_edge.i + 1, clause.i < verb.i
+    lemma = verb.lemma_.lower()
+    particles = phrase_cues().get(lemma, frozenset())
+    if lemma not in object_lemmas() and not particles:
+        return None
+    if lemma in clause_only_lemmas():
+        return None
+    parts = [
+        c for c in verb.rights
+        if c.dep_ in OBJECT_DEPS or (c.dep_ in PREP_DEPS and c.lower_ in particles)
+    ]
+    if lemma not in object_lemmas():
+        parts = [c for c in parts if c.dep_ in PREP_DEPS]  # only the phrase: "call for"
+    if not parts:
+        return None
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    if parts[0].dep_ in PREP_DEPS and parts[0].i == start:
+        start += 1  # "called for X": the content is X
+    return start, end, False
+
+
+def clause_attribution(verb: Token, bounds: tuple[int, int, bool], regions: list[MarkedRegion],
                        inside: dict[int, int]) -> Attribution | None:
-    """An indirect, mixed or direct attribution from a cue's clausal complement."""
+    """An indirect, mixed or direct attribution from what a cue reports."""
     doc = verb.doc
-    start, end = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    first, last, head_left = bounds
+    start, end = _trim(doc, first, last)
     if start >= end:
         return None
     # a clause around its cue ("who he said had criticised") keeps the side of its head
     if start < verb.i < end:
-        if clause.i < verb.i:
+        if head_left:
             return None
         start, end = _trim(doc, verb.i + 1, end)
         if start >= end:
@@ -224,10 +275,12 @@ def clause_attribution(verb: Token, clause: Token, regions: list[MarkedRegion],
         if not outside_words:
             return Attribution("direct", 0, 0, cue=cue, regions=marked)
         char_start = doc[start].idx
-        char_end = max(doc[end - 1].idx + len(doc[end - 1]), *(r.close for r in marked
-                                                                 if r.close <= doc[end - 1].idx + 2 + len(doc[end - 1])))
+        char_end = doc[end - 1].idx + len(doc[end - 1])
+        for region in marked:  # take in a closing mark the parse left outside the clause
+            if region.end <= char_end + 2 < region.close + 2:
+                char_end = max(char_end, region.close)
         return Attribution("mixed", char_start, char_end, cue=cue, regions=marked)
-    if end - start < 2:
+    if not outside_words:
         return None
     return Attribution("indirect", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue)
 
@@ -256,18 +309,33 @@ def _has_subject(verb: Token, inside: dict[int, int]) -> bool:
     return _subject(verb, inside) is not None
 
 
+def _governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
+    """A cue verb the quote's words hang from through verbs only, not through a noun.
+
+    "called him “a total stiff”" hangs from *called*; "a page called “for honest
+    elections”" hangs from *page* first, so a cue further up does not govern it.
+    """
+    for token in span:
+        for ancestor in token.ancestors:
+            if ancestor.i in inside:
+                continue
+            if ancestor.i in cue_set and _has_subject(ancestor, inside):
+                return ancestor
+            if ancestor.pos_ in NOMINAL_POS:
+                break
+    return None
+
+
 def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
                 inside: dict[int, int]) -> Token | None:
     """A cue verb the quote hangs from, or one beside it in the same sentence."""
     span = _region_token_span(doc, region)
     if span is None:
         return None
-    cue_set = {c.i for c in cues}
     # 1. a cue verb that dominates the quote's words (the quote is its complement)
-    for token in span:
-        for ancestor in token.ancestors:
-            if ancestor.i in cue_set and ancestor.i not in inside and _has_subject(ancestor, inside):
-                return ancestor
+    governing = _governing_cue(span, {c.i for c in cues}, inside)
+    if governing is not None:
+        return governing
     # 2. a cue verb in the sentences the quote touches, nearest first; the sentence
     # right after a quote that ends its sentence too ("“….” he said." split by the parser)
     lo, hi = span[0].sent.start, span[-1].sent.end
@@ -469,6 +537,9 @@ def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion
         start, end = _trim(doc, phrase_end, sent.end)
     else:
         start, end = _trim(doc, sent.start, phrase_start)
+        dashes = [t.i for t in doc[start : acc.head.i] if t.text in DATELINE_DASHES]
+        if dashes:  # "BRAMLEY, England (Wire) — Kessler will close…": skip the dateline
+            start, end = _trim(doc, dashes[-1] + 1, end)
     if end - start < 2:
         return None
     covered = sorted({inside[i] for i in range(start, end) if i in inside})
@@ -478,6 +549,59 @@ def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion
     marked = [regions[n] for n in covered]
     return Attribution(kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue,
                        subject=source, regions=marked)
+
+
+def _fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
+    """``called him “a total stiff”``: quoted words after unquoted ones make a mixed quote.
+
+    The quote runs from the first word after the cue to the closing mark; a bare lead-in
+    ("said that “…", "said: “…") leaves the quote direct.
+    """
+    doc = span.doc
+    cue_end = _cue_span(verb).end
+    if verb.i > span.start or verb.sent != span[0].sent:
+        return None
+    words = [t for t in doc[cue_end : span.start] if not t.is_space and t.lower_ not in LEAD_IN
+             and not (t.is_punct and t.idx >= region.open)]
+    if not words:
+        return None
+    return Attribution("mixed", words[0].idx, region.close, regions=[region])
+
+
+@cache
+def nominal_lemmas() -> frozenset[str]:
+    return entries("nominal_cues")
+
+
+def nominal_attributions(doc: Doc, regions: list[MarkedRegion],
+                         inside: dict[int, int]) -> list[Attribution]:
+    """``Hamann's claim that the site was losing money``: a cue noun with a that-clause.
+
+    The speaker is the noun's possessor ("Hamann's") or its ``by`` phrase.
+    """
+    found: list[Attribution] = []
+    lemmas = nominal_lemmas()
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas or noun.i in inside:
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in NOMINAL_CLAUSE_DEPS
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
+                      None)
+        if clause is None:
+            continue
+        source = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+        if source is None:
+            by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if source is None or source.i in inside or source.lower_ in ("its", "their"):
+            continue
+        attr = clause_attribution(noun, (clause.left_edge.i, clause.right_edge.i + 1, False),
+                                  regions, inside)
+        if attr is not None:
+            attr.cue = doc[noun.i : noun.i + 1]
+            attr.subject = source
+            found.append(attr)
+    return found
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:
@@ -530,29 +654,49 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         else:
             attributions.append(attr)
 
-    for verb in cues:
+    nominal = nominal_attributions(doc, regions, inside)
+    for attr in nominal:
+        take(attr)
+    nouns = [a.cue.start_char for a in nominal if a.cue is not None]
+    # outermost cues first; inside reported content only a cue with a clause of its own
+    # reports ("he said costs were lower"); "who he said had criticised the vote" is one
+    reported: list[tuple[int, int]] = []
+    for verb in sorted(cues, key=lambda v: (len(list(v.ancestors)), v.i)):
         subject = _subject(verb, inside)
-        if subject is None:
+        bounds = complement_range(verb)
+        if subject is None or bounds is None:
             continue
-        for child in verb.children:
-            if child.dep_ in CLAUSE_DEPS:
-                attr = clause_attribution(verb, child, regions, inside)
-                if attr is not None:
-                    attr.subject = subject
-                    take(attr)
+        nested = any(a <= verb.idx < b for a, b in reported)
+        if nested and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+            continue
+        attr = clause_attribution(verb, bounds, regions, inside)
+        if attr is None or any(attr.start <= n < attr.end for n in nouns):
+            continue  # "rejected Hamann's claim that …": the claim is the attribution
+        attr.subject = subject
+        take(attr)
+        reported.append((attr.start, attr.end))
     for acc, source in _according_to(doc, inside):
         attr = _according_attribution(acc, source, regions, inside)
         if attr is not None:
             take(attr)
 
     paragraphs = [s for s, _ in paragraph_spans(doc.text)]
+    cue_set = {c.i for c in cues}
     for region in regions:
         if id(region) in used:
             continue
-        if _is_short(doc.text, region) and not _starts_sentence(doc, region):
+        span = _region_token_span(doc, region)
+        if span is None:
             continue
-        verb = _colon_cue(doc, region, cues, inside) or _nearby_cue(doc, region, cues, inside)
+        fragment = not _starts_sentence(doc, region)
+        governing = _governing_cue(span, cue_set, inside) if fragment else None
+        if fragment and _is_short(doc.text, region) and governing is None:
+            continue  # a title or scare quote: "a page called “for honest elections”"
+        verb = governing or _colon_cue(doc, region, cues, inside) or _nearby_cue(
+            doc, region, cues, inside)
         attr = Attribution("direct", region.start, region.end, regions=[region])
+        if governing is not None:
+            attr = _fragment_attribution(governing, region, span) or attr
         if verb is not None:
             attr.cue, attr.subject = _cue_span(verb), _subject(verb, inside)
         else:
