@@ -33,7 +33,8 @@ from quotex.speakers import SpeakerRow, summarize_speakers
 QUOTE_STYLE = "italic {colour}"
 SPEAKER_STYLE = "bold {colour}"
 CUE_STYLE = "underline"
-ENTITY_STYLE = "on {tint}"
+# Light text on the dark tint reads on light and dark terminals; quote colours override it.
+ENTITY_STYLE = "#f0f0f0 on {tint}"
 FIRST_WORDS = 8
 BAR_WIDTH = 10
 BAR_BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -45,7 +46,7 @@ def article_text(text: str, result: DocResult) -> Text:
     Entities are tinted first so that quote and speaker styles layer over them.
     """
     colours = speaker_colours(result)
-    article = Text(text, end="")
+    article = Text(text)
     order = {ENTITY: 0, QUOTE: 1, SPEAKER: 2, CUE: 3}
     for mark in sorted(marks(result, len(text)), key=lambda m: order[m.kind]):
         if mark.kind == ENTITY:
@@ -99,7 +100,7 @@ def _name(row: SpeakerRow, colours: dict[str, str] | None = None) -> Text:
 def speaker_summary(result: DocResult) -> Table:
     """One document's speakers: label, quotes by type, the start of their first quote."""
     colours = speaker_colours(result)
-    table = Table(title=Text(f"{len(result.quotes)} quotes"), box=box.SIMPLE_HEAD,
+    table = Table(title=Text(_count(len(result.quotes), "quote")), box=box.SIMPLE_HEAD,
                   expand=True, pad_edge=False)
     table.add_column("speaker", ratio=2)
     table.add_column("label", no_wrap=True)
@@ -113,15 +114,18 @@ def speaker_summary(result: DocResult) -> Table:
     return table
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def show_view(text: str, result: DocResult) -> RenderableType:
     """The whole ``quotex show`` screen for one document."""
-    return Group(
-        Rule(Text(result.id), style="dim"),
-        article_text(text, result),
-        Text(""),
-        legend(result),
-        speaker_summary(result),
-    )
+    article = article_text(text, result)
+    article.rstrip()  # one blank line before the legend, however the text ends
+    summary = speaker_summary(result) if result.quotes else Text("No quotes found.",
+                                                                  style="dim")
+    return Group(Rule(Text(result.id), style="dim"), article, Text(""), legend(result),
+                 summary)
 
 
 def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
@@ -135,7 +139,9 @@ def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
 def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
     """Speakers over a corpus: label, documents, quotes by type, share with a bar."""
     total = sum(row.quotes for row in rows)
-    table = Table(title=Text(f"{len(rows)} speakers, {total} quotes, {documents} documents"),
+    title = ", ".join([_count(len(rows), "speaker"), _count(total, "quote"),
+                       _count(documents, "document")])
+    table = Table(title=Text(title),
                   box=box.SIMPLE_HEAD, expand=False, pad_edge=False, collapse_padding=True)
     table.add_column("speaker", min_width=16)
     table.add_column("label", no_wrap=True)

@@ -411,3 +411,12 @@ def test_cli_show_pager_pages_only_articles_longer_than_the_terminal(runner, mon
     assert result.exit_code == 0, result.output
     assert calls == paged
     assert "Vladimir Putin" in result.stdout
+
+
+def test_show_view_of_a_document_without_quotes_says_so() -> None:
+    text = "No quotes [red]here[/red]."
+    c = console(color_system=None)
+    c.print(show_view(text, DocResult("plain.txt")))
+    out = c.export_text()
+    assert "No quotes [red]here[/red].\n\nSpeakers: none" in out
+    assert "No quotes found." in out
