@@ -39,6 +39,7 @@ DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+TRAILING_DEPS = frozenset({"appos", "parataxis"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt"})
 INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
@@ -143,9 +144,7 @@ def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
         seen += 1
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
-                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+                return child  # a relative pronoun is kept as written; its antecedent names it
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
             verb = verb.head
             continue
@@ -217,6 +216,15 @@ def object_lemmas() -> frozenset[str]:
     return entries("cue_roles", "object")
 
 
+def _clause_end(clause: Token) -> int:
+    """End of a clause, before a trailing comment on it (", a charge that … denied")."""
+    end = clause.right_edge.i + 1
+    for child in clause.rights:
+        if child.dep_ in TRAILING_DEPS and child.left_edge.i > clause.i:
+            end = min(end, child.left_edge.i)
+    return end
+
+
 def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     """Token range of what a cue reports, and whether the range may sit left of the cue.
 
@@ -227,7 +235,7 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
         clause = clauses[0]
-        return clause.left_edge.i, clause.right_edge.i + 1, clause.i < verb.i
+        return clause.left_edge.i, _clause_end(clause), clause.i < verb.i
     lemma = verb.lemma_.lower()
     particles = phrase_cues().get(lemma, frozenset())
     if lemma not in object_lemmas() and not particles:
@@ -386,10 +394,31 @@ def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
 
 
 def _is_short(text: str, region: MarkedRegion) -> bool:
-    """A marked phrase of a few words with no sentence punctuation: a title or scare quote."""
-    content = text[region.start : region.end]
-    words = re.findall(r"\w+", content)
-    return len(words) <= SHORT_QUOTE_WORDS and content[-1:] not in SENTENCE_END | {","}
+    """A marked phrase of a few words: a title, a name or a scare quote, unless cued."""
+    return len(re.findall(r"\w+", text[region.start : region.end])) <= SHORT_QUOTE_WORDS
+
+
+def _ends_clause(text: str, region: MarkedRegion) -> bool:
+    """The quoted words end with a full stop, comma, ! or ? inside the marks."""
+    return text[region.end - 1 : region.end] in SENTENCE_END | {","}
+
+
+def _in_headline(text: str, region: MarkedRegion) -> bool:
+    """The quote's line is in title case (a headline), so title case tells nothing."""
+    start = text.rfind("\n", 0, region.open) + 1
+    end = text.find("\n", region.close)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else None])
+             if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _is_title(text: str, region: MarkedRegion) -> bool:
+    """A short phrase in title case ("Face the Nation", "Make America Great Again")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[region.start : region.end])
+    if not words or len(words) > SHORT_QUOTE_WORDS + 2:
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(capitalised) >= max(1, len([w for w in words if len(w) > 3]))
 
 
 def _starts_sentence(doc: Doc, region: MarkedRegion) -> bool:
@@ -511,7 +540,12 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             attr.mention = mention_span(attr.subject)
         if attr.mention is not None:
             text = attr.mention.text
-            if is_pronoun(text):
+            antecedent = _antecedent(attr.mention)
+            if antecedent is not None:
+                attr.entity = index.entity_of(antecedent) or index.person_named(antecedent.text)
+                attr.speaker = (index.names[attr.entity] if attr.entity
+                                else canonical_name(antecedent.text))
+            elif is_pronoun(text):
                 attr.speaker, attr.entity = _resolve_pronoun(doc, attr.mention, done, index, genders)
                 kind = pronoun_class(text)
                 if attr.entity and kind in PERSONAL:
@@ -520,8 +554,30 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
                 attr.entity = index.entity_of(attr.mention) or index.person_named(text)
                 attr.speaker = index.names[attr.entity] if attr.entity else canonical_name(text)
         elif attr.inherited and done:
-            attr.speaker, attr.entity = done[-1].speaker, done[-1].entity
+            previous = done[-1]
+            attr.speaker, attr.entity = previous.speaker, previous.entity
+            if _same_turn(doc, previous, attr):
+                attr.mention, attr.cue = previous.mention, previous.cue
         done.append(attr)
+
+
+def _antecedent(mention: Span) -> Span | None:
+    """For "who" in "Clinton, who said …", the mention of Clinton."""
+    root = mention.root
+    if len(mention) != 1 or root.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    clause = root.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in NOMINAL_POS:
+        return None
+    return mention_span(clause.head)
+
+
+def _same_turn(doc: Doc, previous: Attribution, attr: Attribution) -> bool:
+    """``“A,” he said. “B.”``: the second part shares the first part's speaker and cue."""
+    if previous.cue is None or previous.mention is None:
+        return False
+    between = doc.text[previous.end : attr.start]
+    return "\n" not in between and previous.cue.start_char < attr.start
 
 
 # --- putting it together -----------------------------------------------------------------
@@ -564,6 +620,11 @@ def _fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attr
     words = [t for t in doc[cue_end : span.start] if not t.is_space and t.lower_ not in LEAD_IN
              and not (t.is_punct and t.idx >= region.open)]
     if not words:
+        return None
+    # only the cue's objects may stand between it and the quote ("called him “…”"), not
+    # adverbials ("responded Tuesday to one of his messages by saying, “…”")
+    objects = {t.i for c in verb.rights if c.dep_ in OBJECT_DEPS for t in c.subtree}
+    if any(t.i not in objects for t in words):
         return None
     return Attribution("mixed", words[0].idx, region.close, regions=[region])
 
@@ -690,8 +751,10 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             continue
         fragment = not _starts_sentence(doc, region)
         governing = _governing_cue(span, cue_set, inside) if fragment else None
-        if fragment and _is_short(doc.text, region) and governing is None:
-            continue  # a title or scare quote: "a page called “for honest elections”"
+        if fragment and _is_short(doc.text, region):
+            title = _is_title(doc.text, region) and not _in_headline(doc.text, region)
+            if title or (governing is None and not _ends_clause(doc.text, region)):
+                continue  # a title or scare quote: "a page called “for honest elections”"
         verb = governing or _colon_cue(doc, region, cues, inside) or _nearby_cue(
             doc, region, cues, inside)
         attr = Attribution("direct", region.start, region.end, regions=[region])

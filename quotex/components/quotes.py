@@ -107,7 +107,9 @@ def _single_regions(text: str, start: int, end: int) -> list[tuple[int, int, int
             if mark not in SINGLE_CLOSERS and _left_flanking(text, a, b) and text[b].isalnum():
                 opened = a
         elif mark not in SINGLE_OPENERS and _right_flanking(text, a, b):
-            found.append((opened, opened + 1, a, b))
+            # "rock 'n' roll": one letter between single marks is an elision, not a quote
+            if sum(ch.isalnum() for ch in text[opened + 1 : a]) > 1:
+                found.append((opened, opened + 1, a, b))
             opened = None
     return found
 
