@@ -144,9 +144,10 @@ def _choose_format(fmt: Format | None, output: str | None) -> Format:
 def run(view: View, options: RunOptions) -> list[str]:
     """Read, extract and write a corpus; return the sources of the failed documents."""
     from quotex.extraction import ExtractFailure, extract_documents
-    from quotex.io.readers import ReadFailure, iter_documents, resolve_inputs
+    from quotex.io.readers import ReadFailure, count_documents, iter_documents, resolve_inputs
     from quotex.io.writers import atomic_output, make_writer
     from quotex.pipeline import load_nlp
+    from quotex.progress import corpus_progress
     from quotex.render import entities_table, quotes_table
     from quotex.selection import entities_in_scope
 
@@ -160,14 +161,18 @@ def run(view: View, options: RunOptions) -> list[str]:
                                id_field=options.id_field, encoding=options.encoding)
     documents = _note_lone_empty(documents, options.quiet)
     table = entities_table if view is View.ENTITIES else quotes_table
+    show_progress = _wants_progress(options)
+    total = count_documents(sources) if show_progress else None
     failed: list[str] = []
-    failures = done = quotes = 0
+    failures = done = quotes = entities = 0
     started = time.perf_counter()
-    with atomic_output(options.output) as stream:
+    with atomic_output(options.output) as stream, \
+            corpus_progress(err, total, enabled=show_progress) as advance:
         writer = None if fmt is Format.TABLE else make_writer(fmt, stream, view,
                                                               raw_csv=options.raw_csv)
         for item in extract_documents(documents, nlp, batch_size=options.batch_size,
                                       n_process=options.jobs):
+            advance()
             if isinstance(item, ReadFailure | ExtractFailure):
                 failures += 1
                 failed.append(item.source)
@@ -178,6 +183,7 @@ def run(view: View, options: RunOptions) -> list[str]:
             done += 1
             item = entities_in_scope(item, options.where)
             quotes += len(item.quotes)
+            entities += len(item.entities)
             if writer is None:
                 out.print(table(item))
             else:
@@ -186,9 +192,15 @@ def run(view: View, options: RunOptions) -> list[str]:
             writer.close()
     if not options.quiet and (done + failures > 1 or failures):
         seconds = time.perf_counter() - started
-        err.print(f"quotex: {done} documents, {quotes} quotes, {failures} failed, "
-                  f"{seconds:.1f} s", markup=False)
+        err.print(f"quotex: {done} documents, {quotes} quotes, {entities} entities, "
+                  f"{failures} failed, {seconds:.1f} s", markup=False)
     return failed
+
+
+def _wants_progress(options: RunOptions) -> bool:
+    """A bar only on a terminal stderr, and not while results scroll on the same terminal."""
+    to_terminal = options.output in (None, "-") and sys.stdout.isatty()
+    return not options.quiet and sys.stderr.isatty() and not to_terminal
 
 
 MAX_FAILED_SHOWN = 10  # sources named in the closing line; the rest are counted
