@@ -40,9 +40,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 TRAILING_DEPS = frozenset({"appos", "parataxis"})
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt"})
-INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MENTION_CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 COMPLEMENTIZERS = frozenset({"that"})
@@ -220,7 +221,10 @@ def _clause_end(clause: Token) -> int:
     """End of a clause, before a trailing comment on it (", a charge that … denied")."""
     end = clause.right_edge.i + 1
     for child in clause.rights:
-        if child.dep_ in TRAILING_DEPS and child.left_edge.i > clause.i:
+        trailing = child.dep_ in TRAILING_DEPS or (
+            child.dep_ == "advcl" and any(m.lower_ in CONTRAST_MARKS for m in child.children)
+        )
+        if trailing and child.left_edge.i > clause.i:
             end = min(end, child.left_edge.i)
     return end
 
@@ -699,7 +703,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
 
     regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
     inside = _region_tokens(doc, regions)
-    cues = find_cues(doc, inside, _blocked_tokens(doc), cue_lemmas(tuple(cue_sections)))
+    lemmas = cue_lemmas(tuple(cue_sections)) | object_lemmas()
+    cues = find_cues(doc, inside, _blocked_tokens(doc), lemmas)
     attributions: list[Attribution] = []
     used: set[int] = set()
 
