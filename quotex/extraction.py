@@ -26,7 +26,6 @@ DEFAULT_BATCH_SIZE = 32
 # The parser and NER need roughly 5 MB per 1,000 characters of one Doc; 100,000-character
 # chunks keep a process near 600 MB, while news articles (under 50,000) stay whole.
 MAX_CHUNK_CHARS = 100_000
-UNUSED_COMPONENTS = ()  # every component of the default pipeline feeds quotex
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,18 @@ INSTALL_HINT = (
 )
 REQUIRED = ("parser", "ner")
 QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", "quotex_attribution")
+# Left out at load time: quotex reads sentences from the parser, not the senter, and never
+# reads text categories, span categories or knowledge-base links. Everything else in the
+# default pipeline feeds quotex (measured in bench/speed.py and the README): tok2vec feeds
+# the tagger and parser, tagger + attribute_ruler give POS, the lemmatizer cue lemmas.
+UNUSED_COMPONENTS = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` (package name or folder) with quotex's components added.
 
-    Components quotex does not use (the lemmatizer is kept: cues are matched on lemmas)
-    stay loaded; nothing is downloaded. Raises ``ModelError`` when the model is missing.
+    Components quotex does not use (``UNUSED_COMPONENTS``) are not loaded; nothing is
+    downloaded. Raises ``ModelError`` when the model is missing.
     """
     import spacy
 
@@ -33,7 +38,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     import quotex.components.quotes  # noqa: F401
 
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         where = "folder" if Path(model).exists() else "pipeline"
         raise ModelError(f"cannot load spaCy {where} '{model}': {INSTALL_HINT}") from exc
