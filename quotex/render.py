@@ -67,32 +67,36 @@ def entities_table(result: DocResult) -> Table:
 
 
 def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
+    return "–" if value is None else f"{value:.2f}"
+
+
+GROUP_NAMES = {"direct+mixed": "d+m", "indirect": "indirect", "all": "all"}
 
 
 def eval_table(report: dict[str, Any]) -> Table:
     """Precision, recall and F1 by quote group, speaker and cue accuracy, entity scores."""
     table = Table(title=f"quotex eval: {report['documents']} documents")
-    for name in ("measure", "gold", "predicted", "precision", "recall", "F1", "strict F1"):
-        table.add_column(name, justify="left" if name == "measure" else "right")
+    table.add_column("measure", no_wrap=True)
+    for name in ("gold", "pred", "P", "R", "F1", "strict"):
+        table.add_column(name, justify="right", no_wrap=True)
     quotes = report.get("quotes")
     if quotes:
         for group, score in quotes["lenient"].items():
             strict = quotes["strict"][group]
-            table.add_row(f"quotes: {group}", str(score["gold"]), str(score["predicted"]),
+            table.add_row(f"quotes {GROUP_NAMES.get(group, group)}", str(score["gold"]), str(score["predicted"]),
                           _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]),
                           _fmt(strict["f1"]))
         for kind in ("speaker", "cue"):
             for group, acc in quotes[kind].items():
-                table.add_row(f"{kind} accuracy: {group}", str(acc["total"]), "", "", "",
+                table.add_row(f"{kind} {GROUP_NAMES.get(group, group)}", str(acc["total"]), "", "", "",
                               _fmt(acc["accuracy"]), "")
     entities = report.get("entities")
     if entities:
         for name in ("span", "typed"):
             score = entities[name]
-            table.add_row(f"entities: {name}", str(score["gold"]), str(score["predicted"]),
+            table.add_row(f"entities {name}", str(score["gold"]), str(score["predicted"]),
                           _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]), "")
         for label, score in entities["by_label"].items():
-            table.add_row(f"entities: {label}", str(score["gold"]), str(score["predicted"]),
+            table.add_row(f"entities {label}", str(score["gold"]), str(score["predicted"]),
                           _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]), "")
     return table

@@ -1,0 +1,154 @@
+"""The CLI as users meet it: every command, format, and error path."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from quotex.cli import app
+from tests.conftest import GOLD, SAMPLES
+
+SEED = str(SAMPLES / "nato-russia.txt")
+COMMANDS = ["extract", "quotes", "entities", "eval", "show", "speakers"]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_with_an_example(runner, command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: quotex" in result.stdout
+
+
+def test_cli_help_does_not_import_spacy() -> None:
+    code = "import sys, quotex.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_cli_python_dash_m_runs() -> None:
+    out = subprocess.run([sys.executable, "-m", "quotex", "--help"], capture_output=True,
+                         text=True, check=True)
+    assert "extract" in out.stdout and "quotes" in out.stdout
+
+
+@pytest.mark.model
+def test_cli_extract_jsonl_follows_the_output_contract(runner) -> None:
+    result = runner.invoke(app, ["extract", SEED, "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert set(record) == {"id", "quotes", "entities"}
+    text = (SAMPLES / "nato-russia.txt").read_text(encoding="utf-8")
+    for quote in record["quotes"]:
+        assert set(quote) == {"id", "type", "text", "start", "end", "speaker",
+                              "speaker_mention", "speaker_entity", "cue"}
+        assert quote["type"] in ("direct", "mixed", "indirect")
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        entity_ids = {e["id"] for e in record["entities"]}
+        assert quote["speaker_entity"] is None or quote["speaker_entity"] in entity_ids
+
+
+@pytest.mark.model
+def test_cli_reads_stdin_when_no_input_is_given(runner) -> None:
+    text = "“We will not retreat,” Jan Kamp said."
+    result = runner.invoke(app, ["quotes", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert record["id"] == "stdin"
+    assert record["quotes"][0]["speaker"] == "Jan Kamp"
+
+
+@pytest.mark.model
+def test_cli_quotes_csv_has_one_row_per_quote(runner) -> None:
+    jsonl = runner.invoke(app, ["quotes", SEED, "--format", "jsonl"]).stdout
+    quotes = json.loads(jsonl)["quotes"]
+    result = runner.invoke(app, ["quotes", SEED, "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][:3] == ["doc_id", "quote_id", "type"]
+    assert len(rows) - 1 == len(quotes)
+
+
+@pytest.mark.model
+def test_cli_entities_csv_has_one_row_per_entity(runner) -> None:
+    result = runner.invoke(app, ["entities", SEED, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    putin = [r for r in rows if r["name"] == "Vladimir Putin"]
+    assert len(putin) == 1 and putin[0]["label"] == "PERSON"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", ["quotes", "entities"])
+def test_cli_table_format_prints_a_table(runner, command: str) -> None:
+    result = runner.invoke(app, [command, SEED, "--format", "table"])
+    assert result.exit_code == 0
+    assert "Putin" in result.stdout
+
+
+@pytest.mark.model
+def test_cli_output_file_is_written(runner, tmp_path) -> None:
+    target = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", SEED, "-o", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["quotes"]
+
+
+def test_cli_table_to_a_file_is_a_usage_error(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["quotes", SEED, "--format", "table", "-o",
+                                 str(tmp_path / "x.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("quotex: ") and "Traceback" not in result.stderr
+
+
+def test_cli_missing_model_exits_3_with_install_hint(runner) -> None:
+    result = runner.invoke(app, ["quotes", SEED, "--model", "no_such_pipeline_xyz"])
+    assert result.exit_code == 3
+    assert "pip install" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_missing_file_exits_1(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["quotes", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_eval_scores_the_seed_against_its_gold(runner) -> None:
+    result = runner.invoke(app, ["eval", str(GOLD / "nato-russia.gold.json"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    marked = report["quotes"]["lenient"]["direct+mixed"]
+    assert marked["recall"] == 1.0 and marked["precision"] == 1.0
+    assert report["quotes"]["speaker"]["direct+mixed"]["accuracy"] == 1.0
+
+
+@pytest.mark.model
+def test_cli_eval_details_list_misses(runner, tmp_path) -> None:
+    text = "The sky is blue today."
+    gold = {"id": "d1", "text": text, "quotes": [
+        {"quote": "sky is blue", "quote_start": 4, "quote_end": 15, "type": "indirect",
+         "speaker": None, "speaker_start": None, "speaker_end": None,
+         "cue": None, "cue_start": None, "cue_end": None}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(path), "--details"])
+    assert result.exit_code == 0, result.stderr
+    assert "miss:" in result.stdout and "sky is blue" in result.stdout
+
+
+def test_cli_eval_missing_gold_is_an_error(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "none.jsonl")])
+    assert result.exit_code == 1
+    assert "none.jsonl" in result.stderr
