@@ -52,8 +52,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 LEAD_IN = frozenset({"that", ":", ",", "—", "–", "-"})
 DASHES = ("—", "–", "--", "-")
 DATELINE_DASHES = frozenset({"—", "–", "--"})
+SPEAKER_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
 SENTENCE_END = frozenset(".?!")
-SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
+SHORT_QUOTE_WORDS = 4
+POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution  # a marked phrase this short needs a cue to be a quote
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
 PERSONAL = frozenset({"male", "female"})
 
@@ -344,10 +346,16 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
     span = _region_token_span(doc, region)
     if span is None:
         return None
-    # 1. a cue verb that dominates the quote's words (the quote is its complement)
+    # 1. a cue verb that dominates the quote's words (the quote is its complement), or
+    # any verb whose clausal complement the quote is ("“…,” Mr. Burton fumed")
     governing = _governing_cue(span, {c.i for c in cues}, inside)
     if governing is not None:
         return governing
+    for token in span:
+        head = token.head
+        if (token.dep_ in CLAUSE_DEPS and head.i not in inside and head.pos_ == "VERB"
+                and head.sent == token.sent and _has_subject(head, inside)):
+            return head
     # 2. a cue verb in the sentences the quote touches, nearest first; the sentence
     # right after a quote that ends its sentence too ("“….” he said." split by the parser)
     lo, hi = span[0].sent.start, span[-1].sent.end
@@ -355,14 +363,26 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
     if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
         hi = doc[close.end].sent.end
     candidates = [c for c in cues if lo <= c.i < hi and c.i not in inside and _has_subject(c, inside)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
+    if candidates:
+        return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
+    # 3. "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark
+    if close is not None and close.end < len(doc):
+        root = doc[close.end].sent.root
+        subject = _subject(root, inside)
+        bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
+        if (root.pos_ == "VERB" and subject is not None and close.end <= subject.i < root.i
+                and root.i - close.end <= POST_QUOTE_WINDOW and bare):
+            return root
+    return None
 
 
 def _colon_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
                inside: dict[int, int]) -> Token | None:
-    """``X said: “…”``: a cue verb in the sentence ending with the colon before the quote."""
+    """``X said: “…”``, ``X released this statement: “…”``: the verb before the colon.
+
+    A cue verb of the lexicon is preferred; otherwise the sentence's main verb, when it
+    has a subject (the colon makes the quote its content whatever the verb).
+    """
     before = doc.text[: region.open].rstrip()
     if not before.endswith(":"):
         return None
@@ -371,7 +391,28 @@ def _colon_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
         return None
     sent = colon[0].sent
     candidates = [c for c in cues if sent.start <= c.i < colon.start and _has_subject(c, inside)]
-    return candidates[-1] if candidates else None
+    if candidates:
+        return candidates[-1]
+    root = sent.root
+    if root.pos_ in VERB_POS and root.i < colon.start and _has_subject(root, inside):
+        return root
+    return None
+
+
+def _label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
+    """A speaker label: ``"WALLACE: Let's start…"`` or the headline ``Paul Ryan: … ‘…’``.
+
+    A name of one to four capitalised words and a colon, at the start of the quote or of
+    the line holding it.
+    """
+    line_start = doc.text.rfind("\n", 0, region.open) + 1
+    for start in (region.start, line_start):
+        m = SPEAKER_LABEL.match(doc.text, start)
+        if m and m.end() <= region.end + (0 if start == region.start else len(doc.text)):
+            if start != region.start and m.end() > region.open:
+                continue
+            return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    return None
 
 
 def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
@@ -768,7 +809,7 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         if verb is not None:
             attr.cue, attr.subject = _cue_span(verb), _subject(verb, inside)
         else:
-            attr.mention = _dash_speaker(doc, region)
+            attr.mention = _dash_speaker(doc, region) or _label_speaker(doc, region)
             if attr.mention is None:
                 attr.inherited = True
         take(attr)
