@@ -799,7 +799,7 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         governing = _governing_cue(span, cue_set, inside) if fragment else None
         if fragment and _is_short(doc.text, region):
             title = _is_title(doc.text, region) and not _in_headline(doc.text, region)
-            if title or (governing is None and not _ends_clause(doc.text, region)):
+            if governing is None and (title or not _ends_clause(doc.text, region)):
                 continue  # a title or scare quote: "a page called “for honest elections”"
         verb = governing or _colon_cue(doc, region, cues, inside) or _nearby_cue(
             doc, region, cues, inside)
