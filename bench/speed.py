@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -99,9 +100,21 @@ def write_corpus(texts: Sequence[str], path: Path) -> Path:
 
 def wall(command: Sequence[str]) -> float:
     """Seconds one subprocess takes, start to exit; its output is discarded."""
+    return timed(command)[0]
+
+
+def timed(command: Sequence[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, workers included) of one subprocess.
+
+    On a shared machine the CPU figure shows whether the workers got their cores.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
 def best_wall(command: Sequence[str], repeats: int) -> float:
@@ -149,14 +162,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         corpus = write_corpus(texts[:args.docs], Path(tmp) / "corpus.jsonl")
         bare = wall([sys.executable, "-c", BARE_SPACY, args.model, str(corpus),
                      str(args.batch_size)])
-        one = wall(extract_cmd(quotex, corpus, 1, args.batch_size))
-        two = wall(extract_cmd(quotex, corpus, 2, args.batch_size))
+        one, one_cpu = timed(extract_cmd(quotex, corpus, 1, args.batch_size))
+        two, two_cpu = timed(extract_cmd(quotex, corpus, 2, args.batch_size))
         rows += [
             ("bare spaCy nlp.pipe", f"{bare:.1f} s", f"{args.docs / bare:.1f} docs/s"),
             ("quotex extract --jobs 1", f"{one:.1f} s", f"{args.docs / one:.1f} docs/s"),
             ("  quotex / spaCy (goal <= 1.10x)", f"{one / bare:.2f}x", ""),
             ("quotex extract --jobs 2", f"{two:.1f} s", f"{args.docs / two:.1f} docs/s"),
             ("  jobs 1 / jobs 2 (goal >= 1.6x)", f"{one / two:.2f}x", ""),
+            ("  CPU used, jobs 1 / jobs 2", f"{one_cpu:.0f} s / {two_cpu:.0f} s",
+             f"{one_cpu / one:.0%} / {two_cpu / two:.0%} of one core"),
         ]
         print("speed done", flush=True)
         article = str(SAMPLES / "nato-russia.txt")
@@ -183,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             (f"peak RSS, {10 * args.rss_docs} documents", f"{rss_10n:.0f} MiB", ""),
             ("  10N / N (goal <= 1.15x)", f"{rss_10n / rss_n:.2f}x", ""),
         ]
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     print(f"\n| measure ({cores} cores) | value | rate |\n| --- | --- | --- |")
     for name, value, rate in rows:
         print(f"| {name} | {value} | {rate} |")
