@@ -34,7 +34,8 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
 COMPONENT = "quotex_attribution"
 SPAN_KEY = "quotex_quotes"
 EXT_QUOTES = "quotex_quotes"
-DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence")
+OBJECT_SECTION = "object"  # the verbs of lexicon/cue_roles.txt that report through objects
+DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence", OBJECT_SECTION)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -744,7 +745,9 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
 
     regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
     inside = _region_tokens(doc, regions)
-    lemmas = cue_lemmas(tuple(cue_sections)) | object_lemmas()
+    lemmas = cue_lemmas(tuple(cue_sections))
+    if OBJECT_SECTION in cue_sections:  # "endorsed Clinton", "wants NATO to provide …"
+        lemmas |= object_lemmas()
     cues = find_cues(doc, inside, _blocked_tokens(doc), lemmas)
     attributions: list[Attribution] = []
     used: set[int] = set()
