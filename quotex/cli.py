@@ -12,6 +12,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from quotex.engines import Engine
 from quotex.errors import ExitCode, QuotexError, UsageError
 from quotex.io.writers import Format, View
 from quotex.selection import EntityScope
@@ -94,6 +96,25 @@ FailFastOpt = Annotated[bool, typer.Option("--fail-fast", help="Stop at the firs
 RawCsvOpt = Annotated[
     bool, typer.Option("--raw-csv", help="Do not escape cells starting with = + - @ in CSV."),
 ]
+EngineOpt = Annotated[
+    Engine | None,
+    typer.Option("--engine", help="local (default: this process, --jobs processes) or "
+                 "dask (a local Dask cluster of --jobs workers, or the --scheduler one).",
+                 case_sensitive=False, show_default=False),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run on the Dask cluster at this address, e.g. "
+                 "tcp://HOST:8786 (needs quotex[dask]).", show_default=False),
+]
+PartitionOpt = Annotated[
+    int, typer.Option("--partition-size", min=1, help="Documents per Dask task."),
+]
+OutputDirOpt = Annotated[
+    str | None,
+    typer.Option("--output-dir", help="Dask engine: each worker writes its partitions to "
+                 "DIR as part-NNNNN.jsonl, plus a manifest.json.", show_default=False),
+]
 WhereOpt = Annotated[
     EntityScope,
     typer.Option("--where", help="Entity mentions to keep: all, in-quote (inside someone's "
@@ -120,6 +141,14 @@ class RunOptions:
     fail_fast: bool
     raw_csv: bool
     where: EntityScope = EntityScope.ALL
+    engine: Engine | None = None  # None: local, or Dask when a scheduler is given
+    scheduler: str | None = None
+    partition_size: int = 64
+    output_dir: str | None = None
+
+    @property
+    def on_dask(self) -> bool:
+        return self.engine is Engine.DASK or self.scheduler is not None
 
 
 def _terminate(signum: int, frame: Any) -> None:
@@ -143,7 +172,8 @@ def _choose_format(fmt: Format | None, output: str | None) -> Format:
 
 def run(view: View, options: RunOptions) -> list[str]:
     """Read, extract and write a corpus; return the sources of the failed documents."""
-    from quotex.extraction import ExtractFailure, extract_documents
+    from quotex.engines.dask import PartWritten
+    from quotex.extraction import ExtractFailure
     from quotex.io.readers import ReadFailure, count_documents, iter_documents, resolve_inputs
     from quotex.io.writers import atomic_output, make_writer
     from quotex.pipeline import load_nlp
@@ -154,9 +184,10 @@ def run(view: View, options: RunOptions) -> list[str]:
     fmt = _choose_format(options.fmt, options.output)
     if view is View.QUOTES and options.where is not EntityScope.ALL:
         raise UsageError("--where filters entities; use it with quotex entities or extract")
+    _check_engine(options, fmt)
     sources = resolve_inputs(options.inputs, glob=options.glob,
                              input_format=options.input_format)
-    nlp = load_nlp(options.model)
+    nlp = None if options.on_dask else load_nlp(options.model)
     documents = iter_documents(sources, text_field=options.text_field,
                                id_field=options.id_field, encoding=options.encoding)
     documents = _note_lone_empty(documents, options.quiet)
@@ -167,11 +198,17 @@ def run(view: View, options: RunOptions) -> list[str]:
     failures = done = quotes = entities = 0
     started = time.perf_counter()
     with atomic_output(options.output) as stream, \
-            corpus_progress(err, total, enabled=show_progress) as advance:
+            corpus_progress(err, total, enabled=show_progress) as advance, \
+            _engine_results(documents, nlp, options, view) as results:
         writer = None if fmt is Format.TABLE else make_writer(fmt, stream, view,
                                                               raw_csv=options.raw_csv)
-        for item in extract_documents(documents, nlp, batch_size=options.batch_size,
-                                      n_process=options.jobs):
+        for item in results:
+            if isinstance(item, PartWritten):  # --output-dir: a worker wrote these documents itself
+                done, quotes, entities = (done + item.documents, quotes + item.quotes,
+                                          entities + item.entities)
+                for _ in range(item.documents):
+                    advance()
+                continue
             advance()
             if isinstance(item, ReadFailure | ExtractFailure):
                 failures += 1
@@ -195,6 +232,52 @@ def run(view: View, options: RunOptions) -> list[str]:
         err.print(f"quotex: {done} documents, {quotes} quotes, {entities} entities, "
                   f"{failures} failed, {seconds:.1f} s", markup=False)
     return failed
+
+
+def _check_engine(options: RunOptions, fmt: Format) -> None:
+    """Refuse engine options that contradict each other, naming the flag to change."""
+    if options.engine is Engine.LOCAL and options.scheduler is not None:
+        raise UsageError("--scheduler runs on Dask; leave out --engine local")
+    if options.on_dask:
+        from quotex.engines.dask import require_distributed
+
+        require_distributed()
+    if options.output_dir is None:
+        return
+    if not options.on_dask:
+        raise UsageError("--output-dir is for the Dask engine; add --engine dask or "
+                         "--scheduler, or use -o FILE")
+    if options.output not in (None, "-"):
+        raise UsageError("--output-dir and -o both name the output; pass one of them")
+    if options.fmt not in (None, Format.JSONL):
+        raise UsageError("--output-dir writes JSON Lines parts; leave out --format")
+
+
+@contextmanager
+def _engine_results(documents: Iterator[Any], nlp: Any, options: RunOptions,
+                    view: View) -> Iterator[Iterator[Any]]:
+    """The stream of results from the engine the options choose (a cluster lives as long
+    as the ``with``)."""
+    if not options.on_dask:
+        from quotex.extraction import extract_documents
+
+        yield extract_documents(documents, nlp, batch_size=options.batch_size,
+                                n_process=options.jobs)
+        return
+    import logging
+
+    from quotex.engines.dask import connect, run_on_dask
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # no cluster chatter on stderr
+    with connect(options.scheduler, n_workers=options.jobs) as client:
+        results = run_on_dask(documents, client, model=options.model,
+                              batch_size=options.batch_size,
+                              partition_size=options.partition_size,
+                              output_dir=options.output_dir, view=view, where=options.where)
+        try:
+            yield results
+        finally:
+            results.close()  # cancels what is still in flight while the client is open
 
 
 def _wants_progress(options: RunOptions) -> bool:
@@ -275,12 +358,17 @@ def _command(view: View, help_text: str, name: str) -> None:
         fail_fast: FailFastOpt = False,
         raw_csv: RawCsvOpt = False,
         where: WhereOpt = EntityScope.ALL,
+        engine: EngineOpt = None,
+        scheduler: SchedulerOpt = None,
+        partition_size: PartitionOpt = 64,
+        output_dir: OutputDirOpt = None,
     ) -> None:
         _main(view, _options(inputs=inputs, fmt=fmt, output=output, model=model, glob=glob,
                              input_format=input_format, text_field=text_field,
                              id_field=id_field, encoding=encoding, batch_size=batch_size,
                              jobs=jobs, quiet=quiet, fail_fast=fail_fast, raw_csv=raw_csv,
-                             where=where))
+                             where=where, engine=engine, scheduler=scheduler,
+                             partition_size=partition_size, output_dir=output_dir))
 
     command.__doc__ = help_text
     app.command(name, help=help_text)(command)

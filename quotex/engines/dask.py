@@ -315,7 +315,7 @@ def _write_manifest(folder: Path, parts: list[PartWritten],
         "failures": [{"source": f.source, "message": f.message} for f in failures],
     }
     with atomic_output(folder / MANIFEST_NAME) as stream:
-        stream.write(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        stream.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
 
 
 def _reason(exc: BaseException) -> str:
