@@ -140,6 +140,21 @@ def test_attribution_false_quotes_are_not_reported(nlp, text) -> None:
     assert quotes(nlp, text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The only problem, Ms. Bigbee said, is that her pay is low.", "Bigbee"),
+        ("In several cases, tech executives say, they were asked to keep content online.",
+         "tech executives"),
+    ],
+)
+def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text, speaker):
+    quote = only(nlp, text, ("indirect",))
+    assert quote.speaker == speaker
+    assert quote.text.startswith(text.split(",")[0])
+    assert quote.text.rstrip(".").endswith(text.rstrip(".").split(" ")[-1])
+
+
 def test_attribution_mixed_quote_is_the_reported_clause(nlp) -> None:
     text = "Rasmussen reiterated that NATO allies “do not consider Russia an enemy”."
     quote = only(nlp, text)

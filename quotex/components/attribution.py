@@ -39,6 +39,7 @@ DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence", OBJECT_SEC
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+PARENTHETICAL_DEPS = frozenset({"parataxis"})
 NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 TRAILING_DEPS = frozenset({"appos", "parataxis"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -220,10 +221,12 @@ def object_lemmas() -> frozenset[str]:
     return entries("cue_roles", "object")
 
 
-def _clause_end(clause: Token) -> int:
+def _clause_end(clause: Token, cue: Token | None = None) -> int:
     """End of a clause, before a trailing comment on it (", a charge that … denied")."""
     end = clause.right_edge.i + 1
     for child in clause.rights:
+        if child is cue:
+            continue
         trailing = child.dep_ in TRAILING_DEPS or (
             child.dep_ == "advcl" and any(m.lower_ in CONTRAST_MARKS for m in child.children)
         )
@@ -243,6 +246,10 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     if clauses:
         clause = clauses[0]
         return clause.left_edge.i, _clause_end(clause), clause.i < verb.i
+    if verb.dep_ in PARENTHETICAL_DEPS and verb.head.pos_ in VERB_POS:
+        # "This campaign, he says, is different.": the sentence around "he says"
+        head = verb.head
+        return head.left_edge.i, _clause_end(head, verb), True
     lemma = verb.lemma_.lower()
     particles = phrase_cues().get(lemma, frozenset())
     if lemma not in object_lemmas() and not particles:
@@ -272,17 +279,20 @@ def clause_attribution(verb: Token, bounds: tuple[int, int, bool], regions: list
     start, end = _trim(doc, first, last)
     if start >= end:
         return None
-    # a clause around its cue ("who he said had criticised") keeps the side of its head
+    # a clause around its cue: "who he said had criticised" keeps the side of its head;
+    # "The problem, Ms. Bigbee said, is …" keeps all, the parenthetical "X said" aside
+    hole: range = range(0)
     if start < verb.i < end:
-        if head_left:
-            return None
-        start, end = _trim(doc, verb.i + 1, end)
-        if start >= end:
-            return None
+        if not head_left:
+            start, end = _trim(doc, verb.i + 1, end)
+            if start >= end:
+                return None
+        else:
+            hole = range(verb.left_edge.i, verb.right_edge.i + 1)
     covered = sorted({inside[i] for i in range(start, end) if i in inside})
     outside_words = [
         t for t in doc[start:end]
-        if t.i not in inside and not t.is_punct and not t.is_space
+        if t.i not in inside and t.i not in hole and not t.is_punct and not t.is_space
     ]
     cue = _cue_span(verb)
     if covered:
