@@ -51,6 +51,7 @@ MAX_PARTITION_CHARS = 2_000_000
 DEFAULT_RETRIES = 2
 CONNECT_TIMEOUT_S = 10.0
 WORKER_WAIT_S = 60.0
+LOOPBACK = "127.0.0.1"
 PART_NAME = "part-{:05d}.jsonl"
 PART_GLOB = "part-*.jsonl"
 MANIFEST_NAME = "manifest.json"
@@ -112,8 +113,11 @@ def connect(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator[Cli
     if scheduler is None:
         import logging
 
+        # Loopback only. The scheduler serves HTTP even without a dashboard: a free port,
+        # not 8787, so another cluster on this machine is no reason for a warning.
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                          host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
+                          silence_logs=logging.ERROR) as cluster, \
                 Client(cluster, set_as_default=False) as client:
             yield client
         return
