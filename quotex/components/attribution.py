@@ -373,7 +373,8 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
     if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
         hi = doc[close.end].sent.end
-    candidates = [c for c in cues if lo <= c.i < hi and c.i not in inside and _has_subject(c, inside)]
+    candidates = [c for c in cues if lo <= c.i < hi and c.i not in inside and _has_subject(c, inside)
+                  and not (close is not None and c.i >= close.end and _reports_else(c, span))]
     if candidates:
         return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
     # 3. "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark
@@ -385,6 +386,14 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
                 and root.i - close.end <= POST_QUOTE_WINDOW and bare):
             return root
     return None
+
+
+def _reports_else(cue: Token, span: Span) -> bool:
+    """A cue after the quote that reports something else ("Asked what …, she said: “…”")."""
+    if cue.sent.text.rstrip().endswith(":"):
+        return True
+    bounds = complement_range(cue)
+    return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
 
 
 def _colon_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
