@@ -477,6 +477,12 @@ def _in_headline(text: str, region: MarkedRegion) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _after_preposition(span: Span) -> bool:
+    """The marked words are the object of a preposition other than "as"."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    return any(t.dep_ == "pobj" and t.head.lower_ != "as" for t in roots)
+
+
 def _is_title(text: str, region: MarkedRegion) -> bool:
     """A short phrase in title case ("Face the Nation", "Make America Great Again")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text[region.start : region.end])
@@ -823,6 +829,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             title = _is_title(doc.text, region) and not _in_headline(doc.text, region)
             if governing is None and (title or not _ends_clause(doc.text, region)):
                 continue  # a title or scare quote: "a page called “for honest elections”"
+            if title and _after_preposition(span):
+                continue  # a programme or book: "told ABC's “This Week”", "in “Opening Belle”"
         verb = governing or _colon_cue(doc, region, cues, inside) or _nearby_cue(
             doc, region, cues, inside)
         attr = Attribution("direct", region.start, region.end, regions=[region])
