@@ -52,6 +52,7 @@ DEFAULT_RETRIES = 2
 CONNECT_TIMEOUT_S = 10.0
 WORKER_WAIT_S = 60.0
 LOOPBACK = "127.0.0.1"
+MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
 PART_NAME = "part-{:05d}.jsonl"
 PART_GLOB = "part-*.jsonl"
 MANIFEST_NAME = "manifest.json"
@@ -108,16 +109,10 @@ def connect(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator[Cli
     joins it within ``WORKER_WAIT_S``.
     """
     require_distributed()
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler is None:
-        import logging
-
-        # Loopback only. The scheduler serves HTTP even without a dashboard: a free port,
-        # not 8787, so another cluster on this machine is no reason for a warning.
-        with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
-                          silence_logs=logging.ERROR) as cluster, \
+        with _local_cluster(n_workers) as cluster, \
                 Client(cluster, set_as_default=False) as client:
             yield client
         return
@@ -137,6 +132,29 @@ def connect(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator[Cli
                 f"{WORKER_WAIT_S:.0f} s; start one with `dask worker {scheduler}`"
             ) from None
         yield client
+
+
+@contextmanager
+def _local_cluster(n_workers: int) -> Iterator[Any]:
+    """``n_workers`` single-threaded worker processes on the loopback, shut down on exit."""
+    import logging
+
+    import dask
+    from distributed import LocalCluster
+
+    # Dask starts workers with MALLOC_TRIM_THRESHOLD_ set, to hand memory back to the OS
+    # sooner; spaCy's many small allocations then run about 20% slower
+    # (bench/dask_speed.py), so a cluster of our own goes without it.
+    environ = {key: value for key, value in
+               dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+               if key != MALLOC_TRIM}
+    # The scheduler serves HTTP even without a dashboard: on a free port, not 8787, so
+    # another cluster on this machine is no reason for a warning.
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
+            LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                         host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
+                         silence_logs=logging.ERROR) as cluster:
+        yield cluster
 
 
 def run_on_dask(
