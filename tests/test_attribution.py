@@ -155,6 +155,38 @@ def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text,
     assert quote.text.rstrip(".").endswith(text.rstrip(".").split(" ")[-1])
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("WALLACE: Let us start with the news of the day.", None),
+        ("\"WALLACE: Let us start with the news of the day.\"", "WALLACE"),
+        ("Meghan McCain, Twitter: \"Chris Wallace is the real winner of this debate.\"",
+         "Meghan McCain"),
+        ("Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs Work.",
+         "Paul Ryan"),
+    ],
+)
+def test_attribution_speaker_labels(nlp, text, speaker) -> None:
+    found = quotes(nlp, text)
+    if speaker is None:
+        assert found == ()
+    else:
+        assert [q.speaker for q in found] == [speaker]
+
+
+def test_attribution_statement_saying_is_its_issuers(nlp) -> None:
+    text = "Clinton issued a statement saying she would push for investment in rail."
+    quote = only(nlp, text, ("indirect",))
+    assert quote.speaker == "Clinton"
+    assert quote.text == "she would push for investment in rail"
+
+
+def test_attribution_bare_verb_after_closing_mark(nlp) -> None:
+    quote = only(nlp, "\"We are still talking about that guy?\" Mr. Burton fumed, using a curse.")
+    assert quote.speaker == "Burton"
+    assert quote.cue is not None and quote.cue.text == "fumed"
+
+
 def test_attribution_mixed_quote_is_the_reported_clause(nlp) -> None:
     text = "Rasmussen reiterated that NATO allies “do not consider Russia an enemy”."
     quote = only(nlp, text)

@@ -54,7 +54,9 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 LEAD_IN = frozenset({"that", ":", ",", "—", "–", "-"})
 DASHES = ("—", "–", "--", "-")
 DATELINE_DASHES = frozenset({"—", "–", "--"})
-SPEAKER_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
+SPEAKER_LABEL = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)(?:,(?:\s[A-Z][\w.'’-]*){1,3})?:\s"
+)  # "WALLACE: …", "Meghan McCain, Twitter: …"
 SENTENCE_END = frozenset(".?!")
 SHORT_QUOTE_WORDS = 4
 POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution  # a marked phrase this short needs a cue to be a quote
@@ -155,6 +157,10 @@ def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
             continue
         if verb.dep_ == "relcl":
             return verb.head
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in nominal_lemmas():
+            # "Clinton issued a statement saying …": the statement's issuer speaks
+            verb = verb.head.head
+            continue
         return None
     return None
 
