@@ -75,8 +75,8 @@ def phrase_cues() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for phrase in entries("reporting_verbs", "phrases"):
         words = phrase.split()
-        if len(words) == 2:
-            out.setdefault(words[0], set()).add(words[1])
+        if len(words) >= 2:  # "refer to as": both "to" and "as" belong to the cue
+            out.setdefault(words[0], set()).update(words[1:])
     return {k: frozenset(v) for k, v in out.items()}
 
 
