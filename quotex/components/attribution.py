@@ -42,6 +42,7 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis"})
 NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 TRAILING_DEPS = frozenset({"appos", "parataxis"})
+COMMENT_DEPS = frozenset({"relcl", "appos"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt"})
@@ -238,6 +239,14 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
         )
         if trailing and child.left_edge.i > clause.i:
             end = min(end, child.left_edge.i)
+    # ", who does not need …" / ", a plan he has since modified" closing the clause at
+    # any depth is a comment on its last noun, not part of what was reported
+    doc = clause.doc
+    for token in doc[clause.i + 1 : end]:
+        if (token.dep_ in COMMENT_DEPS and token.left_edge.i > clause.i
+                and doc[token.left_edge.i - 1].text == ","
+                and token.right_edge.i + 1 >= end - 1):
+            return token.left_edge.i - 1
     return end
 
 
