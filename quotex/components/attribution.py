@@ -153,7 +153,7 @@ def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
                 return child  # a relative pronoun is kept as written; its antecedent names it
-        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "relcl":
@@ -232,7 +232,7 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
     """End of a clause, before a trailing comment on it (", a charge that … denied")."""
     end = clause.right_edge.i + 1
     for child in clause.rights:
-        if child is cue:
+        if cue is not None and child.i == cue.i:
             continue
         trailing = child.dep_ in TRAILING_DEPS or (
             child.dep_ == "advcl" and any(m.lower_ in CONTRAST_MARKS for m in child.children)
@@ -466,7 +466,7 @@ def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "DET"):
         return None
     head = doc[i]
-    while head.head is not head and head.head.i < head.sent.end and head.dep_ in (
+    while head.head.i != head.i and head.head.i < head.sent.end and head.dep_ in (
         "compound", "det", "amod", "nmod", "poss"
     ):
         head = head.head
@@ -494,7 +494,7 @@ def _in_headline(text: str, region: MarkedRegion) -> bool:
 
 def _after_preposition(span: Span) -> bool:
     """The marked words are the object of a preposition other than "as"."""
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     return any(t.dep_ == "pobj" and t.head.lower_ != "as" for t in roots)
 
 
@@ -675,8 +675,17 @@ def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion
     doc = acc.doc
     sent = acc.sent
     phrase_start, phrase_end = acc.left_edge.i, acc.right_edge.i + 1
+    head = acc.head
+    while head.left_edge.i >= phrase_start and head.head.i != head.i:
+        head = head.head  # climb to the clause that the phrase sits inside
+    clause_start, clause_end = head.left_edge.i, _clause_end(head, acc)
+    hole = range(phrase_start, phrase_end)
     if phrase_start - sent.start <= 1:
         start, end = _trim(doc, phrase_end, sent.end)
+    elif clause_start < phrase_start and any(
+        not (t.is_punct or t.is_space) for t in doc[phrase_end:clause_end]
+    ):  # "G4S receives, according to one report, $234 million": the clause around it
+        start, end = _trim(doc, clause_start, clause_end)
     else:
         start, end = _trim(doc, sent.start, phrase_start)
         dashes = [t.i for t in doc[start : acc.head.i] if t.text in DATELINE_DASHES]
@@ -685,7 +694,8 @@ def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion
     if end - start < 2:
         return None
     covered = sorted({inside[i] for i in range(start, end) if i in inside})
-    outside = [t for t in doc[start:end] if t.i not in inside and not (t.is_punct or t.is_space)]
+    outside = [t for t in doc[start:end]
+               if t.i not in inside and t.i not in hole and not (t.is_punct or t.is_space)]
     kind = "indirect" if not covered else ("mixed" if outside else "direct")
     cue = doc[acc.i : acc.i + 2]
     marked = [regions[n] for n in covered]
