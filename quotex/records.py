@@ -165,8 +165,9 @@ def _mention(text: str, pair: list[int] | None, offset: int) -> Mention | None:
     return Mention(text[start:end], start + offset, end + offset)
 
 
-def from_doc(doc: Any, doc_id: str, meta: dict[str, Any] | None = None,
-             offset: int = 0) -> DocResult:
+def from_doc(
+    doc: Any, doc_id: str, meta: dict[str, Any] | None = None, offset: int = 0
+) -> DocResult:
     """Records from a ``Doc`` annotated by quotex's components.
 
     ``offset`` is added to every character offset (a chunk of a longer document).
@@ -208,7 +209,9 @@ def from_doc(doc: Any, doc_id: str, meta: dict[str, Any] | None = None,
             label=e["label"],
             mentions=tuple(
                 EntityMention(
-                    text[s:t], s + offset, t + offset,
+                    text[s:t],
+                    s + offset,
+                    t + offset,
                     in_quote=any(a <= s and t <= b for a, b in quoted),
                 )
                 for s, t in e["mentions"]

@@ -24,8 +24,9 @@ def _clip(text: str, limit: int = QUOTE_PREVIEW) -> str:
 
 def quotes_table(result: DocResult) -> Table:
     """One row per quote: type, speaker (with the mention as written), cue, text."""
-    table = Table(title=Text(f"{result.id}: {len(result.quotes)} quotes"), expand=True,
-                  show_lines=False)
+    table = Table(
+        title=Text(f"{result.id}: {len(result.quotes)} quotes"), expand=True, show_lines=False
+    )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("speaker", ratio=1)
@@ -73,6 +74,16 @@ def _fmt(value: float | None) -> str:
 GROUP_NAMES = {"direct+mixed": "d+m", "indirect": "indirect", "all": "all"}
 
 
+def _score_cells(score: dict[str, Any]) -> list[str]:
+    return [
+        str(score["gold"]),
+        str(score["predicted"]),
+        _fmt(score["precision"]),
+        _fmt(score["recall"]),
+        _fmt(score["f1"]),
+    ]
+
+
 def eval_table(report: dict[str, Any]) -> Table:
     """Precision, recall and F1 by quote group, speaker and cue accuracy, entity scores."""
     table = Table(title=f"quotex eval: {report['documents']} documents")
@@ -82,21 +93,17 @@ def eval_table(report: dict[str, Any]) -> Table:
     quotes = report.get("quotes")
     if quotes:
         for group, score in quotes["lenient"].items():
-            strict = quotes["strict"][group]
-            table.add_row(f"quotes {GROUP_NAMES.get(group, group)}", str(score["gold"]), str(score["predicted"]),
-                          _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]),
-                          _fmt(strict["f1"]))
+            name = f"quotes {GROUP_NAMES.get(group, group)}"
+            strict = _fmt(quotes["strict"][group]["f1"])
+            table.add_row(name, *_score_cells(score), strict)
         for kind in ("speaker", "cue"):
             for group, acc in quotes[kind].items():
-                table.add_row(f"{kind} {GROUP_NAMES.get(group, group)}", str(acc["total"]), "", "", "",
-                              _fmt(acc["accuracy"]), "")
+                name = f"{kind} {GROUP_NAMES.get(group, group)}"
+                table.add_row(name, str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), "")
     entities = report.get("entities")
     if entities:
-        for name in ("span", "typed"):
-            score = entities[name]
-            table.add_row(f"entities {name}", str(score["gold"]), str(score["predicted"]),
-                          _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]), "")
-        for label, score in entities["by_label"].items():
-            table.add_row(f"entities {label}", str(score["gold"]), str(score["predicted"]),
-                          _fmt(score["precision"]), _fmt(score["recall"]), _fmt(score["f1"]), "")
+        rows = [(name, entities[name]) for name in ("span", "typed")]
+        rows += list(entities["by_label"].items())
+        for name, score in rows:
+            table.add_row(f"entities {name}", *_score_cells(score), "")
     return table

@@ -100,17 +100,24 @@ def _name(row: SpeakerRow, colours: dict[str, str] | None = None) -> Text:
 def speaker_summary(result: DocResult) -> Table:
     """One document's speakers: label, quotes by type, the start of their first quote."""
     colours = speaker_colours(result)
-    table = Table(title=Text(_count(len(result.quotes), "quote")), box=box.SIMPLE_HEAD,
-                  expand=True, pad_edge=False)
+    table = Table(
+        title=Text(_count(len(result.quotes), "quote")),
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+    )
     table.add_column("speaker", ratio=2)
     table.add_column("label", no_wrap=True)
     for kind in QUOTE_TYPES:
         table.add_column(kind, justify="right", no_wrap=True)
     table.add_column("first quote", ratio=3)
     for row in summarize_speakers([result]):
-        table.add_row(_name(row, colours), row.label or NO_LABEL,
-                      *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
-                      Text(_first_words(row.first_quote)))
+        table.add_row(
+            _name(row, colours),
+            row.label or NO_LABEL,
+            *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
+            Text(_first_words(row.first_quote)),
+        )
     return table
 
 
@@ -122,10 +129,8 @@ def show_view(text: str, result: DocResult) -> RenderableType:
     """The whole ``quotex show`` screen for one document."""
     article = article_text(text, result)
     article.rstrip()  # one blank line before the legend, however the text ends
-    summary = speaker_summary(result) if result.quotes else Text("No quotes found.",
-                                                                  style="dim")
-    return Group(Rule(Text(result.id), style="dim"), article, Text(""), legend(result),
-                 summary)
+    summary = speaker_summary(result) if result.quotes else Text("No quotes found.", style="dim")
+    return Group(Rule(Text(result.id), style="dim"), article, Text(""), legend(result), summary)
 
 
 def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
@@ -139,10 +144,12 @@ def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
 def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
     """Speakers over a corpus: label, documents, quotes by type, share with a bar."""
     total = sum(row.quotes for row in rows)
-    title = ", ".join([_count(len(rows), "speaker"), _count(total, "quote"),
-                       _count(documents, "document")])
-    table = Table(title=Text(title),
-                  box=box.SIMPLE_HEAD, expand=False, pad_edge=False, collapse_padding=True)
+    title = ", ".join(
+        [_count(len(rows), "speaker"), _count(total, "quote"), _count(documents, "document")]
+    )
+    table = Table(
+        title=Text(title), box=box.SIMPLE_HEAD, expand=False, pad_edge=False, collapse_padding=True
+    )
     table.add_column("speaker", min_width=16)
     table.add_column("label", no_wrap=True)
     table.add_column("docs", justify="right", no_wrap=True)
@@ -150,7 +157,11 @@ def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
         table.add_column(kind, justify="right", no_wrap=True)
     table.add_column("share", no_wrap=True)
     for row in rows:
-        table.add_row(_name(row), row.label or NO_LABEL, str(row.documents),
-                      *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
-                      Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)))
+        table.add_row(
+            _name(row),
+            row.label or NO_LABEL,
+            str(row.documents),
+            *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
+            Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)),
+        )
     return table

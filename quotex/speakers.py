@@ -16,7 +16,14 @@ from typing import Any
 from quotex.records import QUOTE_TYPES, DocResult
 
 SPEAKER_COLUMNS: tuple[str, ...] = (
-    "speaker", "label", "documents", "direct", "mixed", "indirect", "quotes", "share",
+    "speaker",
+    "label",
+    "documents",
+    "direct",
+    "mixed",
+    "indirect",
+    "quotes",
+    "share",
 )
 SHARE_DIGITS = 4
 

@@ -43,7 +43,9 @@ def test_attribution_speaker_and_cue_of_direct_quotes(nlp, text, speaker, cue) -
 
 
 def test_attribution_colon_lead_in_across_paragraphs(nlp) -> None:
-    text = "The minister was blunt when she spoke to parliament. She said:\n\n“We have no money left.”"
+    text = (
+        "The minister was blunt when she spoke to parliament. She said:\n\n“We have no money left.”"
+    )
     quote = only(nlp, text)
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "She"
@@ -102,21 +104,36 @@ def test_attribution_alternating_speakers(nlp) -> None:
         "“From the ferries,” Tom Brandt replied.\n"
         "“The ferries left in 2009,” Solberg said."
     )
-    assert [q.speaker for q in quotes(nlp, text)] == ["Marta Solberg", "Tom Brandt",
-                                                      "Marta Solberg"]
+    assert [q.speaker for q in quotes(nlp, text)] == [
+        "Marta Solberg",
+        "Tom Brandt",
+        "Marta Solberg",
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("Putin said the authorities should talk to the opposition.",
-         "the authorities should talk to the opposition", "Putin"),
-        ("The alliance says that it has made enough statements.",
-         "it has made enough statements", "The alliance"),
-        ("Clinton, who he said had criticised the vote, was in Paris.",
-         "had criticised the vote", None),
-        ("The economy will grow, according to the central bank.",
-         "The economy will grow", "central bank"),
+        (
+            "Putin said the authorities should talk to the opposition.",
+            "the authorities should talk to the opposition",
+            "Putin",
+        ),
+        (
+            "The alliance says that it has made enough statements.",
+            "it has made enough statements",
+            "The alliance",
+        ),
+        (
+            "Clinton, who he said had criticised the vote, was in Paris.",
+            "had criticised the vote",
+            None,
+        ),
+        (
+            "The economy will grow, according to the central bank.",
+            "The economy will grow",
+            "central bank",
+        ),
     ],
 )
 def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:
@@ -133,7 +150,7 @@ def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:
         "Needless to say, the vote was close.",
         "Over 20,000 people joined a Facebook page called “for honest elections” on Friday.",
         "The “temporary” detour along Mill Road dates back to 2019.",
-        "The audit, a report titled \"Roads to Nowhere\", was published on Monday.",
+        'The audit, a report titled "Roads to Nowhere", was published on Monday.',
     ],
 )
 def test_attribution_false_quotes_are_not_reported(nlp, text) -> None:
@@ -144,8 +161,10 @@ def test_attribution_false_quotes_are_not_reported(nlp, text) -> None:
     ("text", "speaker"),
     [
         ("The only problem, Ms. Bigbee said, is that her pay is low.", "Bigbee"),
-        ("In several cases, tech executives say, they were asked to keep content online.",
-         "tech executives"),
+        (
+            "In several cases, tech executives say, they were asked to keep content online.",
+            "tech executives",
+        ),
     ],
 )
 def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text, speaker):
@@ -159,11 +178,15 @@ def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text,
     ("text", "speaker"),
     [
         ("WALLACE: Let us start with the news of the day.", None),
-        ("\"WALLACE: Let us start with the news of the day.\"", "WALLACE"),
-        ("Meghan McCain, Twitter: \"Chris Wallace is the real winner of this debate.\"",
-         "Meghan McCain"),
-        ("Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs Work.",
-         "Paul Ryan"),
+        ('"WALLACE: Let us start with the news of the day."', "WALLACE"),
+        (
+            'Meghan McCain, Twitter: "Chris Wallace is the real winner of this debate."',
+            "Meghan McCain",
+        ),
+        (
+            "Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs Work.",
+            "Paul Ryan",
+        ),
     ],
 )
 def test_attribution_speaker_labels(nlp, text, speaker) -> None:
@@ -182,7 +205,7 @@ def test_attribution_statement_saying_is_its_issuers(nlp) -> None:
 
 
 def test_attribution_bare_verb_after_closing_mark(nlp) -> None:
-    quote = only(nlp, "\"We are still talking about that guy?\" Mr. Burton fumed, using a curse.")
+    quote = only(nlp, '"We are still talking about that guy?" Mr. Burton fumed, using a curse.')
     assert quote.speaker == "Burton"
     assert quote.cue is not None and quote.cue.text == "fumed"
 

@@ -37,8 +37,9 @@ def test_cli_help_does_not_import_spacy() -> None:
 
 
 def test_cli_python_dash_m_runs() -> None:
-    out = subprocess.run([sys.executable, "-m", "quotex", "--help"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "quotex", "--help"], capture_output=True, text=True, check=True
+    )
     assert "extract" in out.stdout and "quotes" in out.stdout
 
 
@@ -51,8 +52,17 @@ def test_cli_extract_jsonl_follows_the_output_contract(runner) -> None:
     assert set(record) == {"id", "quotes", "entities"}
     text = (SAMPLES / "nato-russia.txt").read_text(encoding="utf-8")
     for quote in record["quotes"]:
-        assert set(quote) == {"id", "type", "text", "start", "end", "speaker",
-                              "speaker_mention", "speaker_entity", "cue"}
+        assert set(quote) == {
+            "id",
+            "type",
+            "text",
+            "start",
+            "end",
+            "speaker",
+            "speaker_mention",
+            "speaker_entity",
+            "cue",
+        }
         assert quote["type"] in ("direct", "mixed", "indirect")
         assert text[quote["start"] : quote["end"]] == quote["text"]
         entity_ids = {e["id"] for e in record["entities"]}
@@ -105,8 +115,9 @@ def test_cli_output_file_is_written(runner, tmp_path) -> None:
 
 
 def test_cli_table_to_a_file_is_a_usage_error(runner, tmp_path) -> None:
-    result = runner.invoke(app, ["quotes", SEED, "--format", "table", "-o",
-                                 str(tmp_path / "x.txt")])
+    result = runner.invoke(
+        app, ["quotes", SEED, "--format", "table", "-o", str(tmp_path / "x.txt")]
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith("quotex: ") and "Traceback" not in result.stderr
 
@@ -137,10 +148,24 @@ def test_cli_eval_scores_the_seed_against_its_gold(runner) -> None:
 @pytest.mark.model
 def test_cli_eval_details_list_misses(runner, tmp_path) -> None:
     text = "The sky is blue today."
-    gold = {"id": "d1", "text": text, "quotes": [
-        {"quote": "sky is blue", "quote_start": 4, "quote_end": 15, "type": "indirect",
-         "speaker": None, "speaker_start": None, "speaker_end": None,
-         "cue": None, "cue_start": None, "cue_end": None}]}
+    gold = {
+        "id": "d1",
+        "text": text,
+        "quotes": [
+            {
+                "quote": "sky is blue",
+                "quote_start": 4,
+                "quote_end": 15,
+                "type": "indirect",
+                "speaker": None,
+                "speaker_start": None,
+                "speaker_end": None,
+                "cue": None,
+                "cue_start": None,
+                "cue_end": None,
+            }
+        ],
+    }
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(path), "--details"])

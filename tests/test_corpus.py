@@ -54,8 +54,17 @@ def test_corpus_jsonl_fields_give_ids_and_the_rest_is_meta(cli, tmp_path) -> Non
     corpus = tmp_path / "corpus.jsonl"
     rows = [{"url": f"u{n}", "body": SHORT, "outlet": "wire", "n": n} for n in range(3)]
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    result = cli("extract", corpus, "--text-field", "body", "--id-field", "url",
-                 "--format", "jsonl", "--quiet")
+    result = cli(
+        "extract",
+        corpus,
+        "--text-field",
+        "body",
+        "--id-field",
+        "url",
+        "--format",
+        "jsonl",
+        "--quiet",
+    )
     assert result.exit_code == 0, result.stderr
     records = _records(result.stdout)
     assert [r["id"] for r in records] == ["u0", "u1", "u2"]
@@ -66,15 +75,18 @@ def test_corpus_jobs_2_keeps_input_order(cli, tmp_path) -> None:
     # Small batches so that both workers get several; spawning them takes a few seconds.
     texts = [f"{SHORT} Speaker number {n} said it was fine." for n in range(12)]
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"d{n:02d}", "text": t}) + "\n"
-                              for n, t in enumerate(texts)), encoding="utf-8")
-    result = cli("extract", corpus, "--jobs", "2", "--batch-size", "2", "--format", "jsonl",
-                 "--quiet")
+    corpus.write_text(
+        "".join(json.dumps({"id": f"d{n:02d}", "text": t}) + "\n" for n, t in enumerate(texts)),
+        encoding="utf-8",
+    )
+    result = cli(
+        "extract", corpus, "--jobs", "2", "--batch-size", "2", "--format", "jsonl", "--quiet"
+    )
     assert result.exit_code == 0, result.stderr
     records = _records(result.stdout)
     assert [r["id"] for r in records] == [f"d{n:02d}" for n in range(12)]
     for record, text in zip(records, texts, strict=True):
-        assert all(text[q["start"]:q["end"]] == q["text"] for q in record["quotes"])
+        assert all(text[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
 
 
 def test_corpus_is_streamed_not_read_ahead(nlp) -> None:
@@ -103,14 +115,15 @@ def test_corpus_long_document_chunks_keep_global_offsets(nlp, monkeypatch) -> No
     assert len(text) > 600 and result.quotes
     assert len({q.id for q in result.quotes}) == len(result.quotes)
     for quote in result.quotes:
-        assert text[quote.start:quote.end] == quote.text
+        assert text[quote.start : quote.end] == quote.text
         if quote.cue is not None:
-            assert text[quote.cue.start:quote.cue.end] == quote.cue.text
+            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
     for entity in result.entities:
-        assert all(text[m.start:m.end] == m.text for m in entity.mentions)
+        assert all(text[m.start : m.end] == m.text for m in entity.mentions)
     # Chunks end at paragraph breaks, so direct quotes are the ones found in one piece.
     assert {q.text for q in result.quotes if q.type == "direct"} == {
-        q.text for q in whole.quotes if q.type == "direct"}
+        q.text for q in whole.quotes if q.type == "direct"
+    }
 
 
 def test_corpus_no_progress_bar_when_stderr_is_not_a_terminal(cli, tmp_path) -> None:
@@ -119,8 +132,9 @@ def test_corpus_no_progress_bar_when_stderr_is_not_a_terminal(cli, tmp_path) -> 
     result = cli("extract", tmp_path, "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert "docs/s" not in result.stderr and "\x1b[" not in result.stderr
-    assert re.fullmatch(r"quotex: 3 documents, \d+ quotes, \d+ entities, 0 failed, [\d.]+ s\n",
-                        result.stderr)
+    assert re.fullmatch(
+        r"quotex: 3 documents, \d+ quotes, \d+ entities, 0 failed, [\d.]+ s\n", result.stderr
+    )
     quiet = cli("extract", tmp_path, "--format", "jsonl", "--quiet")
     assert quiet.stderr == ""
 

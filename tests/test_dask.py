@@ -36,15 +36,20 @@ CUES = ("said", "told reporters", "added", "warned")
 
 def _short_text(n: int) -> str:
     speaker, cue = SPEAKERS[n % len(SPEAKERS)], CUES[n % len(CUES)]
-    return (f"“The plan for district {n} is ready,” {speaker} {cue}. "
-            f"Officials in Oslo said talks on item {n * 7} would resume.")
+    return (
+        f"“The plan for district {n} is ready,” {speaker} {cue}. "
+        f"Officials in Oslo said talks on item {n * 7} would resume."
+    )
 
 
 def _write_corpus(path, count: int, bad_lines: tuple[int, ...] = ()) -> None:
     lines = []
     for n in range(count):
-        lines.append("{not json" if n in bad_lines else
-                     json.dumps({"id": f"doc{n}", "text": _short_text(n), "n": n}))
+        lines.append(
+            "{not json"
+            if n in bad_lines
+            else json.dumps({"id": f"doc{n}", "text": _short_text(n), "n": n})
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -53,9 +58,14 @@ def cluster():
     """Two single-threaded worker processes on the loopback, shared by this module."""
     import logging
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                  silence_logs=logging.ERROR) as local:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
+    ) as local:
         yield local
 
 
@@ -69,8 +79,19 @@ def cli(nlp, monkeypatch):
 
 def test_dask_local_cluster_on_samples_matches_local_engine(cli) -> None:
     local = cli("extract", SAMPLES, "--format", "jsonl", "--quiet")
-    dask = cli("extract", SAMPLES, "--format", "jsonl", "--quiet", "--engine", "dask",
-               "--jobs", "2", "--partition-size", "2")
+    dask = cli(
+        "extract",
+        SAMPLES,
+        "--format",
+        "jsonl",
+        "--quiet",
+        "--engine",
+        "dask",
+        "--jobs",
+        "2",
+        "--partition-size",
+        "2",
+    )
     assert local.exit_code == 0, local.stderr
     assert dask.exit_code == 0, dask.stderr
     assert dask.stdout == local.stdout
@@ -78,8 +99,9 @@ def test_dask_local_cluster_on_samples_matches_local_engine(cli) -> None:
 
 
 @pytest.mark.parametrize("command", ["extract", "quotes", "entities"])
-def test_dask_scheduler_on_a_corpus_matches_local_engine_in_order(cli, cluster, tmp_path,
-                                                                   command) -> None:
+def test_dask_scheduler_on_a_corpus_matches_local_engine_in_order(
+    cli, cluster, tmp_path, command
+) -> None:
     corpus = tmp_path / "corpus.jsonl"
     _write_corpus(corpus, 300, bad_lines=(5, 170))
     args = (command, corpus, "--format", "jsonl", "--where", "all")
@@ -90,19 +112,28 @@ def test_dask_scheduler_on_a_corpus_matches_local_engine_in_order(cli, cluster, 
     assert local.exit_code == dask.exit_code == 1  # the two bad lines
     assert dask.stdout == local.stdout
     assert len(dask.stdout.splitlines()) == 298
-    assert [line for line in dask.stderr.splitlines() if f"{corpus}:" in line] == \
-        [line for line in local.stderr.splitlines() if f"{corpus}:" in line]
+    assert [line for line in dask.stderr.splitlines() if f"{corpus}:" in line] == [
+        line for line in local.stderr.splitlines() if f"{corpus}:" in line
+    ]
     assert "2 document(s) failed" in dask.stderr.splitlines()[-1]
 
 
-def test_dask_output_dir_parts_and_manifest_hold_the_local_output(cli, cluster,
-                                                                  tmp_path) -> None:
+def test_dask_output_dir_parts_and_manifest_hold_the_local_output(cli, cluster, tmp_path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     _write_corpus(corpus, 100, bad_lines=(40,))
     parts = tmp_path / "parts"
     local = cli("extract", corpus, "--format", "jsonl", "--quiet")
-    dask = cli("extract", corpus, "--quiet", "--scheduler", cluster.scheduler_address,
-               "--partition-size", "16", "--output-dir", parts)
+    dask = cli(
+        "extract",
+        corpus,
+        "--quiet",
+        "--scheduler",
+        cluster.scheduler_address,
+        "--partition-size",
+        "16",
+        "--output-dir",
+        parts,
+    )
     assert dask.exit_code == 1, dask.stderr
     assert dask.stdout == ""
     manifest = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
@@ -117,8 +148,14 @@ def test_dask_output_dir_parts_and_manifest_hold_the_local_output(cli, cluster,
 
 def test_dask_output_dir_refuses_a_folder_holding_a_run(cli, cluster, tmp_path) -> None:
     (tmp_path / "part-00000.jsonl").write_text("", encoding="utf-8")
-    result = cli("extract", SAMPLES / "nato-russia.txt", "--scheduler",
-                 cluster.scheduler_address, "--output-dir", tmp_path)
+    result = cli(
+        "extract",
+        SAMPLES / "nato-russia.txt",
+        "--scheduler",
+        cluster.scheduler_address,
+        "--output-dir",
+        tmp_path,
+    )
     assert result.exit_code == 1
     assert "already holds the parts of a run" in result.stderr
 
@@ -137,10 +174,17 @@ def test_dask_killed_worker_loses_and_doubles_no_document(nlp) -> None:
 
     docs = [Document(f"d{n}", _short_text(n), None, f"d{n}") for n in range(200)]
     expected = list(extract_documents(docs, nlp))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                  silence_logs=logging.CRITICAL) as local, \
-            engine.connect(local.scheduler_address) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        ) as local,
+        engine.connect(local.scheduler_address) as client,
+    ):
         pids = client.run(os.getpid)
         stream = engine.run_on_dask(docs, client, model=MODEL, partition_size=10)
         results = [next(stream)]  # the workers are busy now, a window of partitions queued
@@ -152,8 +196,7 @@ def test_dask_killed_worker_loses_and_doubles_no_document(nlp) -> None:
     assert results == expected
 
 
-def test_dask_worker_reports_a_failing_document_as_an_extract_failure(nlp,
-                                                                      monkeypatch) -> None:
+def test_dask_worker_reports_a_failing_document_as_an_extract_failure(nlp, monkeypatch) -> None:
     real = quotes_module.find_marked_regions
 
     def find(text: str):
@@ -164,9 +207,11 @@ def test_dask_worker_reports_a_failing_document_as_an_extract_failure(nlp,
     monkeypatch.setattr(quotes_module, "find_marked_regions", find)
     monkeypatch.setitem(engine._NLP, MODEL, nlp)
     docs = (("a", _short_text(1), None, "in:1"), ("b", "FAULT said it.", None, "in:2"))
-    outcomes = engine._process_partition(0, docs, {"model": MODEL, "batch_size": 8,
-                                                   "folder": None, "view": "extract",
-                                                   "where": "all"})
+    outcomes = engine._process_partition(
+        0,
+        docs,
+        {"model": MODEL, "batch_size": 8, "folder": None, "view": "extract", "where": "all"},
+    )
     partition = engine._Partition(0, (None, ReadFailure("in:x", "bad"), None), docs)
     items = list(engine._merge(partition, outcomes))
     assert isinstance(items[0], DocResult) and items[0].id == "a"
@@ -179,8 +224,9 @@ def test_dask_without_distributed_is_a_usage_error(cli, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
     result = cli("extract", SAMPLES / "nato-russia.txt", "--engine", "dask")
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("quotex: the Dask engine needs the distributed package; "
-                                     "pip install 'quotex[dask]'")
+    assert result.stderr.strip() == (
+        "quotex: the Dask engine needs the distributed package; pip install 'quotex[dask]'"
+    )
 
 
 def test_dask_unreachable_scheduler_is_a_one_line_error(cli, monkeypatch) -> None:
@@ -194,14 +240,18 @@ def test_dask_unreachable_scheduler_is_a_one_line_error(cli, monkeypatch) -> Non
     assert line.startswith(f"quotex: cannot reach the Dask scheduler at {address}")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--output-dir", "parts"], "--output-dir is for the Dask engine"),
-    (["--engine", "dask", "--output-dir", "parts", "-o", "x.jsonl"], "pass one of them"),
-    (["--engine", "dask", "--output-dir", "parts", "--format", "csv"], "leave out --format"),
-    (["--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"], "leave out --engine local"),
-])
-def test_dask_contradicting_options_are_usage_errors(cli, tmp_path, monkeypatch, args,
-                                                     message) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--output-dir", "parts"], "--output-dir is for the Dask engine"),
+        (["--engine", "dask", "--output-dir", "parts", "-o", "x.jsonl"], "pass one of them"),
+        (["--engine", "dask", "--output-dir", "parts", "--format", "csv"], "leave out --format"),
+        (["--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"], "leave out --engine local"),
+    ],
+)
+def test_dask_contradicting_options_are_usage_errors(
+    cli, tmp_path, monkeypatch, args, message
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("extract", SAMPLES / "nato-russia.txt", *args)
     assert result.exit_code == 2

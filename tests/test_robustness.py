@@ -62,8 +62,13 @@ def assert_offsets_valid(text: str, result: DocResult) -> None:
 
 
 def quotex_process(args: list[str], cwd: Path, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "quotex", *args], cwd=cwd,
-                            stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "quotex", *args],
+        cwd=cwd,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def write_corpus(path: Path, count: int) -> Path:
@@ -100,10 +105,14 @@ def test_empty_file_in_a_batch_gives_an_empty_record_without_a_note(cli, tmp_pat
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("data", ["Café «olé», said José.\n".encode("latin-1"),
-                                  bytes(range(256)) * 4], ids=["latin-1", "binary"])
-def test_undecodable_file_is_named_with_encoding_hint_and_batch_goes_on(cli, tmp_path,
-                                                                         data) -> None:
+@pytest.mark.parametrize(
+    "data",
+    ["Café «olé», said José.\n".encode("latin-1"), bytes(range(256)) * 4],
+    ids=["latin-1", "binary"],
+)
+def test_undecodable_file_is_named_with_encoding_hint_and_batch_goes_on(
+    cli, tmp_path, data
+) -> None:
     (tmp_path / "bad.txt").write_bytes(data)
     (tmp_path / "good.txt").write_text(QUOTED, encoding="utf-8")
     result = cli(["extract", str(tmp_path)])
@@ -118,15 +127,17 @@ def test_undecodable_file_is_named_with_encoding_hint_and_batch_goes_on(cli, tmp
 
 
 @pytest.mark.model
-def test_bad_jsonl_lines_are_reported_with_line_numbers_and_others_processed(cli,
-                                                                              tmp_path) -> None:
+def test_bad_jsonl_lines_are_reported_with_line_numbers_and_others_processed(cli, tmp_path) -> None:
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(
         json.dumps({"id": "a", "text": QUOTED}) + "\n"
         "this is not JSON\n"
-        + json.dumps({"id": "b", "body": QUOTED}) + "\n"
-        + json.dumps({"id": "c", "text": 42}) + "\n"
-        + json.dumps({"id": "d", "text": QUOTED}) + "\n",
+        + json.dumps({"id": "b", "body": QUOTED})
+        + "\n"
+        + json.dumps({"id": "c", "text": 42})
+        + "\n"
+        + json.dumps({"id": "d", "text": QUOTED})
+        + "\n",
         encoding="utf-8",
     )
     result = cli(["extract", str(corpus)])
@@ -198,8 +209,10 @@ def test_chunk_text_cuts_20_mb_at_paragraph_breaks_quickly() -> None:
 @pytest.mark.model
 def test_one_200000_character_line_is_processed_in_chunks(cli, tmp_path) -> None:
     # Long words keep the token count, and so the parse, small (about 3 s on 2 cores).
-    sentence = ("“Counterrevolutionaries misunderstood internationalisation,” said Anna "
-                "Berg. " + "Incomprehensibilities overcomplicated institutionalisation. " * 30)
+    sentence = (
+        "“Counterrevolutionaries misunderstood internationalisation,” said Anna "
+        "Berg. " + "Incomprehensibilities overcomplicated institutionalisation. " * 30
+    )
     line = (sentence * (200_000 // len(sentence) + 1))[:200_000]
     (tmp_path / "line.txt").write_text(line, encoding="utf-8")
     result = cli(["extract", str(tmp_path / "line.txt")])
@@ -221,7 +234,7 @@ ODD_MARKS = {
     "500 curly in a row": "“" * 250 + "”" * 250,
     "500 mixed in a row": "".join(MARKS[n % len(MARKS)] for n in range(500)),
     "500 single": "'" * 500 + " said Bob.",
-    "marks around nothing": '“” "" ‘’ «» ``\'\' said nobody.',
+    "marks around nothing": "“” \"\" ‘’ «» ``'' said nobody.",
     "marks at the edges": "”Edge case“",
 }
 
@@ -256,8 +269,9 @@ def test_closed_pipe_exits_quietly(tmp_path) -> None:
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupt_during_output_leaves_no_file_and_exits_130(tmp_path, signum) -> None:
     corpus = write_corpus(tmp_path / "big.jsonl", 5000)
-    process = quotex_process(["extract", str(corpus), "-o", "out.jsonl"], tmp_path,
-                             stdout=subprocess.DEVNULL)
+    process = quotex_process(
+        ["extract", str(corpus), "-o", "out.jsonl"], tmp_path, stdout=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".out.jsonl.*")):  # writing has begun
         assert process.poll() is None and time.monotonic() < deadline
@@ -303,29 +317,31 @@ def test_component_fault_leaves_outputs_unset_and_records_the_error(nlp, faulty)
 
 
 @pytest.mark.model
-def test_failed_documents_are_reported_summarised_and_the_rest_processed(cli, tmp_path,
-                                                                          faulty) -> None:
+def test_failed_documents_are_reported_summarised_and_the_rest_processed(
+    cli, tmp_path, faulty
+) -> None:
     corpus = tmp_path / "c.jsonl"
     texts = [QUOTED, f"{FAULT} {QUOTED}", QUOTED, f"{FAULT} again"]
-    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts),
-                      encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
     result = cli(["extract", str(corpus)])
     assert result.exit_code == 1
     assert [r["id"] for r in records(result.stdout)] == [f"{corpus}:1", f"{corpus}:3"]
     lines = result.stderr.splitlines()
-    assert f"quotex: {corpus}:2: not processed: quotex_quotes failed: RuntimeError: " \
-           "simulated fault with a second line" in lines
+    assert (
+        f"quotex: {corpus}:2: not processed: quotex_quotes failed: RuntimeError: "
+        "simulated fault with a second line" in lines
+    )
     assert any(line.startswith(f"quotex: {corpus}:4: not processed") for line in lines)
-    assert lines[-1] == (f"quotex: 2 document(s) failed ({corpus}:2, {corpus}:4); "
-                         "see the messages above")
+    assert lines[-1] == (
+        f"quotex: 2 document(s) failed ({corpus}:2, {corpus}:4); see the messages above"
+    )
 
 
 @pytest.mark.model
 def test_fail_fast_stops_at_the_first_failure(cli, tmp_path, faulty) -> None:
     corpus = tmp_path / "c.jsonl"
     texts = [QUOTED, FAULT, QUOTED]
-    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts),
-                      encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
     result = cli(["extract", str(corpus), "--fail-fast"])
     assert result.exit_code == 1
     assert [r["id"] for r in records(result.stdout)] == [f"{corpus}:1"]
@@ -342,19 +358,21 @@ def test_fail_fast_stops_at_the_first_failure(cli, tmp_path, faulty) -> None:
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_csv_cells_that_look_like_formulas_are_escaped(cli, tmp_path, start) -> None:
     corpus = tmp_path / "c.jsonl"
-    doc_id = f"{start}HYPERLINK(\"http://x\")"
+    doc_id = f'{start}HYPERLINK("http://x")'
     corpus.write_text(json.dumps({"id": doc_id, "text": QUOTED}) + "\n", encoding="utf-8")
     escaped = cli(["quotes", str(corpus), "--format", "csv"])
     raw = cli(["quotes", str(corpus), "--format", "csv", "--raw-csv"])
     assert escaped.exit_code == raw.exit_code == 0
     assert escaped.stdout.splitlines()[1].startswith(f"\"'{start}HYPERLINK")
-    assert raw.stdout.splitlines()[1].startswith(f"\"{start}HYPERLINK")
+    assert raw.stdout.splitlines()[1].startswith(f'"{start}HYPERLINK')
 
 
 @pytest.mark.model
 def test_show_html_escapes_hostile_text(cli, tmp_path) -> None:
-    hostile = ('<script>alert(1)</script> “<img src=x onerror=alert(2)> is fine,” said '
-               'Anna "Bob" Berg & co.\n')
+    hostile = (
+        "<script>alert(1)</script> “<img src=x onerror=alert(2)> is fine,” said "
+        'Anna "Bob" Berg & co.\n'
+    )
     (tmp_path / "hostile.txt").write_text(hostile, encoding="utf-8")
     result = cli(["show", str(tmp_path / "hostile.txt"), "--format", "html"])
     assert result.exit_code == 0, result.stderr
@@ -399,8 +417,9 @@ def test_find_marked_regions_is_total_with_ordered_offsets(text) -> None:
 
 
 @pytest.mark.model
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=MARK_TEXT)
 def test_extraction_never_raises_and_offsets_index_the_text(nlp, text) -> None:
     assert_offsets_valid(text, extract(text, nlp))

@@ -61,8 +61,11 @@ def test_samples_no_false_marked_quotes(nlp, name: str) -> None:
             f"false quote: {quote.text[:60]!r}"
         )
     for phrase in gold.get("not_quotes", []):
-        assert all(phrase not in q.text or q.type == "indirect" for q in result.quotes
-                   if len(q.text) < len(phrase) + 10), f"{phrase!r} taken as a quote"
+        assert all(
+            phrase not in q.text or q.type == "indirect"
+            for q in result.quotes
+            if len(q.text) < len(phrase) + 10
+        ), f"{phrase!r} taken as a quote"
 
 
 @pytest.mark.model

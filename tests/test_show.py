@@ -35,9 +35,11 @@ ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:38|48);")
 # Unset what would make rich colour or not regardless of the test (None unsets in CliRunner).
 PLAIN: dict[str, str | None] = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None}
 
-TRICKY = ('Intro [bold]not bold[/bold] & <script>alert("x")</script>.\n\n'
-          '“We will <b>win</b>,” Jo "The Boss" Smith said.\n'
-          "Ann Lee said the plan was “good for Paris”.\n")
+TRICKY = (
+    'Intro [bold]not bold[/bold] & <script>alert("x")</script>.\n\n'
+    '“We will <b>win</b>,” Jo "The Boss" Smith said.\n'
+    "Ann Lee said the plan was “good for Paris”.\n"
+)
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
@@ -48,20 +50,37 @@ def _span(text: str, part: str) -> tuple[int, int]:
 def tricky_result() -> DocResult:
     """Two speakers, a direct and a mixed quote, entities inside and outside quotes."""
     t = TRICKY
-    q1, sp1, cue1 = (_span(t, "We will <b>win</b>,"), _span(t, 'Jo "The Boss" Smith'),
-                     _span(t, "said."))
+    q1, sp1, cue1 = (
+        _span(t, "We will <b>win</b>,"),
+        _span(t, 'Jo "The Boss" Smith'),
+        _span(t, "said."),
+    )
     cue1 = (cue1[0], cue1[0] + 4)
     q2 = _span(t, "the plan was “good for Paris”")
     sp2 = _span(t, "Ann Lee")
     cue2 = (sp2[1] + 1, sp2[1] + 5)
     paris = _span(t, "Paris")
     quotes = (
-        Quote("q1", "direct", t[slice(*q1)], *q1, speaker='Jo "The Boss" Smith',
-              speaker_mention=Mention(t[slice(*sp1)], *sp1), speaker_entity="e1",
-              cue=Mention(t[slice(*cue1)], *cue1)),
-        Quote("q2", "mixed", t[slice(*q2)], *q2, speaker="Ann Lee",
-              speaker_mention=Mention(t[slice(*sp2)], *sp2), speaker_entity="e2",
-              cue=Mention(t[slice(*cue2)], *cue2)),
+        Quote(
+            "q1",
+            "direct",
+            t[slice(*q1)],
+            *q1,
+            speaker='Jo "The Boss" Smith',
+            speaker_mention=Mention(t[slice(*sp1)], *sp1),
+            speaker_entity="e1",
+            cue=Mention(t[slice(*cue1)], *cue1),
+        ),
+        Quote(
+            "q2",
+            "mixed",
+            t[slice(*q2)],
+            *q2,
+            speaker="Ann Lee",
+            speaker_mention=Mention(t[slice(*sp2)], *sp2),
+            speaker_entity="e2",
+            cue=Mention(t[slice(*cue2)], *cue2),
+        ),
     )
     entities = (
         Entity("e1", 'Jo "The Boss" Smith', "PERSON", (EntityMention(t[slice(*sp1)], *sp1),)),
@@ -72,8 +91,13 @@ def tricky_result() -> DocResult:
 
 
 def console(**kwargs) -> Console:
-    options = {"record": True, "width": WIDTH, "color_system": "truecolor",
-               "force_terminal": True, "highlight": False}
+    options = {
+        "record": True,
+        "width": WIDTH,
+        "color_system": "truecolor",
+        "force_terminal": True,
+        "highlight": False,
+    }
     return Console(**{**options, **kwargs})
 
 
@@ -144,9 +168,15 @@ def test_no_color_console_keeps_bold_and_underline_but_no_colour() -> None:
     assert "[bold]not bold[/bold]" in out
 
 
-@pytest.mark.parametrize(("share", "bar"), [
-    (0.0, " " * 10), (1.0, "█" * 10), (0.5, "█████     "), (0.4375, "████▍     "),
-])
+@pytest.mark.parametrize(
+    ("share", "bar"),
+    [
+        (0.0, " " * 10),
+        (1.0, "█" * 10),
+        (0.5, "█████     "),
+        (0.4375, "████▍     "),
+    ],
+)
 def test_share_bar_in_eighths(share: float, bar: str) -> None:
     assert share_bar(share).plain == bar
 
@@ -207,8 +237,10 @@ def test_page_html_escapes_text_and_titles_and_keeps_the_article() -> None:
     parser.feed(page)
     assert parser.stack == []
     assert "".join(parser.text) == TRICKY
-    assert parser.titles == ['direct quote by Jo "The Boss" Smith (cue: said)',
-                             "mixed quote by Ann Lee (cue: said)"]
+    assert parser.titles == [
+        'direct quote by Jo "The Boss" Smith (cue: said)',
+        "mixed quote by Ann Lee (cue: said)",
+    ]
 
 
 def test_page_html_is_self_contained() -> None:
@@ -259,15 +291,17 @@ def test_seed_show_summary_row_for_putin(seed) -> None:
     assert max(len(line) for line in lines) <= WIDTH
     (row,) = [r for r in summarize_speakers([result]) if r.speaker == "Vladimir Putin"]
     line = next(x for x in lines if x.lstrip().startswith("Vladimir Putin") and "PERSON" in x)
-    assert line.split()[2:6] == ["PERSON", *(str(row.by_type[k]) for k in
-                                             ("direct", "mixed", "indirect"))]
+    assert line.split()[2:6] == [
+        "PERSON",
+        *(str(row.by_type[k]) for k in ("direct", "mixed", "indirect")),
+    ]
 
 
 def _marked_regions(text: str, result: DocResult) -> list[tuple[int, int]]:
     """Someone's words: direct quotes, and what lies between the marks of mixed quotes."""
     regions = [(q.start, q.end) for q in result.quotes if q.type == "direct"]
     for q in (q for q in result.quotes if q.type == "mixed"):
-        for match in re.finditer(r"[“\"][^”\"]*[”\"]?", text[q.start:q.end]):
+        for match in re.finditer(r"[“\"][^”\"]*[”\"]?", text[q.start : q.end]):
             regions.append((q.start + match.start(), q.start + match.end()))
     return regions
 
@@ -309,11 +343,14 @@ def test_cli_show_prints_article_legend_and_summary(runner) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("env", "args", "coloured"), [
-    ({}, [], True),
-    ({"NO_COLOR": "1"}, [], False),
-    ({}, ["--no-color"], False),
-])
+@pytest.mark.parametrize(
+    ("env", "args", "coloured"),
+    [
+        ({}, [], True),
+        ({"NO_COLOR": "1"}, [], False),
+        ({}, ["--no-color"], False),
+    ],
+)
 def test_cli_show_colours_unless_no_color(runner, env, args, coloured) -> None:
     env = {**PLAIN, "FORCE_COLOR": "1", "COLORTERM": "truecolor", "COLUMNS": "80", **env}
     result = runner.invoke(app, ["show", "-", *args], input=TRICKY, env=env)
@@ -335,8 +372,9 @@ def test_cli_show_html_writes_one_page(runner, tmp_path) -> None:
 
 @pytest.mark.model
 def test_cli_show_refuses_terminal_format_to_a_file(runner, tmp_path) -> None:
-    result = runner.invoke(app, ["show", str(SEED), "-f", "terminal", "-o",
-                                 str(tmp_path / "x.txt")])
+    result = runner.invoke(
+        app, ["show", str(SEED), "-f", "terminal", "-o", str(tmp_path / "x.txt")]
+    )
     assert result.exit_code == 2
     assert "--format html" in result.stderr
 
@@ -354,8 +392,11 @@ def test_cli_speakers_csv_to_a_file(runner, tmp_path) -> None:
 
 @pytest.mark.model
 def test_cli_speakers_json_over_two_documents(runner) -> None:
-    result = runner.invoke(app, ["speakers", str(SEED), "-", "--format", "json"],
-                           input=SEED.read_text(encoding="utf-8"))
+    result = runner.invoke(
+        app,
+        ["speakers", str(SEED), "-", "--format", "json"],
+        input=SEED.read_text(encoding="utf-8"),
+    )
     assert result.exit_code == 0, result.output
     putin = json.loads(result.stdout)[0]
     assert (putin["speaker"], putin["documents"]) == ("Vladimir Putin", 2)
@@ -363,8 +404,7 @@ def test_cli_speakers_json_over_two_documents(runner) -> None:
 
 @pytest.mark.model
 def test_cli_speakers_table_has_bars(runner) -> None:
-    result = runner.invoke(app, ["speakers", str(SEED), "--format", "table"],
-                           env={"COLUMNS": "80"})
+    result = runner.invoke(app, ["speakers", str(SEED), "--format", "table"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     line = next(x for x in result.stdout.splitlines() if "Vladimir Putin" in x)
     assert "%" in line and "█" in line
@@ -396,8 +436,9 @@ def test_new_commands_have_help(command: str) -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("lines", "paged"), [("20", [True]), ("500", [])])
-def test_cli_show_pager_pages_only_articles_longer_than_the_terminal(runner, monkeypatch,
-                                                                     lines, paged) -> None:
+def test_cli_show_pager_pages_only_articles_longer_than_the_terminal(
+    runner, monkeypatch, lines, paged
+) -> None:
     calls: list[bool] = []
 
     @contextlib.contextmanager

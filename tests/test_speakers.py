@@ -16,10 +16,19 @@ from quotex.selection import EntityScope, entities_in_scope
 from quotex.speakers import SPEAKER_COLUMNS, summarize_speakers
 
 
-def quote(number: int, kind: str, speaker: str | None, entity: str | None = None,
-          start: int = 0) -> Quote:
-    return Quote(f"q{number}", kind, "words " * 3, start, start + 5, speaker=speaker,
-                 speaker_entity=entity, cue=Mention("said", start + 6, start + 10))
+def quote(
+    number: int, kind: str, speaker: str | None, entity: str | None = None, start: int = 0
+) -> Quote:
+    return Quote(
+        f"q{number}",
+        kind,
+        "words " * 3,
+        start,
+        start + 5,
+        speaker=speaker,
+        speaker_entity=entity,
+        cue=Mention("said", start + 6, start + 10),
+    )
 
 
 def doc(doc_id: str, *quotes: Quote, entities: tuple[Entity, ...] = ()) -> DocResult:
@@ -31,12 +40,23 @@ NATO = Entity("e2", "NATO", "ORG", (EntityMention("NATO", 0, 4),))
 
 
 def test_summarize_speakers_counts_quotes_by_type_and_documents() -> None:
-    rows = summarize_speakers([
-        doc("a", quote(1, "direct", "Vladimir Putin", "e1"), quote(2, "mixed", "Vladimir Putin",
-            "e1", 20), quote(3, "indirect", "NATO", "e2", 40), entities=(PUTIN, NATO)),
-        doc("b", quote(1, "direct", "Vladimir Putin", "e1"), quote(2, "direct", "Vladimir Putin",
-            "e1", 20), entities=(PUTIN,)),
-    ])
+    rows = summarize_speakers(
+        [
+            doc(
+                "a",
+                quote(1, "direct", "Vladimir Putin", "e1"),
+                quote(2, "mixed", "Vladimir Putin", "e1", 20),
+                quote(3, "indirect", "NATO", "e2", 40),
+                entities=(PUTIN, NATO),
+            ),
+            doc(
+                "b",
+                quote(1, "direct", "Vladimir Putin", "e1"),
+                quote(2, "direct", "Vladimir Putin", "e1", 20),
+                entities=(PUTIN,),
+            ),
+        ]
+    )
     putin, nato = rows
     assert (putin.speaker, putin.label, putin.documents) == ("Vladimir Putin", "PERSON", 2)
     assert putin.by_type == {"direct": 3, "mixed": 1, "indirect": 0}
@@ -45,18 +65,33 @@ def test_summarize_speakers_counts_quotes_by_type_and_documents() -> None:
 
 
 def test_summarize_speakers_puts_unknown_last_and_shares_add_up() -> None:
-    rows = summarize_speakers([
-        doc("a", quote(1, "indirect", None), quote(2, "indirect", None, start=20),
-            quote(3, "direct", "Ann Lee", start=40)),
-    ])
+    rows = summarize_speakers(
+        [
+            doc(
+                "a",
+                quote(1, "indirect", None),
+                quote(2, "indirect", None, start=20),
+                quote(3, "direct", "Ann Lee", start=40),
+            ),
+        ]
+    )
     assert [r.speaker for r in rows] == ["Ann Lee", None]
     assert rows[0].label is None
     assert sum(r.share for r in rows) == pytest.approx(1.0)
 
 
 def test_summarize_speakers_orders_by_quotes_then_name() -> None:
-    rows = summarize_speakers([doc("a", quote(1, "direct", "Zed"), quote(2, "direct", "Bea"),
-                                   quote(3, "direct", "Bea"), quote(4, "direct", "Abe"))])
+    rows = summarize_speakers(
+        [
+            doc(
+                "a",
+                quote(1, "direct", "Zed"),
+                quote(2, "direct", "Bea"),
+                quote(3, "direct", "Bea"),
+                quote(4, "direct", "Abe"),
+            )
+        ]
+    )
     assert [r.speaker for r in rows] == ["Bea", "Abe", "Zed"]
 
 
@@ -79,9 +114,14 @@ def test_speaker_row_to_dict_has_the_output_columns() -> None:
 
 @pytest.fixture
 def rows() -> list[dict]:
-    return [r.to_dict() for r in summarize_speakers([
-        doc("a", quote(1, "direct", "=cmd()"), quote(2, "indirect", None, start=20)),
-    ])]
+    return [
+        r.to_dict()
+        for r in summarize_speakers(
+            [
+                doc("a", quote(1, "direct", "=cmd()"), quote(2, "indirect", None, start=20)),
+            ]
+        )
+    ]
 
 
 def test_write_summary_csv_escapes_formulas_and_leaves_unknown_empty(rows: list[dict]) -> None:
@@ -104,8 +144,7 @@ def test_write_summary_json_round_trips(rows: list[dict], fmt: Format) -> None:
     stream = io.StringIO()
     write_summary(rows, SPEAKER_COLUMNS, fmt, stream)
     text = stream.getvalue()
-    loaded = json.loads(text) if fmt is Format.JSON else [json.loads(x) for x in
-                                                          text.splitlines()]
+    loaded = json.loads(text) if fmt is Format.JSON else [json.loads(x) for x in text.splitlines()]
     assert loaded == rows
 
 
@@ -114,21 +153,35 @@ def test_write_summary_refuses_table() -> None:
         write_summary([], SPEAKER_COLUMNS, Format.TABLE, io.StringIO())
 
 
-SCOPED = doc("a", entities=(
-    Entity("e1", "Russia", "GPE", (EntityMention("Russia", 0, 6, in_quote=True),
-                                    EntityMention("Russia", 10, 16, in_quote=False))),
-    Entity("e2", "NATO", "ORG", (EntityMention("NATO", 20, 24, in_quote=False),)),
-    Entity("e3", "Kremlin", "ORG", (EntityMention("Kremlin", 30, 37, in_quote=True),)),
-))
+SCOPED = doc(
+    "a",
+    entities=(
+        Entity(
+            "e1",
+            "Russia",
+            "GPE",
+            (
+                EntityMention("Russia", 0, 6, in_quote=True),
+                EntityMention("Russia", 10, 16, in_quote=False),
+            ),
+        ),
+        Entity("e2", "NATO", "ORG", (EntityMention("NATO", 20, 24, in_quote=False),)),
+        Entity("e3", "Kremlin", "ORG", (EntityMention("Kremlin", 30, 37, in_quote=True),)),
+    ),
+)
 
 
-@pytest.mark.parametrize(("scope", "expected"), [
-    (EntityScope.ALL, {"e1": [0, 10], "e2": [20], "e3": [30]}),
-    (EntityScope.IN_QUOTE, {"e1": [0], "e3": [30]}),
-    ("outside", {"e1": [10], "e2": [20]}),
-])
-def test_entities_in_scope_keeps_mentions_on_one_side(scope: str,
-                                                      expected: dict[str, list[int]]) -> None:
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        (EntityScope.ALL, {"e1": [0, 10], "e2": [20], "e3": [30]}),
+        (EntityScope.IN_QUOTE, {"e1": [0], "e3": [30]}),
+        ("outside", {"e1": [10], "e2": [20]}),
+    ],
+)
+def test_entities_in_scope_keeps_mentions_on_one_side(
+    scope: str, expected: dict[str, list[int]]
+) -> None:
     kept = entities_in_scope(SCOPED, scope)
     assert {e.id: [m.start for m in e.mentions] for e in kept.entities} == expected
     assert kept.quotes == SCOPED.quotes
@@ -140,8 +193,13 @@ def test_entities_in_scope_refuses_an_unknown_scope() -> None:
 
 
 def test_speaker_colours_follow_first_quotes_and_grey_the_unknown() -> None:
-    result = doc("a", quote(2, "direct", "Bea", start=30), quote(1, "direct", None, start=0),
-                 quote(3, "direct", "Abe", start=50), quote(4, "direct", "Bea", start=70))
+    result = doc(
+        "a",
+        quote(2, "direct", "Bea", start=30),
+        quote(1, "direct", None, start=0),
+        quote(3, "direct", "Abe", start=50),
+        quote(4, "direct", "Bea", start=70),
+    )
     colours = speaker_colours(result)
     assert list(colours) == ["(unknown)", "Bea", "Abe"]
     assert colours["(unknown)"] == UNKNOWN_COLOUR
@@ -150,13 +208,24 @@ def test_speaker_colours_follow_first_quotes_and_grey_the_unknown() -> None:
 
 def test_marks_drop_what_lies_outside_the_text_and_segments_cover_it() -> None:
     text = "“Hi,” Ann said."
-    result = doc("a", Quote("q1", "direct", "Hi,", 1, 4, "Ann", Mention("Ann", 6, 9), None,
-                            Mention("said", 10, 14)),
-                 entities=(Entity("e1", "Ann", "PERSON", (EntityMention("Ann", 6, 9),
-                                                          EntityMention("Ann", 60, 63))),))
+    result = doc(
+        "a",
+        Quote(
+            "q1", "direct", "Hi,", 1, 4, "Ann", Mention("Ann", 6, 9), None, Mention("said", 10, 14)
+        ),
+        entities=(
+            Entity(
+                "e1", "Ann", "PERSON", (EntityMention("Ann", 6, 9), EntityMention("Ann", 60, 63))
+            ),
+        ),
+    )
     found = marks(result, len(text))
     assert sorted((m.kind, m.start) for m in found) == [
-        ("cue", 10), ("entity", 6), ("quote", 1), ("speaker", 6)]
+        ("cue", 10),
+        ("entity", 6),
+        ("quote", 1),
+        ("speaker", 6),
+    ]
     pieces = list(segments(text, found))
-    assert "".join(text[s.start:s.end] for s in pieces) == text
-    assert [text[s.start:s.end] for s in pieces if s.quote] == ["Hi,"]
+    assert "".join(text[s.start : s.end] for s in pieces) == text
+    assert [text[s.start : s.end] for s in pieces if s.quote] == ["Hi,"]

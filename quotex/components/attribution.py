@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -59,10 +59,16 @@ SPEAKER_LABEL = re.compile(
     r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)(?:,(?:\s[A-Z][\w.'’-]*){1,3})?:\s"
 )  # "WALLACE: …", "Meghan McCain, Twitter: …"
 SENTENCE_END = frozenset(".?!")
-SHORT_QUOTE_WORDS = 4
-POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution  # a marked phrase this short needs a cue to be a quote
+SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
+POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
 PERSONAL = frozenset({"male", "female"})
+
+
+@lru_cache(maxsize=1)
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    return doc.text
 
 
 @cache
@@ -127,7 +133,7 @@ def _region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
 
 def _blocked_tokens(doc: Doc) -> set[int]:
     """Tokens inside fixed expressions where a reporting verb reports nothing."""
-    lowered = doc.text.lower().replace("’", "'")
+    lowered = _text(doc).lower().replace("’", "'")
     blocked: set[int] = set()
     for phrase in entries("not_speech"):
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
@@ -193,13 +199,17 @@ def _cue_span(verb: Token) -> Span:
     return doc[verb.i : end]
 
 
-def find_cues(doc: Doc, inside: dict[int, int], blocked: set[int],
-              lemmas: frozenset[str]) -> list[Token]:
+def find_cues(
+    doc: Doc, inside: dict[int, int], blocked: set[int], lemmas: frozenset[str]
+) -> list[Token]:
     """Cue verbs outside quote marks."""
     return [
-        t for t in doc
-        if t.pos_ in VERB_POS and t.lemma_.lower() in lemmas
-        and t.i not in inside and t.i not in blocked
+        t
+        for t in doc
+        if t.pos_ in VERB_POS
+        and t.lemma_.lower() in lemmas
+        and t.i not in inside
+        and t.i not in blocked
     ]
 
 
@@ -208,8 +218,11 @@ def find_cues(doc: Doc, inside: dict[int, int], blocked: set[int],
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without edge punctuation, space and a leading complementizer."""
-    while start < end and (doc[start].is_punct or doc[start].is_space
-                           or (doc[start].lower_ in COMPLEMENTIZERS and doc[start].dep_ == "mark")):
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].lower_ in COMPLEMENTIZERS and doc[start].dep_ == "mark")
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -243,9 +256,12 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
     # any depth is a comment on its last noun, not part of what was reported
     doc = clause.doc
     for token in doc[clause.i + 1 : end]:
-        if (token.dep_ in COMMENT_DEPS and token.left_edge.i > clause.i
-                and doc[token.left_edge.i - 1].text == ","
-                and token.right_edge.i + 1 >= end - 1):
+        if (
+            token.dep_ in COMMENT_DEPS
+            and token.left_edge.i > clause.i
+            and doc[token.left_edge.i - 1].text == ","
+            and token.right_edge.i + 1 >= end - 1
+        ):
             return token.left_edge.i - 1
     return end
 
@@ -272,7 +288,8 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     if lemma in clause_only_lemmas():
         return None
     parts = [
-        c for c in verb.rights
+        c
+        for c in verb.rights
         if c.dep_ in OBJECT_DEPS or (c.dep_ in PREP_DEPS and c.lower_ in particles)
     ]
     if lemma not in object_lemmas():
@@ -286,8 +303,9 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     return start, end, False
 
 
-def clause_attribution(verb: Token, bounds: tuple[int, int, bool], regions: list[MarkedRegion],
-                       inside: dict[int, int]) -> Attribution | None:
+def clause_attribution(
+    verb: Token, bounds: tuple[int, int, bool], regions: list[MarkedRegion], inside: dict[int, int]
+) -> Attribution | None:
     """An indirect, mixed or direct attribution from what a cue reports."""
     doc = verb.doc
     first, last, head_left = bounds
@@ -306,7 +324,8 @@ def clause_attribution(verb: Token, bounds: tuple[int, int, bool], regions: list
             hole = range(verb.left_edge.i, verb.right_edge.i + 1)
     covered = sorted({inside[i] for i in range(start, end) if i in inside})
     outside_words = [
-        t for t in doc[start:end]
+        t
+        for t in doc[start:end]
         if t.i not in inside and t.i not in hole and not t.is_punct and not t.is_space
     ]
     cue = _cue_span(verb)
@@ -329,7 +348,11 @@ def _according_to(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token]]
     """("according" token, its source noun) pairs."""
     pairs = []
     for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             if token.i in inside:
                 continue
             objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -366,8 +389,9 @@ def _governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Tok
     return None
 
 
-def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
-                inside: dict[int, int]) -> Token | None:
+def _nearby_cue(
+    doc: Doc, region: MarkedRegion, cues: list[Token], inside: dict[int, int]
+) -> Token | None:
     """A cue verb the quote hangs from, or one beside it in the same sentence."""
     span = _region_token_span(doc, region)
     if span is None:
@@ -379,8 +403,13 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
         return governing
     for token in span:
         head = token.head
-        if (token.dep_ in CLAUSE_DEPS and head.i not in inside and head.pos_ == "VERB"
-                and head.sent == token.sent and _has_subject(head, inside)):
+        if (
+            token.dep_ in CLAUSE_DEPS
+            and head.i not in inside
+            and head.pos_ == "VERB"
+            and head.sent == token.sent
+            and _has_subject(head, inside)
+        ):
             return head
     # 2. a cue verb in the sentences the quote touches, nearest first; the sentence
     # right after a quote that ends its sentence too ("“….” he said." split by the parser)
@@ -388,8 +417,14 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
     if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
         hi = doc[close.end].sent.end
-    candidates = [c for c in cues if lo <= c.i < hi and c.i not in inside and _has_subject(c, inside)
-                  and not (close is not None and c.i >= close.end and _reports_else(c, span))]
+    candidates = [
+        c
+        for c in cues
+        if lo <= c.i < hi
+        and c.i not in inside
+        and _has_subject(c, inside)
+        and not (close is not None and c.i >= close.end and _reports_else(c, span))
+    ]
     if candidates:
         return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
     # 3. "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark
@@ -397,8 +432,13 @@ def _nearby_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
         root = doc[close.end].sent.root
         subject = _subject(root, inside)
         bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
-        if (root.pos_ == "VERB" and subject is not None and close.end <= subject.i < root.i
-                and root.i - close.end <= POST_QUOTE_WINDOW and bare):
+        if (
+            root.pos_ == "VERB"
+            and subject is not None
+            and close.end <= subject.i < root.i
+            and root.i - close.end <= POST_QUOTE_WINDOW
+            and bare
+        ):
             return root
     return None
 
@@ -411,14 +451,15 @@ def _reports_else(cue: Token, span: Span) -> bool:
     return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
 
 
-def _colon_cue(doc: Doc, region: MarkedRegion, cues: list[Token],
-               inside: dict[int, int]) -> Token | None:
+def _colon_cue(
+    doc: Doc, region: MarkedRegion, cues: list[Token], inside: dict[int, int]
+) -> Token | None:
     """``X said: “…”``, ``X released this statement: “…”``: the verb before the colon.
 
     A cue verb of the lexicon is preferred; otherwise the sentence's main verb, when it
     has a subject (the colon makes the quote its content whatever the verb).
     """
-    before = doc.text[: region.open].rstrip()
+    before = _text(doc)[: region.open].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -440,10 +481,10 @@ def _label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     A name of one to four capitalised words and a colon, at the start of the quote or of
     the line holding it.
     """
-    line_start = doc.text.rfind("\n", 0, region.open) + 1
+    line_start = _text(doc).rfind("\n", 0, region.open) + 1
     for start in (region.start, line_start):
-        m = SPEAKER_LABEL.match(doc.text, start)
-        if m and m.end() <= region.end + (0 if start == region.start else len(doc.text)):
+        m = SPEAKER_LABEL.match(_text(doc), start)
+        if m and m.end() <= region.end + (0 if start == region.start else len(_text(doc))):
             if start != region.start and m.end() > region.open:
                 continue
             return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -452,11 +493,11 @@ def _label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
 
 def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """``“…” — Ms. X``: the name after a dash that follows the closing mark."""
-    rest = doc.text[region.close : region.close + 4].lstrip(" ")
+    rest = _text(doc)[region.close : region.close + 4].lstrip(" ")
     dash = next((d for d in DASHES if rest.startswith(d)), None)
     if dash is None:
         return None
-    offset = doc.text.index(dash, region.close) + len(dash)
+    offset = _text(doc).index(dash, region.close) + len(dash)
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -466,8 +507,10 @@ def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "DET"):
         return None
     head = doc[i]
-    while head.head.i != head.i and head.head.i < head.sent.end and head.dep_ in (
-        "compound", "det", "amod", "nmod", "poss"
+    while (
+        head.head.i != head.i
+        and head.head.i < head.sent.end
+        and head.dep_ in ("compound", "det", "amod", "nmod", "poss")
     ):
         head = head.head
     return mention_span(head)
@@ -487,8 +530,9 @@ def _in_headline(text: str, region: MarkedRegion) -> bool:
     """The quote's line is in title case (a headline), so title case tells nothing."""
     start = text.rfind("\n", 0, region.open) + 1
     end = text.find("\n", region.close)
-    words = [w for w in re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else None])
-             if len(w) > 3]
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else None]) if len(w) > 3
+    ]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -566,7 +610,7 @@ def _gender(doc: Doc, entity: str, index: _EntityIndex, known: dict[str, str]) -
     for start, _end, eid in index.mentions:
         if eid != entity:
             continue
-        before = doc.text[max(0, start - 6) : start].lower()
+        before = _text(doc)[max(0, start - 6) : start].lower()
         if re.search(r"\bmr\.?\s$", before):
             return "male"
         if re.search(r"\bm(rs|s)\.?\s$", before):
@@ -574,8 +618,9 @@ def _gender(doc: Doc, entity: str, index: _EntityIndex, known: dict[str, str]) -
     return None
 
 
-def _resolve_pronoun(doc: Doc, mention: Span, done: list[Attribution], index: _EntityIndex,
-                     genders: dict[str, str]) -> tuple[str | None, str | None]:
+def _resolve_pronoun(
+    doc: Doc, mention: Span, done: list[Attribution], index: _EntityIndex, genders: dict[str, str]
+) -> tuple[str | None, str | None]:
     """(speaker name, entity id) for a pronoun mention, or (None, None) when unknown."""
     kind = pronoun_class(mention.text)
     if kind not in PERSONAL and kind != "plural":
@@ -589,8 +634,11 @@ def _resolve_pronoun(doc: Doc, mention: Span, done: list[Attribution], index: _E
         if kind == "plural":
             if previous.entity and index.labels.get(previous.entity) == "PERSON":
                 continue
-            if previous.mention is not None and previous.mention.root.tag_ not in ("NNS", "NNPS") \
-                    and not (previous.entity and index.labels.get(previous.entity) in ("ORG", "NORP")):
+            if (
+                previous.mention is not None
+                and previous.mention.root.tag_ not in ("NNS", "NNPS")
+                and not (previous.entity and index.labels.get(previous.entity) in ("ORG", "NORP"))
+            ):
                 continue
             return previous.speaker, previous.entity
         if previous.entity is None or index.labels.get(previous.entity) != "PERSON":
@@ -610,7 +658,7 @@ def _resolve_pronoun(doc: Doc, mention: Span, done: list[Attribution], index: _E
 
 def _paragraph_window_start(doc: Doc, offset: int) -> int:
     """Start of the paragraph SPEAKER_LOOKBACK_PARAGRAPHS before the one holding ``offset``."""
-    breaks = [m.end() for m in re.finditer(r"\n\s*", doc.text[:offset])]
+    breaks = [m.end() for m in re.finditer(r"\n\s*", _text(doc)[:offset])]
     if len(breaks) < SPEAKER_LOOKBACK_PARAGRAPHS:
         return 0
     return breaks[-SPEAKER_LOOKBACK_PARAGRAPHS]
@@ -629,10 +677,13 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
             antecedent = _antecedent(attr.mention)
             if antecedent is not None:
                 attr.entity = index.entity_of(antecedent) or index.person_named(antecedent.text)
-                attr.speaker = (index.names[attr.entity] if attr.entity
-                                else canonical_name(antecedent.text))
+                attr.speaker = (
+                    index.names[attr.entity] if attr.entity else canonical_name(antecedent.text)
+                )
             elif is_pronoun(text):
-                attr.speaker, attr.entity = _resolve_pronoun(doc, attr.mention, done, index, genders)
+                attr.speaker, attr.entity = _resolve_pronoun(
+                    doc, attr.mention, done, index, genders
+                )
                 kind = pronoun_class(text)
                 if attr.entity and kind in PERSONAL:
                     genders.setdefault(attr.entity, kind)
@@ -662,16 +713,17 @@ def _same_turn(doc: Doc, previous: Attribution, attr: Attribution) -> bool:
     """``“A,” he said. “B.”``: the second part shares the first part's speaker and cue."""
     if previous.cue is None or previous.mention is None:
         return False
-    between = doc.text[previous.end : attr.start]
+    between = _text(doc)[previous.end : attr.start]
     return "\n" not in between and previous.cue.start_char < attr.start
 
 
 # --- putting it together -----------------------------------------------------------------
 
 
-def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion],
-                           inside: dict[int, int]) -> Attribution | None:
-    """"According to X, …" / "…, according to X": the rest of the clause is the content."""
+def _according_attribution(
+    acc: Token, source: Token, regions: list[MarkedRegion], inside: dict[int, int]
+) -> Attribution | None:
+    """ "According to X, …" / "…, according to X": the rest of the clause is the content."""
     doc = acc.doc
     sent = acc.sent
     phrase_start, phrase_end = acc.left_edge.i, acc.right_edge.i + 1
@@ -694,13 +746,22 @@ def _according_attribution(acc: Token, source: Token, regions: list[MarkedRegion
     if end - start < 2:
         return None
     covered = sorted({inside[i] for i in range(start, end) if i in inside})
-    outside = [t for t in doc[start:end]
-               if t.i not in inside and t.i not in hole and not (t.is_punct or t.is_space)]
+    outside = [
+        t
+        for t in doc[start:end]
+        if t.i not in inside and t.i not in hole and not (t.is_punct or t.is_space)
+    ]
     kind = "indirect" if not covered else ("mixed" if outside else "direct")
     cue = doc[acc.i : acc.i + 2]
     marked = [regions[n] for n in covered]
-    return Attribution(kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue,
-                       subject=source, regions=marked)
+    return Attribution(
+        kind,
+        doc[start].idx,
+        doc[end - 1].idx + len(doc[end - 1]),
+        cue=cue,
+        subject=source,
+        regions=marked,
+    )
 
 
 def _fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
@@ -713,8 +774,11 @@ def _fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attr
     cue_end = _cue_span(verb).end
     if verb.i > span.start or verb.sent != span[0].sent:
         return None
-    words = [t for t in doc[cue_end : span.start] if not t.is_space and t.lower_ not in LEAD_IN
-             and not (t.is_punct and t.idx >= region.open)]
+    words = [
+        t
+        for t in doc[cue_end : span.start]
+        if not t.is_space and t.lower_ not in LEAD_IN and not (t.is_punct and t.idx >= region.open)
+    ]
     if not words:
         return None
     # only the cue's objects may stand between it and the quote ("called him “…”"), not
@@ -730,8 +794,9 @@ def nominal_lemmas() -> frozenset[str]:
     return entries("nominal_cues")
 
 
-def nominal_attributions(doc: Doc, regions: list[MarkedRegion],
-                         inside: dict[int, int]) -> list[Attribution]:
+def nominal_attributions(
+    doc: Doc, regions: list[MarkedRegion], inside: dict[int, int]
+) -> list[Attribution]:
     """``Hamann's claim that the site was losing money``: a cue noun with a that-clause.
 
     The speaker is the noun's possessor ("Hamann's") or its ``by`` phrase.
@@ -741,9 +806,15 @@ def nominal_attributions(doc: Doc, regions: list[MarkedRegion],
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas or noun.i in inside:
             continue
-        clause = next((c for c in noun.rights if c.dep_ in NOMINAL_CLAUSE_DEPS
-                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)),
-                      None)
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in NOMINAL_CLAUSE_DEPS
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            ),
+            None,
+        )
         if clause is None:
             continue
         source = next((c for c in noun.lefts if c.dep_ == "poss"), None)
@@ -752,8 +823,9 @@ def nominal_attributions(doc: Doc, regions: list[MarkedRegion],
             source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
         if source is None or source.i in inside or source.lower_ in ("its", "their"):
             continue
-        attr = clause_attribution(noun, (clause.left_edge.i, clause.right_edge.i + 1, False),
-                                  regions, inside)
+        attr = clause_attribution(
+            noun, (clause.left_edge.i, clause.right_edge.i + 1, False), regions, inside
+        )
         if attr is not None:
             attr.cue = doc[noun.i : noun.i + 1]
             attr.subject = source
@@ -809,8 +881,9 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         used.update(keys)
         if attr.type == "direct":
             for region in attr.regions:
-                attributions.append(replace(attr, start=region.start, end=region.end,
-                                            regions=[region]))
+                attributions.append(
+                    replace(attr, start=region.start, end=region.end, regions=[region])
+                )
         else:
             attributions.append(attr)
 
@@ -840,7 +913,7 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         if attr is not None:
             take(attr)
 
-    paragraphs = [s for s, _ in paragraph_spans(doc.text)]
+    paragraphs = [s for s, _ in paragraph_spans(_text(doc))]
     cue_set = {c.i for c in cues}
     for region in regions:
         if id(region) in used:
@@ -850,14 +923,17 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             continue
         fragment = not _starts_sentence(doc, region)
         governing = _governing_cue(span, cue_set, inside) if fragment else None
-        if fragment and _is_short(doc.text, region):
-            title = _is_title(doc.text, region) and not _in_headline(doc.text, region)
-            if governing is None and (title or not _ends_clause(doc.text, region)):
+        if fragment and _is_short(_text(doc), region):
+            title = _is_title(_text(doc), region) and not _in_headline(_text(doc), region)
+            if governing is None and (title or not _ends_clause(_text(doc), region)):
                 continue  # a title or scare quote: "a page called “for honest elections”"
             if title and _after_preposition(span):
                 continue  # a programme or book: "told ABC's “This Week”", "in “Opening Belle”"
-        verb = governing or _colon_cue(doc, region, cues, inside) or _nearby_cue(
-            doc, region, cues, inside)
+        verb = (
+            governing
+            or _colon_cue(doc, region, cues, inside)
+            or _nearby_cue(doc, region, cues, inside)
+        )
         attr = Attribution("direct", region.start, region.end, regions=[region])
         if governing is not None:
             attr = _fragment_attribution(governing, region, span) or attr
@@ -887,8 +963,9 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
 class Attributor:
     """Stores attributed quotes on the doc: spans labelled by type, and plain records."""
 
-    def __init__(self, name: str = COMPONENT, *,
-                 cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> None:
+    def __init__(
+        self, name: str = COMPONENT, *, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS
+    ) -> None:
         self.name = name
         self.cue_sections = tuple(cue_sections)
         if not Doc.has_extension(EXT_QUOTES):

@@ -1,4 +1,4 @@
-"""Entity mentions clustered into entities: "Putin" = "Vladimir Putin" = "Prime Minister Vladimir Putin".
+"""Entity mentions clustered into entities: "Putin" = "Prime Minister Vladimir Putin".
 
 ``cluster_mentions`` is pure over (text, label, start, end, pos) tuples so it can be
 tested without a model. The component cleans spaCy's entity mentions first:
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,8 +27,19 @@ SPAN_KEY = "quotex_entities"
 EXT_ENTITIES = "quotex_entities"
 
 KEPT_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE"}
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
 )
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Labels whose mentions may share one entity ("Kremlin" comes as ORG and as FAC).
@@ -54,13 +66,22 @@ class EntityCluster:
 
     mentions: list[MentionIn] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._labels = Counter(m.label for m in self.mentions)
+        self.forms = {m.text for m in self.mentions}  # distinct spellings, for matching
+
+    def add(self, mention: MentionIn) -> None:
+        self.mentions.append(mention)
+        self._labels[mention.label] += 1
+        self.forms.add(mention.text)
+
     @property
     def label(self) -> str:
         """The first mention's label, which is usually the full name's; else the majority."""
         first = self.mentions[0].label
         if first == "PERSON":
             return first
-        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+        return self._labels.most_common(1)[0][0]
 
     @property
     def name(self) -> str:
@@ -74,8 +95,14 @@ class EntityCluster:
         return LABEL_GROUPS.get(self.label, self.label)
 
 
-def _words(text: str) -> list[str]:
-    return [w.strip(".,").lower() for w in text.split() if w.strip(".,")]
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.strip(".,").lower() for w in text.split() if w.strip(".,"))
+
+
+@lru_cache(maxsize=4096)
+def _person_words(text: str) -> tuple[str, ...]:
+    return _words(person_name(text) or text)
 
 
 def acronym(text: str) -> str:
@@ -94,9 +121,9 @@ def _is_acronym_of(short: str, long: str) -> bool:
 
 
 def _person_matches(mention: MentionIn, cluster: EntityCluster) -> bool:
-    mine = _words(person_name(mention.text) or mention.text)
-    for other in cluster.mentions:
-        theirs = _words(person_name(other.text) or other.text)
+    mine = _person_words(mention.text)
+    for form in cluster.forms:
+        theirs = _person_words(form)
         if not mine or not theirs or mine[-1] != theirs[-1]:
             continue
         # same surname: the first names, where both have one, must agree
@@ -114,11 +141,11 @@ def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
         return False
     if mention.label == "PERSON" and cluster.label == "PERSON":
         return _person_matches(mention, cluster)
-    key = " ".join(_words(mention.text))
-    for other in cluster.mentions:
-        if key == " ".join(_words(other.text)):
+    key = _words(mention.text)
+    for form in cluster.forms:
+        if key == _words(form):
             return True
-        if _is_acronym_of(mention.text, other.text) or _is_acronym_of(other.text, mention.text):
+        if _is_acronym_of(mention.text, form) or _is_acronym_of(form, mention.text):
             return True
     return False
 
@@ -129,7 +156,7 @@ def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
     for mention in mentions:
         for cluster in reversed(clusters):
             if _same_entity(mention, cluster):
-                cluster.mentions.append(mention)
+                cluster.add(mention)
                 break
         else:
             clusters.append(EntityCluster([mention]))

@@ -123,9 +123,7 @@ def _paragraph_opens_quote(text: str, start: int) -> bool:
 def _opens(text: str, mark: str, a: int, b: int) -> bool:
     if mark in DOUBLE_OPENERS:
         return True
-    return mark in DOUBLE_EITHER and (
-        _left_flanking(text, a, b) or not _right_flanking(text, a, b)
-    )
+    return mark in DOUBLE_EITHER and (_left_flanking(text, a, b) or not _right_flanking(text, a, b))
 
 
 def _closes(text: str, mark: str, a: int, b: int) -> bool:
@@ -161,8 +159,9 @@ def find_marked_regions(text: str) -> list[MarkedRegion]:
             current.paragraphs += 1
             current.skip_at = nxt
         else:
-            raw.append((current.first, current.content_start, p_end, p_end, False,
-                        current.paragraphs))
+            raw.append(
+                (current.first, current.content_start, p_end, p_end, False, current.paragraphs)
+            )
             current = None
     regions: list[MarkedRegion] = []
     for o, s, e, c, closed, paras in sorted(raw):
@@ -193,8 +192,7 @@ class QuoteFinder:
         return doc
 
 
-@Language.factory(COMPONENT, assigns=[f"doc._.{EXT_REGIONS}", "doc.spans"],
-                  default_config={})
+@Language.factory(COMPONENT, assigns=[f"doc._.{EXT_REGIONS}", "doc.spans"], default_config={})
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     """Factory for the quote-mark finder; needs only the tokenizer."""
     return QuoteFinder(name)

@@ -95,9 +95,7 @@ def require_distributed() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise UsageError(
-            f"the Dask engine needs the distributed package; {INSTALL_HINT}"
-        ) from None
+        raise UsageError(f"the Dask engine needs the distributed package; {INSTALL_HINT}") from None
 
 
 @contextmanager
@@ -112,8 +110,7 @@ def connect(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator[Cli
     from distributed import Client
 
     if scheduler is None:
-        with _local_cluster(n_workers) as cluster, \
-                Client(cluster, set_as_default=False) as client:
+        with _local_cluster(n_workers) as cluster, Client(cluster, set_as_default=False) as client:
             yield client
         return
     try:
@@ -145,15 +142,24 @@ def _local_cluster(n_workers: int) -> Iterator[Any]:
     # Dask starts workers with MALLOC_TRIM_THRESHOLD_ set, to hand memory back to the OS
     # sooner; spaCy's many small allocations then run about 20% slower
     # (bench/dask_speed.py), so a cluster of our own goes without it.
-    environ = {key: value for key, value in
-               dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
-               if key != MALLOC_TRIM}
+    environ = {
+        key: value
+        for key, value in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+        if key != MALLOC_TRIM
+    }
     # The scheduler serves HTTP even without a dashboard: on a free port, not 8787, so
     # another cluster on this machine is no reason for a warning.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}), \
-            LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                         host=LOOPBACK, dashboard_address=f"{LOOPBACK}:0",
-                         silence_logs=logging.ERROR) as cluster:
+    with (
+        dask.config.set({"distributed.nanny.pre-spawn-environ": environ}),
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=f"{LOOPBACK}:0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+    ):
         yield cluster
 
 
@@ -181,11 +187,21 @@ def run_on_dask(
     folder = _prepare_output_dir(output_dir) if output_dir is not None else None
     if max_in_flight is None:
         max_in_flight = max(2, 2 * sum(client.nthreads().values()))
-    settings = {"model": model, "batch_size": batch_size,
-                "folder": None if folder is None else str(folder),
-                "view": str(view), "where": str(where)}
-    stream = _ordered(_partitions(items, partition_size), client, settings, retries,
-                      max_in_flight, buffered_counts=folder is None)
+    settings = {
+        "model": model,
+        "batch_size": batch_size,
+        "folder": None if folder is None else str(folder),
+        "view": str(view),
+        "where": str(where),
+    }
+    stream = _ordered(
+        _partitions(items, partition_size),
+        client,
+        settings,
+        retries,
+        max_in_flight,
+        buffered_counts=folder is None,
+    )
     if folder is None:
         for partition, outcomes in stream:
             yield from _merge(partition, outcomes)
@@ -197,8 +213,13 @@ def run_on_dask(
             if item is not None:
                 failures.append(item)
                 yield item
-        part = PartWritten(partition.index, summary["file"], summary["documents"],
-                           summary["quotes"], summary["entities"])
+        part = PartWritten(
+            partition.index,
+            summary["file"],
+            summary["documents"],
+            summary["quotes"],
+            summary["entities"],
+        )
         parts.append(part)
         yield part
     _write_manifest(folder, parts, failures, view)
@@ -231,9 +252,15 @@ def _partitions(items: Iterable[Document | ReadFailure], size: int) -> Iterator[
         yield _Partition(next(index), tuple(slots), tuple(docs))
 
 
-def _ordered(partitions: Iterator[_Partition], client: Client, settings: dict[str, Any],
-             retries: int, window: int, *,
-             buffered_counts: bool) -> Iterator[tuple[_Partition, Any]]:
+def _ordered(
+    partitions: Iterator[_Partition],
+    client: Client,
+    settings: dict[str, Any],
+    retries: int,
+    window: int,
+    *,
+    buffered_counts: bool,
+) -> Iterator[tuple[_Partition, Any]]:
     """(partition, worker output) in partition order, at most ``window`` outstanding.
 
     Finished partitions wait in a reorder buffer until their predecessors are out; when
@@ -255,9 +282,14 @@ def _ordered(partitions: Iterator[_Partition], client: Client, settings: dict[st
                 if partition is None:
                     exhausted = True
                 elif partition.docs:
-                    future = client.submit(_process_partition, partition.index,
-                                           partition.docs, settings, retries=retries,
-                                           key=f"quotex-{token}-{partition.index:05d}")
+                    future = client.submit(
+                        _process_partition,
+                        partition.index,
+                        partition.docs,
+                        settings,
+                        retries=retries,
+                        key=f"quotex-{token}-{partition.index:05d}",
+                    )
                     running[future] = partition
                     finished.add(future)
                 else:  # read failures only: nothing to send
@@ -293,8 +325,13 @@ def _result(future: Any, index: int) -> Any:
 def _empty_output(settings: dict[str, Any], partition: _Partition) -> Any:
     if settings["folder"] is None:
         return []
-    return _write_part(Path(settings["folder"]), partition.index, [],
-                       View(settings["view"]), EntityScope(settings["where"]))
+    return _write_part(
+        Path(settings["folder"]),
+        partition.index,
+        [],
+        View(settings["view"]),
+        EntityScope(settings["where"]),
+    )
 
 
 def _merge(partition: _Partition, outcomes: list[Any]) -> Iterator[Any]:
@@ -319,21 +356,26 @@ def _prepare_output_dir(output_dir: str | Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create folder {output_dir} ({_reason(exc)}); "
-                          "choose a folder you may write") from None
+        raise OutputError(
+            f"cannot create folder {output_dir} ({_reason(exc)}); choose a folder you may write"
+        ) from None
     if (folder / MANIFEST_NAME).exists() or next(folder.glob(PART_GLOB), None):
-        raise OutputError(f"{output_dir} already holds the parts of a run; choose an empty "
-                          "folder or remove them")
+        raise OutputError(
+            f"{output_dir} already holds the parts of a run; choose an empty folder or remove them"
+        )
     return folder
 
 
-def _write_manifest(folder: Path, parts: list[PartWritten],
-                    failures: list[ReadFailure | ExtractFailure], view: View) -> None:
+def _write_manifest(
+    folder: Path, parts: list[PartWritten], failures: list[ReadFailure | ExtractFailure], view: View
+) -> None:
     manifest = {
         "view": str(view),
         "documents": sum(p.documents for p in parts),
-        "parts": [{"file": p.file, "documents": p.documents, "quotes": p.quotes,
-                   "entities": p.entities} for p in parts],
+        "parts": [
+            {"file": p.file, "documents": p.documents, "quotes": p.quotes, "entities": p.entities}
+            for p in parts
+        ],
         "failures": [{"source": f.source, "message": f.message} for f in failures],
     }
     with atomic_output(folder / MANIFEST_NAME) as stream:
@@ -357,8 +399,9 @@ def _worker_nlp(model: str) -> Language:
     return _NLP[model]
 
 
-def _process_partition(index: int, docs: tuple[tuple[str, str, Any, str], ...],
-                       settings: dict[str, Any]) -> Any:
+def _process_partition(
+    index: int, docs: tuple[tuple[str, str, Any, str], ...], settings: dict[str, Any]
+) -> Any:
     """Run on a worker: outcomes per document, or a part file and its summary."""
     from quotex.extraction import extract_documents
 
@@ -367,20 +410,29 @@ def _process_partition(index: int, docs: tuple[tuple[str, str, Any, str], ...],
         nlp = _worker_nlp(settings["model"])
         items = list(extract_documents(documents, nlp, batch_size=settings["batch_size"]))
     if settings["folder"] is None:
-        return [(OK, item.to_dict()) if isinstance(item, DocResult)
-                else (FAILED, item.source, item.message) for item in items]
-    return _write_part(Path(settings["folder"]), index, items, View(settings["view"]),
-                       EntityScope(settings["where"]))
+        return [
+            (OK, item.to_dict())
+            if isinstance(item, DocResult)
+            else (FAILED, item.source, item.message)
+            for item in items
+        ]
+    return _write_part(
+        Path(settings["folder"]),
+        index,
+        items,
+        View(settings["view"]),
+        EntityScope(settings["where"]),
+    )
 
 
-def _write_part(folder: Path, index: int, items: list[Any], view: View,
-                where: EntityScope) -> dict[str, Any]:
+def _write_part(
+    folder: Path, index: int, items: list[Any], view: View, where: EntityScope
+) -> dict[str, Any]:
     """Write a partition's results as ``part-NNNNN.jsonl`` (atomically); return a summary."""
     name = PART_NAME.format(index)
     outcomes: list[Any] = []
     quotes = entities = 0
-    with atomic_output(folder / name) as stream, make_writer(Format.JSONL, stream,
-                                                             view) as writer:
+    with atomic_output(folder / name) as stream, make_writer(Format.JSONL, stream, view) as writer:
         for item in items:
             if not isinstance(item, DocResult):
                 outcomes.append((FAILED, item.source, item.message))
@@ -390,5 +442,10 @@ def _write_part(folder: Path, index: int, items: list[Any], view: View,
             entities += len(item.entities)
             writer.write(item)
             outcomes.append(None)
-    return {"file": name, "documents": outcomes.count(None), "quotes": quotes,
-            "entities": entities, "outcomes": outcomes}
+    return {
+        "file": name,
+        "documents": outcomes.count(None),
+        "quotes": quotes,
+        "entities": entities,
+        "outcomes": outcomes,
+    }

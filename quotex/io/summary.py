@@ -15,8 +15,14 @@ from typing import Any, TextIO
 from quotex.io.writers import Format, escape_formula
 
 
-def write_summary(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Format,
-                  stream: TextIO, *, raw_csv: bool = False) -> None:
+def write_summary(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: Format,
+    stream: TextIO,
+    *,
+    raw_csv: bool = False,
+) -> None:
     """Write ``rows`` (dicts with ``columns`` as keys) to ``stream`` in ``fmt``.
 
     JSON is one array, JSON lines one object a line, CSV a header and one row per dict

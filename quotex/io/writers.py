@@ -70,7 +70,6 @@ ENTITY_COLUMNS: tuple[str, ...] = (
 )
 
 
-
 class Format(StrEnum):
     """Output formats. ``table`` is rendered by the CLI, not written here."""
 
