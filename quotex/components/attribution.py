@@ -693,8 +693,10 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
         elif attr.inherited and done:
             previous = done[-1]
             attr.speaker, attr.entity = previous.speaker, previous.entity
+            # the turn goes on: its speaker was last written at the previous quote's mention
+            attr.mention = previous.mention
             if _same_turn(doc, previous, attr):
-                attr.mention, attr.cue = previous.mention, previous.cue
+                attr.cue = previous.cue
         done.append(attr)
 
 
