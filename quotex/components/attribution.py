@@ -60,6 +60,7 @@ SPEAKER_LABEL = re.compile(
 )  # "WALLACE: …", "Meghan McCain, Twitter: …"
 SENTENCE_END = frozenset(".?!")
 SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
+ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
 POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
 PERSONAL = frozenset({"male", "female"})
@@ -959,7 +960,14 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     for attr in attributions:
         if attr.type == "direct" and attr.regions:
             _trim_unclosed(doc, attr, index)
-    return [a.to_record() for a in attributions]
+    # a few words in marks that nobody is said to have said are a name or a scare quote
+    return [a.to_record() for a in attributions if not _orphan_phrase(doc, a)]
+
+
+def _orphan_phrase(doc: Doc, attr: Attribution) -> bool:
+    if attr.speaker is not None or attr.cue is not None or attr.type != "direct":
+        return False
+    return len(re.findall(r"\w+", _text(doc)[attr.start : attr.end])) <= ORPHAN_WORDS
 
 
 class Attributor:
