@@ -60,6 +60,7 @@ SPEAKER_LABEL = re.compile(
 )  # "WALLACE: …", "Meghan McCain, Twitter: …"
 SENTENCE_END = frozenset(".?!")
 SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
+TITLE_WORDS = 10  # a title-case phrase up to this long in running text is a title
 ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
 POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
@@ -544,9 +545,9 @@ def _after_preposition(span: Span) -> bool:
 
 
 def _is_title(text: str, region: MarkedRegion) -> bool:
-    """A short phrase in title case ("Face the Nation", "Make America Great Again")."""
+    """A phrase in title case ("Face the Nation", "Those Guys Have All the Fun")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text[region.start : region.end])
-    if not words or len(words) > SHORT_QUOTE_WORDS + 2:
+    if not words or len(words) > TITLE_WORDS:
         return False
     capitalised = [w for w in words if w[0].isupper()]
     return len(capitalised) >= max(1, len([w for w in words if len(w) > 3]))
@@ -926,6 +927,9 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             continue
         fragment = not _starts_sentence(doc, region)
         governing = _governing_cue(span, cue_set, inside) if fragment else None
+        if fragment and _is_title(_text(doc), region) and not _in_headline(_text(doc), region):
+            if governing is None or _after_preposition(span):
+                continue  # "A Choice, Not an Echo", on "The Nightly Show with Larry Wilmore."
         if fragment and _is_short(_text(doc), region):
             title = _is_title(_text(doc), region) and not _in_headline(_text(doc), region)
             if governing is None and (title or not _ends_clause(_text(doc), region)):

@@ -123,6 +123,8 @@ def _paragraph_opens_quote(text: str, start: int) -> bool:
 def _opens(text: str, mark: str, a: int, b: int) -> bool:
     if mark in DOUBLE_OPENERS:
         return True
+    if a > 0 and text[a - 1] == "=":
+        return False  # markup left in scraped text: author="JebBush"
     return mark in DOUBLE_EITHER and (_left_flanking(text, a, b) or not _right_flanking(text, a, b))
 
 
