@@ -29,14 +29,15 @@ def quotes_table(result: DocResult) -> Table:
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("type", no_wrap=True)
-    table.add_column("speaker", ratio=1)
+    table.add_column("speaker", ratio=2)
     table.add_column("cue", no_wrap=True)
-    table.add_column("quote", ratio=3)
+    table.add_column("quote", ratio=5)
     for quote in result.quotes:
         speaker = Text(quote.speaker or "–", style="bold" if quote.speaker else "dim")
         mention = quote.speaker_mention
-        if mention is not None and mention.text != quote.speaker:
-            speaker.append(f"\n({mention.text})", style="dim")
+        # show the mention as written when it says something the name does not: "he"
+        if mention is not None and quote.speaker and quote.speaker not in mention.text:
+            speaker.append(f" ({mention.text})", style="dim")
         table.add_row(
             quote.id[1:],
             Text(quote.type, style=TYPE_STYLES.get(quote.type, "")),
