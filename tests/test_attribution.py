@@ -210,6 +210,19 @@ def test_attribution_bare_verb_after_closing_mark(nlp) -> None:
     assert quote.cue is not None and quote.cue.text == "fumed"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("It was reported by the BBC that the talks had failed.", "BBC"),
+        ("It is widely believed that the talks failed.", None),
+    ],
+)
+def test_attribution_passive_reports_name_their_agent_or_no_one(nlp, text, speaker) -> None:
+    quote = only(nlp, text, ("indirect",))
+    assert quote.speaker == speaker
+    assert quote.text.startswith("the talks")
+
+
 def test_attribution_mixed_quote_is_the_reported_clause(nlp) -> None:
     text = "Rasmussen reiterated that NATO allies “do not consider Russia an enemy”."
     quote = only(nlp, text)

@@ -174,6 +174,19 @@ def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
     return None
 
 
+def _is_passive_report(verb: Token) -> bool:
+    """``It was reported that …``, ``… is widely believed that …``: a clause, no agent needed."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def mention_span(head: Token) -> Span:
     """The speaker mention around its head: left modifiers kept, appositions and clauses cut."""
     doc = head.doc
@@ -901,8 +914,12 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     for verb in sorted(cues, key=lambda v: (len(list(v.ancestors)), v.i)):
         subject = _subject(verb, inside)
         bounds = complement_range(verb)
-        if subject is None or bounds is None:
+        if bounds is None:
             continue
+        if subject is None:
+            if not _is_passive_report(verb):
+                continue
+            subject = _agent(verb)  # "it was reported by X that …"; None: no source
         nested = any(a <= verb.idx < b for a, b in reported)
         if nested and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
             continue
