@@ -177,7 +177,6 @@ def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text,
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("WALLACE: Let us start with the news of the day.", None),
         ('"WALLACE: Let us start with the news of the day."', "WALLACE"),
         (
             'Meghan McCain, Twitter: "Chris Wallace is the real winner of this debate."',
@@ -195,6 +194,16 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
         assert found == ()
     else:
         assert [q.speaker for q in found] == [speaker]
+
+
+def test_attribution_transcript_turns_without_marks(nlp) -> None:
+    text = (
+        "Partial transcript:\n\nTAPPER: Do you think he has campaigned as a healer?\n\n"
+        "FALLIN: I think he is trying to campaign as a healer.\n\nNote: this was edited."
+    )
+    found = quotes(nlp, text)
+    assert [(q.type, q.speaker) for q in found] == [("indirect", "TAPPER"), ("indirect", "FALLIN")]
+    assert found[1].text == "I think he is trying to campaign as a healer."
 
 
 def test_attribution_statement_saying_is_its_issuers(nlp) -> None:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.components.entities import EXT_ENTITIES
 from quotex.components.guard import guarded
+from quotex.components.paragraphs import paragraph_spans
 from quotex.components.quotes import EXT_REGIONS, MarkedRegion
 from quotex.lexicon import entries
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
@@ -62,6 +63,32 @@ SENTENCE_END = frozenset(".?!")
 SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
 TITLE_WORDS = 10  # a title-case phrase up to this long in running text is a title
 ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
+NOT_SPEAKER_LABELS = frozenset(
+    {
+        "note",
+        "update",
+        "editor's note",
+        "editor’s note",
+        "photo",
+        "video",
+        "source",
+        "watch",
+        "read more",
+        "related",
+        "correction",
+        "clarification",
+        "advertisement",
+        "full text",
+        "listen",
+        "image",
+        "credit",
+        "warning",
+        "breaking",
+        "exclusive",
+        "opinion",
+        "analysis",
+    }
+)
 POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
 PERSONAL = frozenset({"male", "female"})
@@ -781,6 +808,31 @@ def _according_attribution(
     )
 
 
+def transcript_turns(doc: Doc, inside: dict[int, int]) -> list[Attribution]:
+    """``TAPPER: Do you think …`` paragraphs of a transcript, without quote marks.
+
+    The label must be a name (one to four capitalised words, not "Note" or "Update");
+    the turn is reported speech, so it is typed indirect (no marks hold it).
+    """
+    text = _text(doc)
+    turns: list[Attribution] = []
+    for start, end in paragraph_spans(text):
+        m = SPEAKER_LABEL.match(text, start)
+        if m is None or m.group(1).lower() in NOT_SPEAKER_LABELS or m.end() >= end:
+            continue
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        body = doc.char_span(m.end(), end, alignment_mode="expand")
+        if label is None or colon is None or body is None:
+            continue
+        if any(t.i in inside for t in body) or not any(t.pos_ == "PROPN" for t in label):
+            continue
+        turn = Attribution("indirect", body.start_char, body.end_char, cue=colon)
+        turn.mention = label
+        turns.append(turn)
+    return turns
+
+
 def _fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
     """``called him “a total stiff”``: quoted words after unquoted ones make a mixed quote.
 
@@ -880,14 +932,15 @@ def _trim_unclosed(doc: Doc, attr: Attribution, index: _EntityIndex) -> None:
 
 def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> list[dict]:
     """All quotes of a parsed doc with types, cues and speakers, as plain records."""
-    from quotex.components.paragraphs import paragraph_spans
-
     regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
     inside = _region_tokens(doc, regions)
     lemmas = cue_lemmas(tuple(cue_sections))
     if OBJECT_SECTION in cue_sections:  # "endorsed Clinton", "wants NATO to provide …"
         lemmas |= object_lemmas()
-    cues = find_cues(doc, inside, _blocked_tokens(doc), lemmas)
+    turns = transcript_turns(doc, inside)
+    # a transcript turn is someone's words: cue verbs inside it report nothing of ours
+    spoken = {t.i for turn in turns for t in doc.char_span(turn.start, turn.end, "expand")}
+    cues = find_cues(doc, inside, _blocked_tokens(doc) | spoken, lemmas)
     attributions: list[Attribution] = []
     used: set[int] = set()
 
@@ -933,6 +986,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         attr = _according_attribution(acc, source, regions, inside)
         if attr is not None:
             take(attr)
+    for attr in turns:
+        take(attr)
 
     paragraphs = [s for s, _ in paragraph_spans(_text(doc))]
     cue_set = {c.i for c in cues}
