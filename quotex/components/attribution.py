@@ -63,6 +63,24 @@ SENTENCE_END = frozenset(".?!")
 SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
 TITLE_WORDS = 10  # a title-case phrase up to this long in running text is a title
 ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
+# "X is expected to win", "X is said to be ill": passive cues whose infinitive is a report
+RAISING_CUES = frozenset(
+    {
+        "expect",
+        "say",
+        "believe",
+        "think",
+        "report",
+        "rumor",
+        "rumour",
+        "know",
+        "consider",
+        "predict",
+        "project",
+        "estimate",
+        "suppose",
+    }
+)
 NOT_SPEAKER_LABELS = frozenset(
     {
         "note",
@@ -202,9 +220,11 @@ def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
 
 
 def _is_passive_report(verb: Token) -> bool:
-    """``It was reported that …``, ``… is widely believed that …``: a clause, no agent needed."""
+    """``It was reported that …``, ``X is expected to win``: a report with no source."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    return passive and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    raised = verb.lemma_.lower() in RAISING_CUES and any(c.dep_ == "xcomp" for c in verb.children)
+    return passive and (clause or raised)
 
 
 def _agent(verb: Token) -> Token | None:
