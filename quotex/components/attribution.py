@@ -310,7 +310,12 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
         if cue is not None and child.i == cue.i:
             continue
         trailing = child.dep_ in TRAILING_DEPS or (
-            child.dep_ == "advcl" and any(m.lower_ in CONTRAST_MARKS for m in child.children)
+            child.dep_ == "advcl"
+            and (
+                any(m.lower_ in CONTRAST_MARKS for m in child.children)
+                # ", adding that …": a report of its own, not part of this one
+                or (child.tag_ == "VBG" and child.lemma_.lower() in cue_lemmas())
+            )
         )
         if trailing and child.left_edge.i > clause.i:
             end = min(end, child.left_edge.i)
