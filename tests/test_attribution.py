@@ -134,6 +134,11 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "The economy will grow",
             "central bank",
         ),
+        (
+            "In the latest survey, most voters approved of the plan.",
+            "most voters approved of the plan",
+            "survey",
+        ),
     ],
 )
 def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:

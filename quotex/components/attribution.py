@@ -44,6 +44,21 @@ PARENTHETICAL_DEPS = frozenset({"parataxis"})
 NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 TRAILING_DEPS = frozenset({"appos", "parataxis"})
 COMMENT_DEPS = frozenset({"relcl", "appos"})
+EVIDENCE_NOUNS = frozenset(
+    {
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "audit",
+        "review",
+        "investigation",
+        "census",
+        "tally",
+        "count",
+    }
+)
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 PREP_DEPS = frozenset({"prep", "prt"})
@@ -411,20 +426,25 @@ def clause_attribution(
     return Attribution("indirect", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue)
 
 
-def _according_to(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token]]:
-    """("according" token, its source noun) pairs."""
+def _according_to(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token, Span]]:
+    """(phrase head, source noun, cue) of "according to X" and "In a new poll, …"."""
     pairs = []
     for token in doc:
+        if token.i in inside:
+            continue
         if (
             token.lower_ == "according"
             and token.i + 1 < len(doc)
             and doc[token.i + 1].lower_ == "to"
         ):
-            if token.i in inside:
-                continue
             objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objs:
-                pairs.append((token, objs[0]))
+                pairs.append((token, objs[0], doc[token.i : token.i + 2]))
+        elif token.lower_ == "in" and token.i - token.sent.start <= 1:
+            # "In the latest survey, 71 percent …": the survey is the source
+            objs = [c for c in token.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in EVIDENCE_NOUNS:
+                pairs.append((token, objs[0], doc[token.i : token.i + 1]))
     return pairs
 
 
@@ -790,7 +810,7 @@ def _same_turn(doc: Doc, previous: Attribution, attr: Attribution) -> bool:
 
 
 def _according_attribution(
-    acc: Token, source: Token, regions: list[MarkedRegion], inside: dict[int, int]
+    acc: Token, source: Token, cue: Span, regions: list[MarkedRegion], inside: dict[int, int]
 ) -> Attribution | None:
     """ "According to X, …" / "…, according to X": the rest of the clause is the content."""
     doc = acc.doc
@@ -821,7 +841,6 @@ def _according_attribution(
         if t.i not in inside and t.i not in hole and not (t.is_punct or t.is_space)
     ]
     kind = "indirect" if not covered else ("mixed" if outside else "direct")
-    cue = doc[acc.i : acc.i + 2]
     marked = [regions[n] for n in covered]
     return Attribution(
         kind,
@@ -1007,8 +1026,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         attr.subject = subject
         take(attr)
         reported.append((attr.start, attr.end))
-    for acc, source in _according_to(doc, inside):
-        attr = _according_attribution(acc, source, regions, inside)
+    for acc, source, cue in _according_to(doc, inside):
+        attr = _according_attribution(acc, source, cue, regions, inside)
         if attr is not None:
             take(attr)
     for attr in turns:
