@@ -331,8 +331,8 @@ def test_atomic_output_missing_folder_is_an_error_before_writing(tmp_path: Path)
 
 
 def test_atomic_output_to_a_folder_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="is a folder"), atomic_output(str(tmp_path)):
-        pass
+    with pytest.raises(OutputError, match="is a folder"), atomic_output(str(tmp_path)) as stream:
+        stream.write("never written")
 
 
 def test_atomic_output_with_a_writer_end_to_end(tmp_path: Path) -> None:
@@ -347,7 +347,7 @@ def test_atomic_output_with_a_failing_writer_leaves_nothing(tmp_path: Path) -> N
     target = tmp_path / "out.json"
 
     class Boom(Exception):
-        pass
+        """A failure in the middle of writing."""
 
     with pytest.raises(Boom), atomic_output(str(target)) as stream:
         with make_writer(Format.JSON, stream, View.EXTRACT) as w:
