@@ -32,42 +32,42 @@ from quotex.components.cues import (
     DEFAULT_CUE_SECTIONS,
     OBJECT_SECTION,
     Attribution,
-    _according_attribution,
-    _according_to,
-    _agent,
-    _blocked_tokens,
-    _cue_span,
-    _is_passive_report,
-    _region_tokens,
-    _subject,
-    _text,
+    according_attribution,
+    according_phrases,
+    blocked_tokens,
     clause_attribution,
     complement_range,
     cue_lemmas,
+    cue_span,
+    doc_text,
     find_cues,
+    is_passive_report,
     nominal_attributions,
     object_lemmas,
+    passive_agent,
+    region_tokens,
+    subject_of,
     transcript_turns,
 )
 from quotex.components.guard import guarded
 from quotex.components.marked_cues import (
-    _after_preposition,
-    _colon_cue,
-    _dash_speaker,
-    _ends_clause,
-    _fragment_attribution,
-    _governing_cue,
-    _in_headline,
-    _is_short,
-    _is_title,
-    _label_speaker,
-    _nearby_cue,
-    _region_token_span,
-    _starts_sentence,
+    after_preposition,
+    colon_cue,
+    dash_speaker,
+    ends_clause,
+    fragment_attribution,
+    governing_cue,
+    in_headline,
+    is_short,
+    is_title,
+    label_speaker,
+    nearby_cue,
+    region_token_span,
+    starts_sentence,
 )
 from quotex.components.paragraphs import paragraph_spans
 from quotex.components.quotes import EXT_REGIONS, MarkedRegion
-from quotex.components.speakers import _EntityIndex, resolve_speakers
+from quotex.components.speakers import EntityIndex, resolve_speakers
 
 ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
 
@@ -85,7 +85,7 @@ def _paragraph_of(starts: list[int], offset: int) -> int:
     return number
 
 
-def _trim_unclosed(doc: Doc, attr: Attribution, index: _EntityIndex) -> None:
+def _trim_unclosed(doc: Doc, attr: Attribution, index: EntityIndex) -> None:
     """An unclosed quote ends before the first sentence naming its own speaker."""
     region = attr.regions[0]
     if region.closed or attr.entity is None:
@@ -108,14 +108,14 @@ def _trim_unclosed(doc: Doc, attr: Attribution, index: _EntityIndex) -> None:
 def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> list[dict]:
     """All quotes of a parsed doc with types, cues and speakers, as plain records."""
     regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
-    inside = _region_tokens(doc, regions)
+    inside = region_tokens(doc, regions)
     lemmas = cue_lemmas(tuple(cue_sections))
     if OBJECT_SECTION in cue_sections:  # "endorsed Clinton", "wants NATO to provide …"
         lemmas |= object_lemmas()
     turns = transcript_turns(doc, inside)
     # a transcript turn is someone's words: cue verbs inside it report nothing of ours
     spoken = {t.i for turn in turns for t in doc.char_span(turn.start, turn.end, "expand")}
-    cues = find_cues(doc, inside, _blocked_tokens(doc) | spoken, lemmas)
+    cues = find_cues(doc, inside, blocked_tokens(doc) | spoken, lemmas)
     attributions: list[Attribution] = []
     used: set[int] = set()
 
@@ -140,14 +140,14 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     # reports ("he said costs were lower"); "who he said had criticised the vote" is one
     reported: list[tuple[int, int]] = []
     for verb in sorted(cues, key=lambda v: (len(list(v.ancestors)), v.i)):
-        subject = _subject(verb, inside)
+        subject = subject_of(verb, inside)
         bounds = complement_range(verb)
         if bounds is None:
             continue
         if subject is None:
-            if not _is_passive_report(verb):
+            if not is_passive_report(verb):
                 continue
-            subject = _agent(verb)  # "it was reported by X that …"; None: no source
+            subject = passive_agent(verb)  # "it was reported by X that …"; None: no source
         nested = any(a <= verb.idx < b for a, b in reported)
         if nested and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
             continue
@@ -157,44 +157,44 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         attr.subject = subject
         take(attr)
         reported.append((attr.start, attr.end))
-    for acc, source, cue in _according_to(doc, inside):
-        attr = _according_attribution(acc, source, cue, regions, inside)
+    for acc, source, cue in according_phrases(doc, inside):
+        attr = according_attribution(acc, source, cue, regions, inside)
         if attr is not None:
             take(attr)
     for attr in turns:
         take(attr)
 
-    paragraphs = [s for s, _ in paragraph_spans(_text(doc))]
+    paragraphs = [s for s, _ in paragraph_spans(doc_text(doc))]
     cue_set = {c.i for c in cues}
     for region in regions:
         if id(region) in used:
             continue
-        span = _region_token_span(doc, region)
+        span = region_token_span(doc, region)
         if span is None:
             continue
-        fragment = not _starts_sentence(doc, region)
-        governing = _governing_cue(span, cue_set, inside) if fragment else None
-        if fragment and _is_title(_text(doc), region) and not _in_headline(_text(doc), region):
-            if governing is None or _after_preposition(span):
+        fragment = not starts_sentence(doc, region)
+        governing = governing_cue(span, cue_set, inside) if fragment else None
+        if fragment and is_title(doc_text(doc), region) and not in_headline(doc_text(doc), region):
+            if governing is None or after_preposition(span):
                 continue  # "A Choice, Not an Echo", on "The Nightly Show with Larry Wilmore."
-        if fragment and _is_short(_text(doc), region):
-            title = _is_title(_text(doc), region) and not _in_headline(_text(doc), region)
-            if governing is None and (title or not _ends_clause(_text(doc), region)):
+        if fragment and is_short(doc_text(doc), region):
+            title = is_title(doc_text(doc), region) and not in_headline(doc_text(doc), region)
+            if governing is None and (title or not ends_clause(doc_text(doc), region)):
                 continue  # a title or scare quote: "a page called “for honest elections”"
-            if title and _after_preposition(span):
+            if title and after_preposition(span):
                 continue  # a programme or book: "told ABC's “This Week”", "in “Opening Belle”"
         verb = (
             governing
-            or _colon_cue(doc, region, cues, inside)
-            or _nearby_cue(doc, region, cues, inside)
+            or colon_cue(doc, region, cues, inside)
+            or nearby_cue(doc, region, cues, inside)
         )
         attr = Attribution("direct", region.start, region.end, regions=[region])
         if governing is not None:
-            attr = _fragment_attribution(governing, region, span) or attr
+            attr = fragment_attribution(governing, region, span) or attr
         if verb is not None:
-            attr.cue, attr.subject = _cue_span(verb), _subject(verb, inside)
+            attr.cue, attr.subject = cue_span(verb), subject_of(verb, inside)
         else:
-            attr.mention = _dash_speaker(doc, region) or _label_speaker(doc, region)
+            attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
             if attr.mention is None:
                 attr.inherited = True
         take(attr)
@@ -207,7 +207,7 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             attr.inherited = False
         last_end_para = _paragraph_of(paragraphs, attr.end)
     resolve_speakers(doc, attributions)
-    index = _EntityIndex.from_doc(doc)
+    index = EntityIndex.from_doc(doc)
     for attr in attributions:
         if attr.type == "direct" and attr.regions:
             _trim_unclosed(doc, attr, index)
@@ -218,7 +218,7 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
 def _orphan_phrase(doc: Doc, attr: Attribution) -> bool:
     if attr.speaker is not None or attr.cue is not None or attr.type != "direct":
         return False
-    return len(re.findall(r"\w+", _text(doc)[attr.start : attr.end])) <= ORPHAN_WORDS
+    return len(re.findall(r"\w+", doc_text(doc)[attr.start : attr.end])) <= ORPHAN_WORDS
 
 
 class Attributor:

@@ -98,7 +98,7 @@ NOT_SPEAKER_LABELS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _text(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins every token again on each access."""
     return doc.text
 
@@ -148,7 +148,7 @@ class Attribution:
         }
 
 
-def _region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
+def region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
     """Token index → index of the region whose marks enclose it (marks included)."""
     inside: dict[int, int] = {}
     for number, region in enumerate(regions):
@@ -160,9 +160,9 @@ def _region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
     return inside
 
 
-def _blocked_tokens(doc: Doc) -> set[int]:
+def blocked_tokens(doc: Doc) -> set[int]:
     """Tokens inside fixed expressions where a reporting verb reports nothing."""
-    lowered = _text(doc).lower().replace("’", "'")
+    lowered = doc_text(doc).lower().replace("’", "'")
     blocked: set[int] = set()
     for phrase in entries("not_speech"):
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
@@ -172,7 +172,7 @@ def _blocked_tokens(doc: Doc) -> set[int]:
     return blocked
 
 
-def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
+def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
     """The subject of a cue verb, looking through conjunction, xcomp and relative clauses.
 
     Words inside quote marks are never the subject ("“The ferries left,” she said" can
@@ -198,7 +198,7 @@ def _subject(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
     return None
 
 
-def _is_passive_report(verb: Token) -> bool:
+def is_passive_report(verb: Token) -> bool:
     """``It was reported that …``, ``X is expected to win``: a report with no source."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
@@ -206,7 +206,7 @@ def _is_passive_report(verb: Token) -> bool:
     return passive and (clause or raised)
 
 
-def _agent(verb: Token) -> Token | None:
+def passive_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -229,7 +229,7 @@ def mention_span(head: Token) -> Span:
     return doc[start:end]
 
 
-def _cue_span(verb: Token) -> Span:
+def cue_span(verb: Token) -> Span:
     """The verb, with its particle when it forms a phrasal cue ("lashed out", "called for")."""
     doc = verb.doc
     particles = phrase_cues().get(verb.lemma_.lower(), frozenset())
@@ -371,7 +371,7 @@ def clause_attribution(
         for t in doc[start:end]
         if t.i not in inside and t.i not in hole and not t.is_punct and not t.is_space
     ]
-    cue = _cue_span(verb)
+    cue = cue_span(verb)
     if covered:
         marked = [regions[n] for n in covered]
         if not outside_words:
@@ -387,7 +387,7 @@ def clause_attribution(
     return Attribution("indirect", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue=cue)
 
 
-def _according_to(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token, Span]]:
+def according_phrases(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token, Span]]:
     """(phrase head, source noun, cue) of "according to X" and "In a new poll, …"."""
     pairs = []
     for token in doc:
@@ -409,7 +409,7 @@ def _according_to(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token, 
     return pairs
 
 
-def _according_attribution(
+def according_attribution(
     acc: Token, source: Token, cue: Span, regions: list[MarkedRegion], inside: dict[int, int]
 ) -> Attribution | None:
     """ "According to X, …" / "…, according to X": the rest of the clause is the content."""
@@ -458,7 +458,7 @@ def transcript_turns(doc: Doc, inside: dict[int, int]) -> list[Attribution]:
     The label must be a name (one to four capitalised words, not "Note" or "Update");
     the turn is reported speech, so it is typed indirect (no marks hold it).
     """
-    text = _text(doc)
+    text = doc_text(doc)
     turns: list[Attribution] = []
     for start, end in paragraph_spans(text):
         m = SPEAKER_LABEL.match(text, start)

@@ -15,11 +15,11 @@ from quotex.components.cues import (
     SPEAKER_LABEL,
     VERB_POS,
     Attribution,
-    _cue_span,
-    _subject,
-    _text,
     complement_range,
+    cue_span,
+    doc_text,
     mention_span,
+    subject_of,
 )
 from quotex.components.quotes import MarkedRegion
 
@@ -31,15 +31,15 @@ TITLE_WORDS = 10  # a title-case phrase up to this long in running text is a tit
 POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
 
 
-def _region_token_span(doc: Doc, region: MarkedRegion) -> Span | None:
+def region_token_span(doc: Doc, region: MarkedRegion) -> Span | None:
     return doc.char_span(region.start, region.end, alignment_mode="expand")
 
 
 def _has_subject(verb: Token, inside: dict[int, int]) -> bool:
-    return _subject(verb, inside) is not None
+    return subject_of(verb, inside) is not None
 
 
-def _governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
+def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
     """A cue verb the quote's words hang from through verbs only, not through a noun.
 
     "called him “a total stiff”" hangs from *called*; "a page called “for honest
@@ -56,16 +56,16 @@ def _governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Tok
     return None
 
 
-def _nearby_cue(
+def nearby_cue(
     doc: Doc, region: MarkedRegion, cues: list[Token], inside: dict[int, int]
 ) -> Token | None:
     """A cue verb the quote hangs from, or one beside it in the same sentence."""
-    span = _region_token_span(doc, region)
+    span = region_token_span(doc, region)
     if span is None:
         return None
     # 1. a cue verb that dominates the quote's words (the quote is its complement), or
     # any verb whose clausal complement the quote is ("“…,” Mr. Burton fumed")
-    governing = _governing_cue(span, {c.i for c in cues}, inside)
+    governing = governing_cue(span, {c.i for c in cues}, inside)
     if governing is not None:
         return governing
     for token in span:
@@ -97,7 +97,7 @@ def _nearby_cue(
     # 3. "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark
     if close is not None and close.end < len(doc):
         root = doc[close.end].sent.root
-        subject = _subject(root, inside)
+        subject = subject_of(root, inside)
         bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
         if (
             root.pos_ == "VERB"
@@ -118,7 +118,7 @@ def _reports_else(cue: Token, span: Span) -> bool:
     return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
 
 
-def _colon_cue(
+def colon_cue(
     doc: Doc, region: MarkedRegion, cues: list[Token], inside: dict[int, int]
 ) -> Token | None:
     """``X said: “…”``, ``X released this statement: “…”``: the verb before the colon.
@@ -126,7 +126,7 @@ def _colon_cue(
     A cue verb of the lexicon is preferred; otherwise the sentence's main verb, when it
     has a subject (the colon makes the quote its content whatever the verb).
     """
-    before = _text(doc)[: region.open].rstrip()
+    before = doc_text(doc)[: region.open].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -142,29 +142,29 @@ def _colon_cue(
     return None
 
 
-def _label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
+def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """A speaker label: ``"WALLACE: Let's start…"`` or the headline ``Paul Ryan: … ‘…’``.
 
     A name of one to four capitalised words and a colon, at the start of the quote or of
     the line holding it.
     """
-    line_start = _text(doc).rfind("\n", 0, region.open) + 1
+    line_start = doc_text(doc).rfind("\n", 0, region.open) + 1
     for start in (region.start, line_start):
-        m = SPEAKER_LABEL.match(_text(doc), start)
-        if m and m.end() <= region.end + (0 if start == region.start else len(_text(doc))):
+        m = SPEAKER_LABEL.match(doc_text(doc), start)
+        if m and m.end() <= region.end + (0 if start == region.start else len(doc_text(doc))):
             if start != region.start and m.end() > region.open:
                 continue
             return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     return None
 
 
-def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
+def dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """``“…” — Ms. X``: the name after a dash that follows the closing mark."""
-    rest = _text(doc)[region.close : region.close + 4].lstrip(" ")
+    rest = doc_text(doc)[region.close : region.close + 4].lstrip(" ")
     dash = next((d for d in DASHES if rest.startswith(d)), None)
     if dash is None:
         return None
-    offset = _text(doc).index(dash, region.close) + len(dash)
+    offset = doc_text(doc).index(dash, region.close) + len(dash)
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -183,17 +183,17 @@ def _dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     return mention_span(head)
 
 
-def _is_short(text: str, region: MarkedRegion) -> bool:
+def is_short(text: str, region: MarkedRegion) -> bool:
     """A marked phrase of a few words: a title, a name or a scare quote, unless cued."""
     return len(re.findall(r"\w+", text[region.start : region.end])) <= SHORT_QUOTE_WORDS
 
 
-def _ends_clause(text: str, region: MarkedRegion) -> bool:
+def ends_clause(text: str, region: MarkedRegion) -> bool:
     """The quoted words end with a full stop, comma, ! or ? inside the marks."""
     return text[region.end - 1 : region.end] in SENTENCE_END | {","}
 
 
-def _in_headline(text: str, region: MarkedRegion) -> bool:
+def in_headline(text: str, region: MarkedRegion) -> bool:
     """The quote's line is in title case (a headline), so title case tells nothing."""
     start = text.rfind("\n", 0, region.open) + 1
     end = text.find("\n", region.close)
@@ -203,13 +203,13 @@ def _in_headline(text: str, region: MarkedRegion) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _after_preposition(span: Span) -> bool:
+def after_preposition(span: Span) -> bool:
     """The marked words are the object of a preposition other than "as"."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     return any(t.dep_ == "pobj" and t.head.lower_ != "as" for t in roots)
 
 
-def _is_title(text: str, region: MarkedRegion) -> bool:
+def is_title(text: str, region: MarkedRegion) -> bool:
     """A phrase in title case ("Face the Nation", "Those Guys Have All the Fun")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text[region.start : region.end])
     if not words or len(words) > TITLE_WORDS:
@@ -218,19 +218,19 @@ def _is_title(text: str, region: MarkedRegion) -> bool:
     return len(capitalised) >= max(1, len([w for w in words if len(w) > 3]))
 
 
-def _starts_sentence(doc: Doc, region: MarkedRegion) -> bool:
+def starts_sentence(doc: Doc, region: MarkedRegion) -> bool:
     span = doc.char_span(region.open, region.close, alignment_mode="expand")
     return span is not None and span[0].is_sent_start is True
 
 
-def _fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
+def fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
     """``called him “a total stiff”``: quoted words after unquoted ones make a mixed quote.
 
     The quote runs from the first word after the cue to the closing mark; a bare lead-in
     ("said that “…", "said: “…") leaves the quote direct.
     """
     doc = span.doc
-    cue_end = _cue_span(verb).end
+    cue_end = cue_span(verb).end
     if verb.i > span.start or verb.sent != span[0].sent:
         return None
     words = [

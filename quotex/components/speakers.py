@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from quotex.components.cues import (
     NOMINAL_POS,
     Attribution,
-    _text,
+    doc_text,
     mention_span,
 )
 from quotex.components.entities import EXT_ENTITIES
@@ -24,7 +24,7 @@ PERSONAL = frozenset({"male", "female"})
 
 
 @dataclass
-class _EntityIndex:
+class EntityIndex:
     """Which entity a character offset belongs to, and each entity's name and label."""
 
     by_char: dict[int, str]
@@ -33,7 +33,7 @@ class _EntityIndex:
     mentions: list[tuple[int, int, str]]
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> _EntityIndex:
+    def from_doc(cls, doc: Doc) -> EntityIndex:
         by_char: dict[int, str] = {}
         names: dict[str, str] = {}
         labels: dict[str, str] = {}
@@ -68,13 +68,13 @@ class _EntityIndex:
         return (persons or found)[-1]
 
 
-def _gender(doc: Doc, entity: str, index: _EntityIndex, known: dict[str, str]) -> str | None:
+def _gender(doc: Doc, entity: str, index: EntityIndex, known: dict[str, str]) -> str | None:
     if entity in known:
         return known[entity]
     for start, _end, eid in index.mentions:
         if eid != entity:
             continue
-        before = _text(doc)[max(0, start - 6) : start].lower()
+        before = doc_text(doc)[max(0, start - 6) : start].lower()
         if re.search(r"\bmr\.?\s$", before):
             return "male"
         if re.search(r"\bm(rs|s)\.?\s$", before):
@@ -83,7 +83,7 @@ def _gender(doc: Doc, entity: str, index: _EntityIndex, known: dict[str, str]) -
 
 
 def _resolve_pronoun(
-    doc: Doc, mention: Span, done: list[Attribution], index: _EntityIndex, genders: dict[str, str]
+    doc: Doc, mention: Span, done: list[Attribution], index: EntityIndex, genders: dict[str, str]
 ) -> tuple[str | None, str | None]:
     """(speaker name, entity id) for a pronoun mention, or (None, None) when unknown."""
     kind = pronoun_class(mention.text)
@@ -122,7 +122,7 @@ def _resolve_pronoun(
 
 def _paragraph_window_start(doc: Doc, offset: int) -> int:
     """Start of the paragraph SPEAKER_LOOKBACK_PARAGRAPHS before the one holding ``offset``."""
-    breaks = [m.end() for m in re.finditer(r"\n\s*", _text(doc)[:offset])]
+    breaks = [m.end() for m in re.finditer(r"\n\s*", doc_text(doc)[:offset])]
     if len(breaks) < SPEAKER_LOOKBACK_PARAGRAPHS:
         return 0
     return breaks[-SPEAKER_LOOKBACK_PARAGRAPHS]
@@ -130,7 +130,7 @@ def _paragraph_window_start(doc: Doc, offset: int) -> int:
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
     """Fill ``mention``, ``speaker`` and ``entity`` for each attribution, in text order."""
-    index = _EntityIndex.from_doc(doc)
+    index = EntityIndex.from_doc(doc)
     genders: dict[str, str] = {}
     done: list[Attribution] = []
     for attr in sorted(attributions, key=lambda a: a.start):
@@ -179,5 +179,5 @@ def _same_turn(doc: Doc, previous: Attribution, attr: Attribution) -> bool:
     """``“A,” he said. “B.”``: the second part shares the first part's speaker and cue."""
     if previous.cue is None or previous.mention is None:
         return False
-    between = _text(doc)[previous.end : attr.start]
+    between = doc_text(doc)[previous.end : attr.start]
     return "\n" not in between and previous.cue.start_char < attr.start
