@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,27 @@ def load_sample(name: str) -> tuple[str, dict]:
     text = (SAMPLES / name).read_text(encoding="utf-8")
     gold = json.loads((GOLD / f"{Path(name).stem}.gold.json").read_text(encoding="utf-8"))
     return text, gold
+
+
+@pytest.fixture
+def lock(monkeypatch):
+    """Make a file unreadable, for root too: root reads a 0-mode file, so refuse the read."""
+    locked: list[Path] = []
+
+    def apply(path: Path) -> Path:
+        path.chmod(0)
+        locked.append(path)
+        if os.access(path, os.R_OK):
+            real = Path.read_bytes
+
+            def refuse(self: Path) -> bytes:
+                if self.name == path.name:
+                    raise PermissionError(13, "Permission denied", str(self))
+                return real(self)
+
+            monkeypatch.setattr(Path, "read_bytes", refuse)
+        return path
+
+    yield apply
+    for path in locked:
+        path.chmod(0o644)

@@ -8,7 +8,6 @@ real process, so those tests start ``python -m quotex`` (a model load each, ~3 s
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -170,23 +169,11 @@ def test_folder_without_matching_files_is_an_error_naming_glob(cli, tmp_path) ->
 
 
 @pytest.mark.model
-def test_unreadable_file_is_an_error(cli, tmp_path, monkeypatch) -> None:
+def test_unreadable_file_is_an_error(cli, tmp_path, lock) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text(QUOTED, encoding="utf-8")
-    locked.chmod(0)
-    if os.access(locked, os.R_OK):  # root reads anything: make the read fail as it would
-        real = Path.read_bytes
-
-        def refuse(self: Path) -> bytes:
-            if self.name == locked.name:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
-
-        monkeypatch.setattr(Path, "read_bytes", refuse)
-    try:
-        result = cli(["extract", str(locked)])
-    finally:
-        locked.chmod(0o644)
+    lock(locked)
+    result = cli(["extract", str(locked)])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "locked.txt: cannot read it (Permission denied)" in result.stderr
