@@ -206,8 +206,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         if attr.inherited and para - last_end_para > 1:
             attr.inherited = False
         last_end_para = _paragraph_of(paragraphs, attr.end)
-    resolve_speakers(doc, attributions)
     index = EntityIndex.from_doc(doc)
+    resolve_speakers(doc, attributions, index)
     for attr in attributions:
         if attr.type == "direct" and attr.regions:
             _trim_unclosed(doc, attr, index)

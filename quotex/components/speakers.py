@@ -128,9 +128,11 @@ def _paragraph_window_start(doc: Doc, offset: int) -> int:
     return breaks[-SPEAKER_LOOKBACK_PARAGRAPHS]
 
 
-def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> None:
+def resolve_speakers(
+    doc: Doc, attributions: list[Attribution], index: EntityIndex | None = None
+) -> None:
     """Fill ``mention``, ``speaker`` and ``entity`` for each attribution, in text order."""
-    index = EntityIndex.from_doc(doc)
+    index = index or EntityIndex.from_doc(doc)
     genders: dict[str, str] = {}
     done: list[Attribution] = []
     for attr in sorted(attributions, key=lambda a: a.start):
