@@ -139,6 +139,28 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "most voters approved of the plan",
             "survey",
         ),
+        (  # the parser hangs the clause from its gerund subject
+            "Ms. Okafor said legalizing it could put thousands of people to work.",
+            "legalizing it could put thousands of people to work",
+            "Okafor",
+        ),
+        (  # a nominal cue inside the reported clause does not replace the saying
+            "Jennifer Palmieri said Sanders' arguments that he is more electable "
+            "are undermined by the polls.",
+            "Sanders' arguments that he is more electable are undermined by the polls",
+            "Palmieri",
+        ),
+        (  # a comment closing a reported object is the writer's, not the speaker's
+            "Mr. Dunn vowed to repeal the Hyde Amendment, a provision that bars "
+            "federal funding of most abortions.",
+            "to repeal the Hyde Amendment",
+            "Dunn",
+        ),
+        (
+            "Senator Ruiz opposed the trade pact — one of the largest goals of the administration.",
+            "the trade pact",
+            "Ruiz",
+        ),
     ],
 )
 def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:

@@ -135,7 +135,6 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     nominal = nominal_attributions(doc, regions, inside)
     for attr in nominal:
         take(attr)
-    nouns = [a.cue.start_char for a in nominal if a.cue is not None]
     # outermost cues first; inside reported content only a cue with a clause of its own
     # reports ("he said costs were lower"); "who he said had criticised the vote" is one
     reported: list[tuple[int, int]] = []
@@ -152,8 +151,14 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         if nested and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
             continue
         attr = clause_attribution(verb, bounds, regions, inside)
-        if attr is None or any(attr.start <= n < attr.end for n in nouns):
+        if attr is None:
+            continue
+        inner = [a for a in nominal if attr.start <= a.cue.start_char < attr.end]
+        if inner and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
             continue  # "rejected Hamann's claim that …": the claim is the attribution
+        for a in inner:  # "said Sanders' arguments that … are undermined": the saying is
+            attributions[:] = [x for x in attributions if x is not a]
+            used.difference_update(id(r) for r in a.regions)
         attr.subject = subject
         take(attr)
         reported.append((attr.start, attr.end))

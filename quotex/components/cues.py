@@ -23,7 +23,8 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis"})
 NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 TRAILING_DEPS = frozenset({"appos", "parataxis"})
-COMMENT_DEPS = frozenset({"relcl", "appos"})
+COMMENT_DEPS = frozenset({"relcl", "appos", "acl"})
+COMMENT_OPENERS = frozenset({",", "—", "–", "--", "("})
 EVIDENCE_NOUNS = frozenset(
     {
         "poll",
@@ -297,16 +298,32 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
             end = min(end, child.left_edge.i)
     # ", who does not need …" / ", a plan he has since modified" closing the clause at
     # any depth is a comment on its last noun, not part of what was reported
-    doc = clause.doc
-    for token in doc[clause.i + 1 : end]:
+    return _comment_cut(clause.doc, clause.i + 1, end)
+
+
+def _comment_cut(doc: Doc, first: int, end: int) -> int:
+    """``end``, or the start of a comment that closes ``doc[first:end]``."""
+    for token in doc[first:end]:
         if (
             token.dep_ in COMMENT_DEPS
-            and token.left_edge.i > clause.i
-            and doc[token.left_edge.i - 1].text == ","
+            and token.left_edge.i >= first
+            and doc[token.left_edge.i - 1].text in COMMENT_OPENERS
             and token.right_edge.i + 1 >= end - 1
         ):
             return token.left_edge.i - 1
     return end
+
+
+def _gerund_subject_clause(verb: Token) -> list[Token]:
+    """ "said legalizing it could put …": the parser hangs the clause from the gerund that
+    is its subject; the clause, gerund included, is the complement."""
+    gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if gerund is None or gerund.i != verb.i + 1:
+        return []
+    clause = next((c for c in gerund.rights if c.dep_ in CLAUSE_DEPS), None)
+    if clause is None or gerund.left_edge.i < gerund.i:
+        return []
+    return [clause]
 
 
 def complement_range(verb: Token) -> tuple[int, int, bool] | None:
@@ -317,9 +334,12 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     ("urged him to resign", "accused the US of stirring", "called for a safe zone").
     """
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if not clauses:
+        clauses = _gerund_subject_clause(verb)
     if clauses:
         clause = clauses[0]
-        return clause.left_edge.i, _clause_end(clause), clause.i < verb.i
+        start = min(clause.left_edge.i, clause.head.i if clause.head != verb else clause.i)
+        return start, _clause_end(clause), clause.i < verb.i
     if verb.dep_ in PARENTHETICAL_DEPS and verb.head.pos_ in VERB_POS:
         # "This campaign, he says, is different.": the sentence around "he says"
         head = verb.head
@@ -343,7 +363,7 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     end = max(c.right_edge.i for c in parts) + 1
     if parts[0].dep_ in PREP_DEPS and parts[0].i == start:
         start += 1  # "called for X": the content is X
-    return start, end, False
+    return start, _comment_cut(verb.doc, start + 1, end), False
 
 
 def clause_attribution(
