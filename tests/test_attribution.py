@@ -156,6 +156,23 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "to repeal the Hyde Amendment",
             "Dunn",
         ),
+        (  # the lemmatizer reads "hoping" as "hop"
+            "Governor Lane is hoping that the turnout will be large.",
+            "the turnout will be large",
+            "Lane",
+        ),
+        (  # the parser also hangs the leading phrase on "said" as a clause
+            "In a statement released shortly after the Florida senator suspended his "
+            "presidential campaign, Cruz said he’s certain of it.",
+            "he’s certain of it",
+            "Cruz",
+        ),
+        (  # after a colon, only the last clause is what the source says
+            "Taxes have not hurt the city: London was the financial capital in 2015, "
+            "according to one global index.",
+            "London was the financial capital in 2015",
+            "global index",
+        ),
         (
             "Senator Ruiz opposed the trade pact — one of the largest goals of the administration.",
             "the trade pact",
@@ -221,6 +238,19 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
         assert found == ()
     else:
         assert [q.speaker for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.",
+        "Monday’s Morning Email: The Week Ahead In Washington.",
+        "The members of the panel:\n\nNew Hampshire: Charlie Arlinghaus, Arnie Arnesen, "
+        "Patrick Arnold, Rich Ashooh, Dean Barker.",
+    ],
+)
+def test_attribution_labels_that_are_places_dates_or_rosters_are_not_turns(nlp, text) -> None:
+    assert [q for q in quotes(nlp, text) if q.cue and q.cue.text == ":"] == []
 
 
 def test_attribution_transcript_turns_without_marks(nlp) -> None:

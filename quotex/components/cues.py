@@ -104,6 +104,15 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
+# forms the pipeline's lemmatizer gets wrong ("hoping" -> "hop")
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
+
+
+def lemma(token: Token) -> str:
+    """The token's lowercase lemma, with the lemmatizer's known slips mended."""
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
 @cache
 def cue_lemmas(sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> frozenset[str]:
     return entries("reporting_verbs", *sections)
@@ -191,7 +200,7 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             continue
         if verb.dep_ == "relcl":
             return verb.head
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in nominal_lemmas():
+        if verb.dep_ == "acl" and lemma(verb.head) in nominal_lemmas():
             # "Clinton issued a statement saying …": the statement's issuer speaks
             verb = verb.head.head
             continue
@@ -203,7 +212,7 @@ def is_passive_report(verb: Token) -> bool:
     """``It was reported that …``, ``X is expected to win``: a report with no source."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
-    raised = verb.lemma_.lower() in RAISING_CUES and any(c.dep_ == "xcomp" for c in verb.children)
+    raised = lemma(verb) in RAISING_CUES and any(c.dep_ == "xcomp" for c in verb.children)
     return passive and (clause or raised)
 
 
@@ -233,7 +242,7 @@ def mention_span(head: Token) -> Span:
 def cue_span(verb: Token) -> Span:
     """The verb, with its particle when it forms a phrasal cue ("lashed out", "called for")."""
     doc = verb.doc
-    particles = phrase_cues().get(verb.lemma_.lower(), frozenset())
+    particles = phrase_cues().get(lemma(verb), frozenset())
     end = verb.i + 1
     for child in verb.rights:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles and child.i == end:
@@ -248,10 +257,7 @@ def find_cues(
     return [
         t
         for t in doc
-        if t.pos_ in VERB_POS
-        and t.lemma_.lower() in lemmas
-        and t.i not in inside
-        and t.i not in blocked
+        if t.pos_ in VERB_POS and lemma(t) in lemmas and t.i not in inside and t.i not in blocked
     ]
 
 
@@ -291,7 +297,7 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
             and (
                 any(m.lower_ in CONTRAST_MARKS for m in child.children)
                 # ", adding that …": a report of its own, not part of this one
-                or (child.tag_ == "VBG" and child.lemma_.lower() in cue_lemmas())
+                or (child.tag_ == "VBG" and lemma(child) in cue_lemmas())
             )
         )
         if trailing and child.left_edge.i > clause.i:
@@ -337,25 +343,27 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     if not clauses:
         clauses = _gerund_subject_clause(verb)
     if clauses:
-        clause = clauses[0]
+        # "In an interview, Trump said X": a clause the parser also hung on the left
+        # loses to the one after the verb
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0])
         start = min(clause.left_edge.i, clause.head.i if clause.head != verb else clause.i)
         return start, _clause_end(clause), clause.i < verb.i
     if verb.dep_ in PARENTHETICAL_DEPS and verb.head.pos_ in VERB_POS:
         # "This campaign, he says, is different.": the sentence around "he says"
         head = verb.head
         return head.left_edge.i, _clause_end(head, verb), True
-    lemma = verb.lemma_.lower()
-    particles = phrase_cues().get(lemma, frozenset())
-    if lemma not in object_lemmas() and not particles:
+    verb_lemma = lemma(verb)
+    particles = phrase_cues().get(verb_lemma, frozenset())
+    if verb_lemma not in object_lemmas() and not particles:
         return None
-    if lemma in clause_only_lemmas():
+    if verb_lemma in clause_only_lemmas():
         return None
     parts = [
         c
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS or (c.dep_ in PREP_DEPS and c.lower_ in particles)
     ]
-    if lemma not in object_lemmas():
+    if verb_lemma not in object_lemmas():
         parts = [c for c in parts if c.dep_ in PREP_DEPS]  # only the phrase: "call for"
     if not parts:
         return None
@@ -424,7 +432,7 @@ def according_phrases(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Tok
         elif token.lower_ == "in" and token.i - token.sent.start <= 1:
             # "In the latest survey, 71 percent …": the survey is the source
             objs = [c for c in token.children if c.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() in EVIDENCE_NOUNS:
+            if objs and lemma(objs[0]) in EVIDENCE_NOUNS:
                 pairs.append((token, objs[0], doc[token.i : token.i + 1]))
     return pairs
 
@@ -452,6 +460,9 @@ def according_attribution(
         dashes = [t.i for t in doc[start : acc.head.i] if t.text in DATELINE_DASHES]
         if dashes:  # "BRAMLEY, England (Wire) — Kessler will close…": skip the dateline
             start, end = _trim(doc, dashes[-1] + 1, end)
+        breaks = [t.i for t in doc[start:end] if t.text in (":", ";")]
+        if breaks:  # "… less attractive: London was the capital, according to X"
+            start, end = _trim(doc, breaks[-1] + 1, end)
     if end - start < 2:
         return None
     covered = sorted({inside[i] for i in range(start, end) if i in inside})
@@ -491,10 +502,27 @@ def transcript_turns(doc: Doc, inside: dict[int, int]) -> list[Attribution]:
             continue
         if any(t.i in inside for t in body) or not any(t.pos_ == "PROPN" for t in label):
             continue
+        if not _names_a_speaker(label) or _is_name_list(body):
+            continue
         turn = Attribution("indirect", body.start_char, body.end_char, cue=colon)
         turn.mention = label
         turns.append(turn)
     return turns
+
+
+NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"})
+
+
+def _names_a_speaker(label: Span) -> bool:
+    """A person, an organisation or a transcript's capitals; not "Iowa:", "Monday's …:"."""
+    return not any(t.ent_type_ in NOT_SPEAKER_ENTITIES for t in label)
+
+
+def _is_name_list(body: Span) -> bool:
+    """ "Tim Albrecht, Brad Anderson, Rob Barron, …": a roster, not a turn."""
+    words = [t for t in body if not t.is_punct and not t.is_space]
+    names = sum(t.pos_ == "PROPN" for t in words)
+    return len(words) < 2 or (sum(t.text == "," for t in body) >= 3 and names >= 0.7 * len(words))
 
 
 @cache
@@ -512,7 +540,7 @@ def nominal_attributions(
     found: list[Attribution] = []
     lemmas = nominal_lemmas()
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas or noun.i in inside:
+        if noun.pos_ != "NOUN" or lemma(noun) not in lemmas or noun.i in inside:
             continue
         clause = next(
             (
