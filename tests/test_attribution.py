@@ -156,6 +156,21 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "to repeal the Hyde Amendment",
             "Dunn",
         ),
+        (  # a verb that takes no object still reports through its phrase
+            "Mrs. Clinton frequently talks about how she pushed Mr. Obama to arm the rebels.",
+            "how she pushed Mr. Obama to arm the rebels",
+            "Clinton",
+        ),
+        (
+            "Mr. Obama spoke of the legacy of racism, enshrined in Jim Crow laws.",
+            "the legacy of racism",
+            "Obama",
+        ),
+        (  # "point" reports only with its particle
+            "Judge Ray pointed out that the federal judge was a member of the chapter.",
+            "the federal judge was a member of the chapter",
+            "Ray",
+        ),
         (  # the lemmatizer reads "hoping" as "hop"
             "Governor Lane is hoping that the turnout will be large.",
             "the turnout will be large",
@@ -238,6 +253,18 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
         assert found == ()
     else:
         assert [q.speaker for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Vance pointed at the crowd.",
+        "If you want to understand the debate, you have to go back to 2008.",
+        "Ms. Lowe took aim at the board with her new film.",
+    ],
+)
+def test_attribution_no_report_without_a_reporting_phrase(nlp, text) -> None:
+    assert quotes(nlp, text) == ()
 
 
 @pytest.mark.parametrize(

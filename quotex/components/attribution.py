@@ -42,9 +42,11 @@ from quotex.components.cues import (
     doc_text,
     find_cues,
     is_passive_report,
+    lemma,
     nominal_attributions,
     object_lemmas,
     passive_agent,
+    phrase_cues,
     region_tokens,
     subject_of,
     transcript_turns,
@@ -69,6 +71,7 @@ from quotex.components.paragraphs import paragraph_spans
 from quotex.components.quotes import EXT_REGIONS, MarkedRegion
 from quotex.components.speakers import EntityIndex, resolve_speakers
 
+GENERIC_SUBJECTS = frozenset({"you", "one"})
 ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
 
 
@@ -112,6 +115,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     lemmas = cue_lemmas(tuple(cue_sections))
     if OBJECT_SECTION in cue_sections:  # "endorsed Clinton", "wants NATO to provide …"
         lemmas |= object_lemmas()
+    stances = object_lemmas() - cue_lemmas(("speech", "writing"))  # "want", "support"
+    lemmas |= phrase_cues().keys()  # "pointed out that …", "weighed in on …"
     turns = transcript_turns(doc, inside)
     # a transcript turn is someone's words: cue verbs inside it report nothing of ours
     spoken = {t.i for turn in turns for t in doc.char_span(turn.start, turn.end, "expand")}
@@ -143,12 +148,15 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         bounds = complement_range(verb)
         if bounds is None:
             continue
+        if subject is not None and subject.lower_ in GENERIC_SUBJECTS and lemma(verb) in stances:
+            continue  # "if you want to understand …": nobody in particular
         if subject is None:
             if not is_passive_report(verb):
                 continue
             subject = passive_agent(verb)  # "it was reported by X that …"; None: no source
+        clausal = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
         nested = any(a <= verb.idx < b for a, b in reported)
-        if nested and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        if nested and not clausal:
             continue
         attr = clause_attribution(verb, bounds, regions, inside)
         if attr is None:

@@ -17,6 +17,7 @@ from quotex.lexicon import entries
 
 OBJECT_SECTION = "object"  # the verbs of lexicon/cue_roles.txt that report through objects
 DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence", OBJECT_SECTION)
+ALL_SECTIONS = ("speech", "writing", "cognition", "evidence")
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -126,6 +127,17 @@ def phrase_cues() -> dict[str, frozenset[str]]:
         words = phrase.split()
         if len(words) >= 2:  # "refer to as": both "to" and "as" belong to the cue
             out.setdefault(words[0], set()).update(words[1:])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def particle_cues() -> dict[str, frozenset[str]]:
+    """Two-word cues of a verb and its particle: {"point": {"out", "to"}, ...}."""
+    out: dict[str, set[str]] = {}
+    for phrase in entries("reporting_verbs", "phrases"):
+        words = phrase.split()
+        if len(words) == 2:
+            out.setdefault(words[0], set()).add(words[1])
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -339,6 +351,13 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     object is content, the object, infinitive and phrase preposition after the verb
     ("urged him to resign", "accused the US of stirring", "called for a safe zone").
     """
+    verb_lemma = lemma(verb)
+    particles = phrase_cues().get(verb_lemma, frozenset())
+    if verb_lemma not in cue_lemmas(ALL_SECTIONS) | object_lemmas() and not any(
+        c.dep_ in PREP_DEPS and c.lower_ in particle_cues().get(verb_lemma, ())
+        for c in verb.children
+    ):
+        return None  # a verb that reports only in its phrase: "pointed out", not "pointed"
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if not clauses:
         clauses = _gerund_subject_clause(verb)
@@ -352,19 +371,16 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
         # "This campaign, he says, is different.": the sentence around "he says"
         head = verb.head
         return head.left_edge.i, _clause_end(head, verb), True
-    verb_lemma = lemma(verb)
-    particles = phrase_cues().get(verb_lemma, frozenset())
     if verb_lemma not in object_lemmas() and not particles:
-        return None
-    if verb_lemma in clause_only_lemmas():
         return None
     parts = [
         c
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS or (c.dep_ in PREP_DEPS and c.lower_ in particles)
     ]
-    if verb_lemma not in object_lemmas():
-        parts = [c for c in parts if c.dep_ in PREP_DEPS]  # only the phrase: "call for"
+    if verb_lemma not in object_lemmas() or verb_lemma in clause_only_lemmas():
+        # only the phrase: "call for X", "talked about X" (but not "told reporters")
+        parts = [c for c in parts if c.dep_ in PREP_DEPS]
     if not parts:
         return None
     start = min(c.left_edge.i for c in parts)
