@@ -166,6 +166,16 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "the legacy of racism",
             "Obama",
         ),
+        (  # the parser makes "for" the mark of the clause
+            "Ms. Ortiz is calling for the United States to step up its efforts.",
+            "the United States to step up its efforts",
+            "Ortiz",
+        ),
+        (  # ... or hangs the infinitive from the verb
+            "Ms. Ortiz has called for the former secretary of state to release the transcripts.",
+            "the former secretary of state to release the transcripts",
+            "Ortiz",
+        ),
         (  # "point" reports only with its particle
             "Judge Ray pointed out that the federal judge was a member of the chapter.",
             "the federal judge was a member of the chapter",
@@ -261,10 +271,23 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
         "Senator Vance pointed at the crowd.",
         "If you want to understand the debate, you have to go back to 2008.",
         "Ms. Lowe took aim at the board with her new film.",
+        "He went on to win the primary.",
     ],
 )
 def test_attribution_no_report_without_a_reporting_phrase(nlp, text) -> None:
     assert quotes(nlp, text) == ()
+
+
+def test_attribution_a_second_reporting_verb_starts_a_second_report(nlp) -> None:
+    text = (
+        "Mr. Hale said he would order a thorough review of the computer defenses "
+        "and warned against hackers from abroad."
+    )
+    found = [(q.text, q.cue.text if q.cue else None) for q in quotes(nlp, text)]
+    assert found == [
+        ("he would order a thorough review of the computer defenses", "said"),
+        ("hackers from abroad", "warned against"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -312,6 +312,14 @@ def _clause_end(clause: Token, cue: Token | None = None) -> int:
                 or (child.tag_ == "VBG" and lemma(child) in cue_lemmas())
             )
         )
+        if (
+            child.dep_ == "conj"
+            and lemma(child) in cue_lemmas(("speech", "writing"))
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):  # "said he would act and warned …": the speaker's next report, not this one
+            trailing = True
+            cc = [c for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
+            child = cc[-1] if cc else child
         if trailing and child.left_edge.i > clause.i:
             end = min(end, child.left_edge.i)
     # ", who does not need …" / ", a plan he has since modified" closing the clause at
@@ -381,12 +389,30 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     if verb_lemma not in object_lemmas() or verb_lemma in clause_only_lemmas():
         # only the phrase: "call for X", "talked about X" (but not "told reporters")
         parts = [c for c in parts if c.dep_ in PREP_DEPS]
+    # "calling for the US to step up": the parser makes "for" the mark of a clause
+    parts += [
+        c
+        for c in verb.rights
+        if c.dep_ == "advcl"
+        and c.left_edge.dep_ == "mark"
+        and c.left_edge.lower_ in particles
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
     if not parts:
         return None
     start = min(c.left_edge.i for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
-    if parts[0].dep_ in PREP_DEPS and parts[0].i == start:
+    first = verb.doc[start]
+    if first.lower_ in particles and (first.dep_ in PREP_DEPS or first.dep_ == "mark"):
         start += 1  # "called for X": the content is X
+    # "called for the secretary to release …": the infinitive hangs from the verb
+    follow = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == end and c.left_edge.lower_ == "to"
+    ]
+    if follow and parts[0].dep_ in PREP_DEPS:
+        end = follow[0].right_edge.i + 1
     return start, _comment_cut(verb.doc, start + 1, end), False
 
 
