@@ -81,6 +81,27 @@ def test_attribution_pronoun_gender_picks_the_right_speaker(nlp) -> None:
     assert quote.speaker == "Marta Solberg"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the latest speaker that is a thing
+            "The Kremlin said the talks were useful. Mr. Ivan Orlov agreed.\n"
+            "“Nothing has been decided,” it said in a statement.",
+            "Kremlin",
+        ),
+        (  # no thing has spoken yet: the latest organisation named
+            "Reporters waited outside the offices of the European Commission.\n"
+            "“Deliveries will resume on Monday,” it said.",
+            "European Commission",
+        ),
+    ],
+)
+def test_attribution_it_resolves_to_an_organisation(nlp, text, speaker) -> None:
+    quote = only(nlp, text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "it"
+    assert quote.speaker == speaker
+
+
 def test_attribution_unknown_pronoun_stays_null(nlp) -> None:
     quote = only(nlp, "“It is over,” he said.")
     assert quote.speaker is None

@@ -21,6 +21,8 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
 PERSONAL = frozenset({"male", "female"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+THING_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART"})
 
 
 @dataclass
@@ -87,6 +89,8 @@ def _resolve_pronoun(
 ) -> tuple[str | None, str | None]:
     """(speaker name, entity id) for a pronoun mention, or (None, None) when unknown."""
     kind = pronoun_class(mention.text)
+    if kind == "neuter":
+        return _resolve_neuter(doc, mention, done, index)
     if kind not in PERSONAL and kind != "plural":
         return None, None
     window_start = _paragraph_window_start(doc, mention.start_char)
@@ -116,6 +120,30 @@ def _resolve_pronoun(
         if start >= mention.start_char or start < window_start:
             continue
         if index.labels.get(eid) == "PERSON" and _gender(doc, eid, index, genders) in (None, kind):
+            return index.names[eid], eid
+    return None, None
+
+
+def _resolve_neuter(
+    doc: Doc, mention: Span, done: list[Attribution], index: EntityIndex
+) -> tuple[str | None, str | None]:
+    """ "It said": the latest speaker that is a thing (an organisation, a report), singular."""
+    window_start = _paragraph_window_start(doc, mention.start_char)
+    for previous in reversed(done):
+        if previous.speaker is None or previous.start < window_start:
+            continue
+        if previous.mention is None or previous.mention.start_char > mention.start_char:
+            continue
+        label = index.labels.get(previous.entity) if previous.entity else None
+        if label == "PERSON" or is_pronoun(previous.mention.text):
+            continue
+        if label is None and previous.mention.root.tag_ not in SINGULAR_NOUN_TAGS:
+            continue
+        return previous.speaker, previous.entity
+    for start, _end, eid in reversed(index.mentions):
+        if start >= mention.start_char or start < window_start:
+            continue
+        if index.labels.get(eid) in THING_LABELS:
             return index.names[eid], eid
     return None, None
 
