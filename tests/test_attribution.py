@@ -197,6 +197,21 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "the former secretary of state to release the transcripts",
             "Ortiz",
         ),
+        (  # the parser turns the reported clause into an object with a relative clause
+            "Mr. Band said he had secured contracts for the former president.",
+            "he had secured contracts for the former president",
+            "Band",
+        ),
+        (  # an answer is what was said
+            "Only 28 of the lawmakers said yes.",
+            "yes",
+            "28",
+        ),
+        (
+            "Senator Hale said no to the Iraq war.",
+            "no to the Iraq war",
+            "Hale",
+        ),
         (  # "point" reports only with its particle
             "Judge Ray pointed out that the federal judge was a member of the chapter.",
             "the federal judge was a member of the chapter",
@@ -297,6 +312,17 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
 )
 def test_attribution_no_report_without_a_reporting_phrase(nlp, text) -> None:
     assert quotes(nlp, text) == ()
+
+
+def test_attribution_asked_participle_has_no_speaker_and_the_answer_has_one(nlp) -> None:
+    text = "Asked whether the plan would work, 62 percent of voters said no."
+    found = [(q.text, q.speaker) for q in quotes(nlp, text)]
+    assert found == [("whether the plan would work", None), ("no", "62 percent")]
+
+
+def test_attribution_an_adverbial_clause_is_not_reported(nlp) -> None:
+    text = "Mr. Ortiz added when the interviewer expressed shock that the plan was over."
+    assert [q.text for q in quotes(nlp, text) if q.cue and q.cue.text == "added"] == []
 
 
 def test_attribution_a_second_reporting_verb_starts_a_second_report(nlp) -> None:

@@ -41,6 +41,7 @@ from quotex.components.cues import (
     cue_span,
     doc_text,
     find_cues,
+    is_passive_participle,
     is_passive_report,
     lemma,
     nominal_attributions,
@@ -144,13 +145,13 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     # reports ("he said costs were lower"); "who he said had criticised the vote" is one
     reported: list[tuple[int, int]] = []
     for verb in sorted(cues, key=lambda v: (len(list(v.ancestors)), v.i)):
-        subject = subject_of(verb, inside)
+        subject = None if is_passive_participle(verb) else subject_of(verb, inside)
         bounds = complement_range(verb)
         if bounds is None:
             continue
         if subject is not None and subject.lower_ in GENERIC_SUBJECTS and lemma(verb) in stances:
             continue  # "if you want to understand …": nobody in particular
-        if subject is None:
+        if subject is None and not is_passive_participle(verb):
             if not is_passive_report(verb):
                 continue
             subject = passive_agent(verb)  # "it was reported by X that …"; None: no source

@@ -18,6 +18,8 @@ from quotex.lexicon import entries
 OBJECT_SECTION = "object"  # the verbs of lexicon/cue_roles.txt that report through objects
 DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence", OBJECT_SECTION)
 ALL_SECTIONS = ("speech", "writing", "cognition", "evidence")
+CLAUSE_SECTIONS = ("speech", "writing", "cognition")
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "what"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -228,6 +230,15 @@ def is_passive_report(verb: Token) -> bool:
     return passive and (clause or raised)
 
 
+def is_passive_participle(verb: Token) -> bool:
+    """``Asked whether …, 75 percent said yes``: the asker is not the one who answers."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in verb.children)
+    )
+
+
 def passive_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -352,6 +363,54 @@ def _gerund_subject_clause(verb: Token) -> list[Token]:
     return [clause]
 
 
+ANSWERS = frozenset({"yes", "no"})
+
+
+def _yes_or_no(verb: Token) -> tuple[int, int, bool] | None:
+    """ "75 percent said yes", "He said no to the Iraq war": the answer is the content."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ not in ANSWERS:
+        return None
+    answer = doc[verb.i + 1]
+    if answer.head != verb or answer.dep_ not in ("intj", "dobj"):
+        return None
+    end = answer.i + 1
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i == end), None)
+    if prep is not None:  # "no to the Iraq war"
+        end = prep.right_edge.i + 1
+    return answer.i, end, False
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CLAUSE_OPENING_TAGS = frozenset({"IN", "TO", "WRB", "WDT", "WP", "RP", "CC"})
+MISPARSE_REACH = 6  # how far after the cue a misparsed clause's subject may start
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(
+        a.tag_ in FINITE_TAGS for a in verb.children if a.dep_ in ("aux", "auxpass")
+    )
+
+
+def _misparsed_clause(verb: Token, verb_lemma: str) -> tuple[int, int, bool] | None:
+    """ "Mr. Band said he had secured contracts …": a reported clause the parser turned
+    into an object ("contracts") with modifiers. A subject of a finite verb within a few
+    words after a clause-taking cue, before any preposition, conjunction or relative word,
+    starts the content, which runs to the end of the cue's phrase."""
+    if verb_lemma not in cue_lemmas(CLAUSE_SECTIONS):
+        return None
+    doc = verb.doc
+    limit = min(verb.i + 1 + MISPARSE_REACH, verb.right_edge.i + 1)
+    for token in doc[verb.i + 1 : limit]:
+        if token.is_punct or token.lower_ in RELATIVE_WORDS or token.tag_ in CLAUSE_OPENING_TAGS:
+            return None  # "added when the interviewer …", "responded to X": not a complement
+        head = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and head.i > verb.i and _is_finite(head):
+            start = verb.i + 1
+            return start, _comment_cut(doc, start + 1, verb.right_edge.i + 1), False
+    return None
+
+
 def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     """Token range of what a cue reports, and whether the range may sit left of the cue.
 
@@ -375,6 +434,12 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
         clause = next((c for c in clauses if c.i > verb.i), clauses[0])
         start = min(clause.left_edge.i, clause.head.i if clause.head != verb else clause.i)
         return start, _clause_end(clause), clause.i < verb.i
+    answer = _yes_or_no(verb)
+    if answer is not None:
+        return answer
+    misparsed = _misparsed_clause(verb, verb_lemma)
+    if misparsed is not None:
+        return misparsed
     if verb.dep_ in PARENTHETICAL_DEPS and verb.head.pos_ in VERB_POS:
         # "This campaign, he says, is different.": the sentence around "he says"
         head = verb.head
