@@ -202,6 +202,12 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "he had secured contracts for the former president",
             "Band",
         ),
+        (  # the parser makes the speaker's long noun phrase a clause of its own
+            "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, "
+            "said he and other rabbis were alarmed about the rhetoric.",
+            "he and other rabbis were alarmed about the rhetoric",
+            "Jeffrey Salkin",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",

@@ -218,7 +218,18 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             # "Clinton issued a statement saying …": the statement's issuer speaks
             verb = verb.head.head
             continue
-        return None
+        return _misparsed_subject(verb, inside)
+    return None
+
+
+def _misparsed_subject(verb: Token, inside: dict[int, int]) -> Token | None:
+    """ "Jeffrey Salkin, a rabbi helping …, said he …": the parser made the subject's noun
+    phrase a clause of its own (its head "rabbi", Salkin that clause's subject)."""
+    for child in verb.lefts:
+        if child.dep_ in CLAUSE_DEPS and child.i not in inside:
+            inner = next((c for c in child.lefts if c.dep_ in SUBJECT_DEPS), None)
+            if inner is not None and inner.pos_ == "PROPN":
+                return inner
     return None
 
 
