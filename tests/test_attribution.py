@@ -208,6 +208,11 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "he and other rabbis were alarmed about the rhetoric",
             "Jeffrey Salkin",
         ),
+        (  # who is asked is not what is asked; a description names its person
+            "The moderator, Carl Quintanilla, asked Ben Carson about his ties to the company.",
+            "his ties to the company",
+            "Carl Quintanilla",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",
@@ -314,6 +319,7 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
         "If you want to understand the debate, you have to go back to 2008.",
         "Ms. Lowe took aim at the board with her new film.",
         "He went on to win the primary.",
+        "The reporter Jackie Nespral asked him.",
     ],
 )
 def test_attribution_no_report_without_a_reporting_phrase(nlp, text) -> None:

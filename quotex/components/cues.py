@@ -19,6 +19,7 @@ OBJECT_SECTION = "object"  # the verbs of lexicon/cue_roles.txt that report thro
 DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence", OBJECT_SECTION)
 ALL_SECTIONS = ("speech", "writing", "cognition", "evidence")
 CLAUSE_SECTIONS = ("speech", "writing", "cognition")
+ADDRESSEE_OBJECT_LEMMAS = frozenset({"ask"})  # the object is who is asked
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "what"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -465,6 +466,9 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     if verb_lemma not in object_lemmas() or verb_lemma in clause_only_lemmas():
         # only the phrase: "call for X", "talked about X" (but not "told reporters")
         parts = [c for c in parts if c.dep_ in PREP_DEPS]
+    if verb_lemma in ADDRESSEE_OBJECT_LEMMAS and not any(c.dep_ == "xcomp" for c in parts):
+        # "asked Carson about his plan": Carson is asked, the plan is the content
+        parts = [c for c in parts if c.dep_ not in ("dobj", "dative")]
     # "calling for the US to step up": the parser makes "for" the mark of a clause
     parts += [
         c

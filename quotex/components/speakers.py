@@ -182,7 +182,11 @@ def resolve_speakers(
                 if attr.entity and kind in PERSONAL:
                     genders.setdefault(attr.entity, kind)
             else:
-                attr.entity = index.entity_of(attr.mention) or index.person_named(text)
+                attr.entity = (
+                    index.entity_of(attr.mention)
+                    or index.person_named(text)
+                    or _appositive_person(attr, index)
+                )
                 attr.speaker = index.names[attr.entity] if attr.entity else canonical_name(text)
         elif attr.inherited and done:
             previous = done[-1]
@@ -192,6 +196,18 @@ def resolve_speakers(
             if _same_turn(doc, previous, attr):
                 attr.cue = previous.cue
         done.append(attr)
+
+
+def _appositive_person(attr: Attribution, index: EntityIndex) -> str | None:
+    """ "The moderator, Carl Quintanilla, asked": the person the description names."""
+    if attr.subject is None:
+        return None
+    for child in attr.subject.rights:
+        if child.dep_ == "appos":
+            entity = index.entity_of(mention_span(child))
+            if entity and index.labels.get(entity) == "PERSON":
+                return entity
+    return None
 
 
 def _antecedent(mention: Span) -> Span | None:
