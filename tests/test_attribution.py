@@ -32,6 +32,8 @@ def only(nlp, text: str, kind: tuple[str, ...] = ("direct", "mixed")):
         ("“The wards are full tonight,” a senior official said.", "a senior official", "said"),
         ("“The talks have failed,” the Kremlin said in a statement.", "Kremlin", "said"),
         ("“We want guarantees,” Lavrov told a news conference.", "Lavrov", "told"),
+        # a description that names someone else is the speaker, not the name in it
+        ("“Meh,” wrote a Trump supporter who runs the account.", "a Trump supporter", "wrote"),
         ("“We want guarantees,” Sergei Lavrov told reporters on Friday.", "Sergei Lavrov", "told"),
     ],
 )
@@ -62,6 +64,14 @@ def test_attribution_split_quote_is_one_turn(nlp) -> None:
     text = "“The review is welcome,” Hugh Hill said, “but it will not add a nurse.”"
     found = quotes(nlp, text)
     assert [q.speaker for q in found] == ["Hugh Hill", "Hugh Hill"]
+
+
+def test_attribution_split_quote_with_inverted_speaker_the_parser_misplaced(nlp) -> None:
+    text = (
+        '"The risk," said Edward Leamer, an economist who is the director of the UCLA '
+        'Anderson Forecast, "is that we are going to be attracting workers and repelling jobs."'
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Edward Leamer", "Edward Leamer"]
 
 
 def test_attribution_pronoun_resolves_to_the_last_speaker(nlp) -> None:

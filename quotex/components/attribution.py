@@ -41,6 +41,7 @@ from quotex.components.cues import (
     cue_span,
     doc_text,
     find_cues,
+    inverted_subject,
     is_passive_participle,
     is_passive_report,
     lemma,
@@ -206,7 +207,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         if governing is not None:
             attr = fragment_attribution(governing, region, span) or attr
         if verb is not None:
-            attr.cue, attr.subject = cue_span(verb), subject_of(verb, inside)
+            attr.cue = cue_span(verb)
+            attr.subject = subject_of(verb, inside) or inverted_subject(verb, inside)
         else:
             attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
             if attr.mention is None:

@@ -19,6 +19,8 @@ OBJECT_SECTION = "object"  # the verbs of lexicon/cue_roles.txt that report thro
 DEFAULT_CUE_SECTIONS = ("speech", "writing", "cognition", "evidence", OBJECT_SECTION)
 ALL_SECTIONS = ("speech", "writing", "cognition", "evidence")
 CLAUSE_SECTIONS = ("speech", "writing", "cognition")
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+NOUN_PHRASE_DEPS = frozenset({"det", "compound", "amod", "nummod", "poss", "nmod", "case"})
 ADDRESSEE_OBJECT_LEMMAS = frozenset({"ask"})  # the object is who is asked
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "what"})
 
@@ -221,6 +223,23 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             continue
         return _misparsed_subject(verb, inside)
     return None
+
+
+def inverted_subject(verb: Token, inside: dict[int, int]) -> Token | None:
+    """``"Meh," wrote a Trump supporter``: after a closing quote mark, the noun phrase right
+    after the verb is its subject, however the parser attached it."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.text == "," and verb.i > 1:
+        before = doc[verb.i - 2]
+    if before is None or not before.is_quote or verb.i + 1 >= len(doc):
+        return None
+    head = doc[verb.i + 1]
+    while head.dep_ in NOUN_PHRASE_DEPS and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in ("PROPN", "NOUN") or head.i in inside:
+        return None
+    return head if head.ent_type_ not in TIME_ENTITIES else None
 
 
 def _misparsed_subject(verb: Token, inside: dict[int, int]) -> Token | None:

@@ -18,6 +18,7 @@ from quotex.components.cues import (
     complement_range,
     cue_span,
     doc_text,
+    inverted_subject,
     mention_span,
     subject_of,
 )
@@ -36,7 +37,7 @@ def region_token_span(doc: Doc, region: MarkedRegion) -> Span | None:
 
 
 def _has_subject(verb: Token, inside: dict[int, int]) -> bool:
-    return subject_of(verb, inside) is not None
+    return subject_of(verb, inside) is not None or inverted_subject(verb, inside) is not None
 
 
 def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:

@@ -61,7 +61,12 @@ class EntityIndex:
         return None
 
     def entity_of(self, span: Span) -> str | None:
-        """The entity of the mention's head word, else of any word in it (persons first)."""
+        """The entity of the mention's head word, else of any word in it (persons first);
+        not of a name that only qualifies a common noun ("a Trump supporter")."""
+        root = span.root
+        if root.pos_ == "NOUN" and not self.by_char.get(root.idx):
+            span = span[: root.i - span.start + 1]
+            span = [t for t in span if t.dep_ not in ("compound", "amod") or t.head != root]
         found = [self.by_char.get(t.idx) for t in span]
         found = [f for f in found if f]
         if not found:
