@@ -320,6 +320,7 @@ def test_attribution_speaker_labels(nlp, text, speaker) -> None:
         assert found == ()
     else:
         assert [q.speaker for q in found] == [speaker]
+        assert [q.cue.text if q.cue else None for q in found] == [":"]  # the label's colon
 
 
 @pytest.mark.parametrize(

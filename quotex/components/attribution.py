@@ -211,6 +211,10 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             attr.subject = subject_of(verb, inside) or inverted_subject(verb, inside)
         else:
             attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
+            if attr.mention is not None:  # "WALLACE: …", "Meghan McCain, Twitter: …"
+                label_end = min(len(doc), attr.mention.end + 4)
+                colon = next((t for t in doc[attr.mention.end : label_end] if t.text == ":"), None)
+                attr.cue = doc[colon.i : colon.i + 1] if colon is not None else None
             if attr.mention is None:
                 attr.inherited = True
         take(attr)
