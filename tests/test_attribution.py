@@ -223,6 +223,11 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "his ties to the company",
             "Carl Quintanilla",
         ),
+        (  # the opposition speaks, not the country
+            "Russia’s opposition vowed to stage a mass protest in Moscow at the weekend.",
+            "to stage a mass protest in Moscow at the weekend",
+            "Russia’s opposition",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",

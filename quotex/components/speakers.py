@@ -21,6 +21,7 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
 PERSONAL = frozenset({"male", "female"})
+QUALIFIER_DEPS = frozenset({"compound", "amod", "poss"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 THING_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART"})
 
@@ -62,11 +63,12 @@ class EntityIndex:
 
     def entity_of(self, span: Span) -> str | None:
         """The entity of the mention's head word, else of any word in it (persons first);
-        not of a name that only qualifies a common noun ("a Trump supporter")."""
+        not of a name that only qualifies a common noun ("a Trump supporter", "Russia's
+        opposition")."""
         root = span.root
         if root.pos_ == "NOUN" and not self.by_char.get(root.idx):
             span = span[: root.i - span.start + 1]
-            span = [t for t in span if t.dep_ not in ("compound", "amod") or t.head != root]
+            span = [t for t in span if not (t.dep_ in QUALIFIER_DEPS and t.head == root)]
         found = [self.by_char.get(t.idx) for t in span]
         found = [f for f in found if f]
         if not found:
