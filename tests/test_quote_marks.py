@@ -60,6 +60,19 @@ def test_quotes_reopened_paragraphs_form_one_quote() -> None:
     assert region.closed is True
 
 
+def test_quotes_a_transcript_turn_is_not_reopened_by_the_next_speaker() -> None:
+    text = (
+        '"WALLACE: Let us start with the news.\n\n'
+        '"PENCE: Well, the question is why.\n\n"And that is all I will say."'
+    )
+    regions = find_marked_regions(text)
+    assert [text[r.start : r.end] for r in regions] == [
+        "WALLACE: Let us start with the news.",
+        'PENCE: Well, the question is why.\n\n"And that is all I will say.',
+    ]
+    assert [r.closed for r in regions] == [False, True]
+
+
 def test_quotes_regions_keep_valid_offsets_in_odd_arrangements() -> None:
     text = "“a ” b “ c “ d ” ” \" ' ‘ ’ « » „ “" * 20 + "\n“open"
     for region in find_marked_regions(text):

@@ -10,8 +10,9 @@ an exception. Rules:
   found in the paragraph: ``‘`` or ``'`` opening after a space, ``’`` or ``'`` closing
   before a non-letter. ``it’s`` and ``Russia’s`` are apostrophes, never marks.
 * A quote still open at the end of a paragraph continues when the next paragraph opens
-  with a mark (the news convention for a quote over several paragraphs); otherwise it
-  ends at the paragraph end and is flagged ``closed=False``.
+  with a mark (the news convention for a quote over several paragraphs) and is not a
+  transcript's next turn (``"PENCE: …``); otherwise it ends at the paragraph end and is
+  flagged ``closed=False``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ SINGLE_CLOSERS = frozenset({"’", "›"})
 SINGLE_EITHER = frozenset({"'"})
 PARAGRAPH_OPENERS = DOUBLE_OPENERS | DOUBLE_EITHER
 _MARKS = re.compile(r"``|''|[“”„«»\"‘’‹›']")
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:\s")  # "PENCE: ", "JAKE TAPPER: "
 _OPEN_CONTEXT = "([{—–-/"  # characters after which a mark opens a quote
 
 
@@ -120,6 +122,13 @@ def _paragraph_opens_quote(text: str, start: int) -> bool:
     return m is not None and _opens(text, m.group(), m.start(), m.end())
 
 
+def _paragraph_continues_quote(text: str, start: int) -> bool:
+    """True when the paragraph at ``start`` reopens a quote left open: it begins with an
+    opening double mark, and not with a transcript's next speaker (``"PENCE: Well, …``)."""
+    m = _MARKS.match(text, start)
+    return _paragraph_opens_quote(text, start) and not _TURN_LABEL.match(text, m.end())
+
+
 def _opens(text: str, mark: str, a: int, b: int) -> bool:
     if mark in DOUBLE_OPENERS:
         return True
@@ -157,7 +166,7 @@ def find_marked_regions(text: str) -> list[MarkedRegion]:
             raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, p_end))
             continue
         nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-        if nxt is not None and _paragraph_opens_quote(text, nxt):
+        if nxt is not None and _paragraph_continues_quote(text, nxt):
             current.paragraphs += 1
             current.skip_at = nxt
         else:
