@@ -73,6 +73,15 @@ def test_quotes_a_transcript_turn_is_not_reopened_by_the_next_speaker() -> None:
     assert [r.closed for r in regions] == [False, True]
 
 
+def test_quotes_a_quote_is_reopened_only_by_marks_of_its_own_style() -> None:
+    text = '"Melanie thought it was outrageous.\n\n“It never crossed my mind,” she said.'
+    regions = find_marked_regions(text)
+    assert [text[r.start : r.end] for r in regions] == [
+        "Melanie thought it was outrageous.",
+        "It never crossed my mind,",
+    ]
+
+
 def test_quotes_regions_keep_valid_offsets_in_odd_arrangements() -> None:
     text = "“a ” b “ c “ d ” ” \" ' ‘ ’ « » „ “" * 20 + "\n“open"
     for region in find_marked_regions(text):

@@ -122,11 +122,14 @@ def _paragraph_opens_quote(text: str, start: int) -> bool:
     return m is not None and _opens(text, m.group(), m.start(), m.end())
 
 
-def _paragraph_continues_quote(text: str, start: int) -> bool:
+def _paragraph_continues_quote(text: str, start: int, straight: bool) -> bool:
     """True when the paragraph at ``start`` reopens a quote left open: it begins with an
-    opening double mark, and not with a transcript's next speaker (``"PENCE: Well, …``)."""
+    opening double mark of the same style (straight or curly) as the open quote's, and not
+    with a transcript's next speaker (``"PENCE: Well, …``)."""
     m = _MARKS.match(text, start)
-    return _paragraph_opens_quote(text, start) and not _TURN_LABEL.match(text, m.end())
+    if not _paragraph_opens_quote(text, start) or _TURN_LABEL.match(text, m.end()):
+        return False
+    return (m.group() in DOUBLE_EITHER) == straight  # the same style of marks reopens it
 
 
 def _opens(text: str, mark: str, a: int, b: int) -> bool:
@@ -166,7 +169,9 @@ def find_marked_regions(text: str) -> list[MarkedRegion]:
             raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, p_end))
             continue
         nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-        if nxt is not None and _paragraph_continues_quote(text, nxt):
+        opener = _MARKS.match(text, current.first)
+        straight = opener is not None and opener.group() in DOUBLE_EITHER
+        if nxt is not None and _paragraph_continues_quote(text, nxt, straight):
             current.paragraphs += 1
             current.skip_at = nxt
         else:
