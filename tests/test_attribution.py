@@ -282,6 +282,9 @@ def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:
         "Over 20,000 people joined a Facebook page called “for honest elections” on Friday.",
         "The “temporary” detour along Mill Road dates back to 2019.",
         'The audit, a report titled "Roads to Nowhere", was published on Monday.',
+        # a programme's title after "on" or a network's possessive, however parsed
+        "Tim Kaine said on NBC’s “Meet the Press.”",
+        'The senator told ABC\'s "Good Morning America."',
     ],
 )
 def test_attribution_false_quotes_are_not_reported(nlp, text) -> None:

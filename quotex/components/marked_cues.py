@@ -204,10 +204,24 @@ def in_headline(text: str, region: MarkedRegion) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+NOT_TITLE_PREPOSITIONS = frozenset({"as", "like", "that", "than"})
+
+
 def after_preposition(span: Span) -> bool:
-    """The marked words are the object of a preposition other than "as"."""
+    """The marked words are the object of a preposition other than "as", however parsed
+    ("on “Meet the Press”", "told ABC's “This Week”")."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return any(t.dep_ == "pobj" and t.head.lower_ != "as" for t in roots)
+    if any(t.dep_ == "pobj" and t.head.lower_ != "as" for t in roots):
+        return True
+    before = span.start - 1
+    while before >= 0 and span.doc[before].is_quote:
+        before -= 1
+    if before < 0:
+        return False
+    word = span.doc[before]
+    return word.lower_ in ("’s", "'s") or (
+        word.pos_ == "ADP" and word.lower_ not in NOT_TITLE_PREPOSITIONS
+    )
 
 
 def is_title(text: str, region: MarkedRegion) -> bool:
