@@ -285,6 +285,9 @@ def test_attribution_indirect_quotes(nlp, text, content, speaker) -> None:
         # a programme's title after "on" or a network's possessive, however parsed
         "Tim Kaine said on NBC’s “Meet the Press.”",
         'The senator told ABC\'s "Good Morning America."',
+        # a work's title: followed by its author, or qualifying a noun
+        'NOW OPEN: "Pop-up art show strives to confront gentrification," by Eddie Small.',
+        "“Orange is the New Black” star Dascha Polanco opened up about her career.",
     ],
 )
 def test_attribution_false_quotes_are_not_reported(nlp, text) -> None:

@@ -65,6 +65,7 @@ from quotex.components.marked_cues import (
     is_short,
     is_title,
     label_speaker,
+    names_a_work,
     nearby_cue,
     region_token_span,
     starts_sentence,
@@ -189,6 +190,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             continue
         fragment = not starts_sentence(doc, region)
         governing = governing_cue(span, cue_set, inside) if fragment else None
+        if governing is None and names_a_work(doc, region, span):
+            continue
         if fragment and is_title(doc_text(doc), region) and not in_headline(doc_text(doc), region):
             if governing is None or after_preposition(span):
                 continue  # "A Choice, Not an Echo", on "The Nightly Show with Larry Wilmore."

@@ -204,6 +204,23 @@ def in_headline(text: str, region: MarkedRegion) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+BYLINE = re.compile(r",?\s*by\s+[A-Z]")  # "…," by Times' Ben Sisario
+
+
+def names_a_work(doc: Doc, region: MarkedRegion, span: Span) -> bool:
+    """A title, not a quote: followed by its author ("“Pop-up art show …,” by DNAinfo's
+    Eddie Small") or qualifying a noun ("“Orange is the New Black” star Dascha Polanco")."""
+    if BYLINE.match(doc_text(doc), region.close):
+        return True
+    return any(
+        t.dep_ in ("compound", "nmod", "amod")
+        and t.head.i >= span.end
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and all(w.is_quote for w in span.doc[span.end : t.head.i])
+        for t in span
+    )
+
+
 NOT_TITLE_PREPOSITIONS = frozenset({"as", "like", "that", "than"})
 
 
