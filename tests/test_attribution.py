@@ -228,6 +228,13 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "to stage a mass protest in Moscow at the weekend",
             "Russia’s opposition",
         ),
+        (  # a conjunction left at the end leads to what was cut off
+            "A former seminary student leveled charges in 1993 that he had been abused by "
+            "Bernardin during the 1970s.\nBernardin steadfastly denied the charges and the "
+            "former student later recanted his tale of abuse.",
+            "the charges",
+            "Bernardin",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",

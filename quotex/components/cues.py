@@ -323,8 +323,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or (doc[start].lower_ in COMPLEMENTIZERS and doc[start].dep_ == "mark")
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1  # "denied the charges and": the conjunction leads to what was cut off
     return start, end
 
 
