@@ -235,6 +235,16 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "the charges",
             "Bernardin",
         ),
+        (  # a gerund after a preposition reports for the clause's subject
+            "Obama won his party's nomination by promising a swift end to the war.",
+            "a swift end to the war",
+            "Obama",
+        ),
+        (  # a gerund qualifying a noun reports for that noun
+            "Police received 911 calls saying shots had been fired inside the center.",
+            "shots had been fired inside the center",
+            "911 calls",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",

@@ -200,7 +200,8 @@ def blocked_tokens(doc: Doc) -> set[int]:
 
 
 def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
-    """The subject of a cue verb, looking through conjunction, xcomp and relative clauses.
+    """The subject of a cue verb, looking through conjunction, xcomp, relative clauses,
+    prepositions ("won by promising …") and the noun a gerund qualifies ("calls saying …").
 
     Words inside quote marks are never the subject ("“The ferries left,” she said" can
     come parsed with two subjects).
@@ -219,6 +220,12 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             return verb.head
         if verb.dep_ == "acl" and lemma(verb.head) in nominal_lemmas():
             # "Clinton issued a statement saying …": the statement's issuer speaks
+            verb = verb.head.head
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a petition calling on him to …", "911 calls saying …"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.i:
+            # "won the nomination by promising …": the one who won promised
             verb = verb.head.head
             continue
         return _misparsed_subject(verb, inside)
