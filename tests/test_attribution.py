@@ -245,6 +245,16 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "shots had been fired inside the center",
             "911 calls",
         ),
+        (  # verbs whose object is what is reported
+            "Clinton, a Democrat, did not mention Republican front-runner Donald Trump by name.",
+            "Republican front-runner Donald Trump",
+            "Clinton",
+        ),
+        (
+            "The report also documented several instances where Clinton acted for donors.",
+            "several instances where Clinton acted for donors",
+            "report",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",
@@ -369,6 +379,14 @@ def test_attribution_asked_participle_has_no_speaker_and_the_answer_has_one(nlp)
     text = "Asked whether the plan would work, 62 percent of voters said no."
     found = [(q.text, q.speaker) for q in quotes(nlp, text)]
     assert found == [("whether the plan would work", None), ("no", "62 percent")]
+
+
+def test_attribution_a_thing_described_inside_a_report_reports_nothing(nlp) -> None:
+    text = "Moscow wants NATO to provide a document stating that the shield is not aimed at it."
+    found = [(q.text, q.speaker) for q in quotes(nlp, text)]
+    assert found == [
+        ("NATO to provide a document stating that the shield is not aimed at it", "Moscow")
+    ]
 
 
 def test_attribution_an_adverbial_clause_is_not_reported(nlp) -> None:

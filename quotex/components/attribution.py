@@ -159,8 +159,8 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
             subject = passive_agent(verb)  # "it was reported by X that …"; None: no source
         clausal = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
         nested = any(a <= verb.idx < b for a, b in reported)
-        if nested and not clausal:
-            continue
+        if nested and (not clausal or verb.dep_ == "acl"):
+            continue  # "… wants a document stating that …": the document reports nothing
         attr = clause_attribution(verb, bounds, regions, inside)
         if attr is None:
             continue
