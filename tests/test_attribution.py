@@ -255,6 +255,11 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "several instances where Clinton acted for donors",
             "report",
         ),
+        (
+            "Senator Reyes expressed concern about the cost of the plan.",
+            "concern about the cost of the plan",
+            "Reyes",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",
