@@ -50,6 +50,7 @@ from quotex.components.cues import (
     passive_agent,
     phrase_cues,
     region_tokens,
+    stance_lemmas,
     subject_of,
     transcript_turns,
 )
@@ -118,7 +119,6 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
     lemmas = cue_lemmas(tuple(cue_sections))
     if OBJECT_SECTION in cue_sections:  # "endorsed Clinton", "wants NATO to provide …"
         lemmas |= object_lemmas()
-    stances = object_lemmas() - cue_lemmas(("speech", "writing"))  # "want", "support"
     lemmas |= phrase_cues().keys()  # "pointed out that …", "weighed in on …"
     turns = transcript_turns(doc, inside)
     # a transcript turn is someone's words: cue verbs inside it report nothing of ours
@@ -151,7 +151,11 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         bounds = complement_range(verb)
         if bounds is None:
             continue
-        if subject is not None and subject.lower_ in GENERIC_SUBJECTS and lemma(verb) in stances:
+        if (
+            subject is not None
+            and subject.lower_ in GENERIC_SUBJECTS
+            and lemma(verb) in stance_lemmas()
+        ):
             continue  # "if you want to understand …": nobody in particular
         if subject is None and not is_passive_participle(verb):
             if not is_passive_report(verb):
@@ -165,7 +169,7 @@ def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) ->
         if attr is None:
             continue
         inner = [a for a in nominal if attr.start <= a.cue.start_char < attr.end]
-        if inner and not any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        if inner and not clausal:
             continue  # "rejected Hamann's claim that …": the claim is the attribution
         for a in inner:  # "said Sanders' arguments that … are undermined": the saying is
             attributions[:] = [x for x in attributions if x is not a]

@@ -349,6 +349,18 @@ def object_lemmas() -> frozenset[str]:
     return entries("cue_roles", "object")
 
 
+@cache
+def stance_lemmas() -> frozenset[str]:
+    """Object cues that are positions, not speech or writing ("want", "support")."""
+    return object_lemmas() - cue_lemmas(("speech", "writing"))
+
+
+@cache
+def reporting_lemmas() -> frozenset[str]:
+    """Every verb that reports on its own, without a particle ("said", not "pointed")."""
+    return cue_lemmas(ALL_SECTIONS) | object_lemmas()
+
+
 def _clause_end(clause: Token, cue: Token | None = None) -> int:
     """End of a clause, before a trailing comment on it (", a charge that … denied")."""
     end = clause.right_edge.i + 1
@@ -460,7 +472,7 @@ def complement_range(verb: Token) -> tuple[int, int, bool] | None:
     """
     verb_lemma = lemma(verb)
     particles = phrase_cues().get(verb_lemma, frozenset())
-    if verb_lemma not in cue_lemmas(ALL_SECTIONS) | object_lemmas() and not any(
+    if verb_lemma not in reporting_lemmas() and not any(
         c.dep_ in PREP_DEPS and c.lower_ in particle_cues().get(verb_lemma, ())
         for c in verb.children
     ):

@@ -92,6 +92,7 @@ def _has_words(text: str, start: int, end: int) -> bool:
 class _Open:
     first: int  # offset of the first opening mark
     content_start: int
+    straight: bool  # opened by " or '': only marks of that style reopen it
     paragraphs: int = 1
     skip_at: int = -1  # offset of a paragraph's reopening mark, not a new quote
 
@@ -159,7 +160,7 @@ def find_marked_regions(text: str) -> list[MarkedRegion]:
             if current is None:
                 if _opens(text, mark, a, b):
                     raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, a))
-                    current = _Open(a, b)
+                    current = _Open(a, b, mark in DOUBLE_EITHER)
             elif a == current.skip_at:
                 continue
             elif _closes(text, mark, a, b):
@@ -169,9 +170,7 @@ def find_marked_regions(text: str) -> list[MarkedRegion]:
             raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, p_end))
             continue
         nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-        opener = _MARKS.match(text, current.first)
-        straight = opener is not None and opener.group() in DOUBLE_EITHER
-        if nxt is not None and _paragraph_continues_quote(text, nxt, straight):
+        if nxt is not None and _paragraph_continues_quote(text, nxt, current.straight):
             current.paragraphs += 1
             current.skip_at = nxt
         else:
