@@ -112,6 +112,22 @@ def test_attribution_it_resolves_to_an_organisation(nlp, text, speaker) -> None:
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Some Republicans are so opposed to Donald Trump that they are endorsing "
+            "Hillary Clinton.",
+            "Republicans",
+        ),
+        ("Such efforts were costly. Such efforts, they believe, will fail.", None),
+    ],
+)
+def test_attribution_they_resolves_to_a_group_of_people(nlp, text, speaker) -> None:
+    (quote,) = [q for q in quotes(nlp, text) if q.speaker_mention.text == "they"]
+    assert quote.speaker == speaker
+
+
 def test_attribution_unknown_pronoun_stays_null(nlp) -> None:
     quote = only(nlp, "“It is over,” he said.")
     assert quote.speaker is None

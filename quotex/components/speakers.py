@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -16,7 +17,14 @@ from quotex.components.cues import (
     mention_span,
 )
 from quotex.components.entities import EXT_ENTITIES
+from quotex.lexicon import entries
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    return entries("groups")
+
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
@@ -122,12 +130,27 @@ def _resolve_pronoun(
         if gender is None or gender == kind:
             return previous.speaker, previous.entity
     if kind == "plural":
-        return None, None
+        return _plural_group(doc, mention, index)
     for start, _end, eid in reversed(index.mentions):
         if start >= mention.start_char or start < window_start:
             continue
         if index.labels.get(eid) == "PERSON" and _gender(doc, eid, index, genders) in (None, kind):
             return index.names[eid], eid
+    return None, None
+
+
+def _plural_group(doc: Doc, mention: Span, index: EntityIndex) -> tuple[str | None, str | None]:
+    """ "Voting rights advocates have expressed concern. They cite …": the latest plural
+    subject naming a group of people, in this sentence or the one before."""
+    sent = mention.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for token in reversed(doc[first : mention.start]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NNS", "NNPS"):
+            continue
+        if token.lemma_.lower() in group_nouns() or token.ent_type_ == "NORP":
+            span = mention_span(token)
+            entity = index.entity_of(span)
+            return (index.names[entity] if entity else canonical_name(span.text)), entity
     return None, None
 
 
