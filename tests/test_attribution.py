@@ -66,6 +66,14 @@ def test_attribution_split_quote_is_one_turn(nlp) -> None:
     assert [q.speaker for q in found] == ["Hugh Hill", "Hugh Hill"]
 
 
+def test_attribution_the_subject_nearest_the_cue_speaks(nlp) -> None:
+    text = (
+        "Dr. Zeke Lund was blunt about the exchanges. His final assessment: “It’s not quite "
+        "optimistic,” he said."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Zeke Lund"]
+
+
 def test_attribution_split_quote_with_inverted_speaker_the_parser_misplaced(nlp) -> None:
     text = (
         '"The risk," said Edward Leamer, an economist who is the director of the UCLA '

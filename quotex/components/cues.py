@@ -210,9 +210,10 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
     seen = 0
     while verb is not None and seen < 4:
         seen += 1
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.i not in inside:
-                return child  # a relative pronoun is kept as written; its antecedent names it
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
+        if subjects:  # the nearest: "His assessment: “…,” he said" is his
+            # a relative pronoun is kept as written; its antecedent names it
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
