@@ -284,6 +284,12 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "concern about the cost of the plan",
             "Reyes",
         ),
+        (  # the parser makes the dateline the subject, the speaker its appositive
+            "WASHINGTON -- President Obama, dedicating the National Museum of African American "
+            "History and Culture on Saturday, said it would tell an American story.",
+            "it would tell an American story",
+            "Obama",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",

@@ -213,7 +213,7 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside]
         if subjects:  # the nearest: "His assessment: “…,” he said" is his
             # a relative pronoun is kept as written; its antecedent names it
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -231,6 +231,18 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             continue
         return _misparsed_subject(verb, inside)
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "WASHINGTON -- President Obama … said": the parser makes the dateline the subject
+    and the speaker its appositive."""
+    doc = subject.doc
+    after = doc[subject.i + 1] if subject.i + 1 < len(doc) else None
+    if subject.text.isupper() and after is not None and after.text in DATELINE_DASHES:
+        appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
+        if appos is not None:
+            return appos
+    return subject
 
 
 def inverted_subject(verb: Token, inside: dict[int, int]) -> Token | None:
