@@ -290,6 +290,19 @@ def test_attribution_alternating_speakers(nlp) -> None:
             "it would tell an American story",
             "Obama",
         ),
+        (  # a dateline is not part of what the source says
+            "BRAMLEY, England (Wire) — Kessler will close its plant in March, according to "
+            "the union.",
+            "Kessler will close its plant in March",
+            "union",
+        ),
+        (  # dashes inside the sentence are not a dateline's
+            "Sanders’ appeal among young voters — between the ages of 18 and 29 — can be "
+            "attributed to his socialism, according to a new poll.",
+            "Sanders’ appeal among young voters — between the ages of 18 and 29 — can be "
+            "attributed to his socialism",
+            "poll",
+        ),
         (  # an answer is what was said
             "Only 28 of the lawmakers said yes.",
             "yes",

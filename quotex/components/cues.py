@@ -612,6 +612,12 @@ def according_phrases(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Tok
     return pairs
 
 
+def _is_dateline(span: Span) -> bool:
+    """Place names and agency before a dash: "BRAMLEY, England (Wire)", "WASHINGTON (AP)"."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.pos_ == "PROPN" or t.text.isupper() for t in words)
+
+
 def according_attribution(
     acc: Token, source: Token, cue: Span, regions: list[MarkedRegion], inside: dict[int, int]
 ) -> Attribution | None:
@@ -633,8 +639,9 @@ def according_attribution(
     else:
         start, end = _trim(doc, sent.start, phrase_start)
         dashes = [t.i for t in doc[start : acc.head.i] if t.text in DATELINE_DASHES]
-        if dashes:  # "BRAMLEY, England (Wire) — Kessler will close…": skip the dateline
-            start, end = _trim(doc, dashes[-1] + 1, end)
+        if dashes and _is_dateline(doc[start : dashes[0]]):
+            # "BRAMLEY, England (Wire) — Kessler will close…": skip the dateline
+            start, end = _trim(doc, dashes[0] + 1, end)
         breaks = [t.i for t in doc[start:end] if t.text in (":", ";")]
         if breaks:  # "… less attractive: London was the capital, according to X"
             start, end = _trim(doc, breaks[-1] + 1, end)
