@@ -125,13 +125,20 @@ def cue_lemmas(sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> frozenset[st
 
 
 @cache
+def _phrases() -> tuple[tuple[str, ...], ...]:
+    """The multiword cues as word tuples: ("call", "for"), ("refer", "to", "as"), ..."""
+    return tuple(
+        words for words in map(str.split, entries("reporting_verbs", "phrases")) if len(words) > 1
+    )
+
+
+@cache
 def phrase_cues() -> dict[str, frozenset[str]]:
-    """Multiword cues by their verb lemma: {"call": {"for", "on"}, ...}."""
+    """Multiword cues by their verb lemma: {"call": {"for", "on"}, ...}; in "refer to as"
+    both "to" and "as" belong to the cue."""
     out: dict[str, set[str]] = {}
-    for phrase in entries("reporting_verbs", "phrases"):
-        words = phrase.split()
-        if len(words) >= 2:  # "refer to as": both "to" and "as" belong to the cue
-            out.setdefault(words[0], set()).update(words[1:])
+    for verb, *rest in _phrases():
+        out.setdefault(verb, set()).update(rest)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -139,10 +146,9 @@ def phrase_cues() -> dict[str, frozenset[str]]:
 def particle_cues() -> dict[str, frozenset[str]]:
     """Two-word cues of a verb and its particle: {"point": {"out", "to"}, ...}."""
     out: dict[str, set[str]] = {}
-    for phrase in entries("reporting_verbs", "phrases"):
-        words = phrase.split()
-        if len(words) == 2:
-            out.setdefault(words[0], set()).add(words[1])
+    for verb, *rest in _phrases():
+        if len(rest) == 1:
+            out.setdefault(verb, set()).update(rest)
     return {k: frozenset(v) for k, v in out.items()}
 
 
