@@ -25,13 +25,15 @@ Quote matching rule (the project's documented rule)
   quote lying on indirect gold is false in ``direct+mixed`` and does not find it in
   ``indirect``.
 * **Speaker accuracy**, over found gold quotes (lenient matching), per group: the
-  prediction belonging to the gold with most overlap is judged. A null or bare-pronoun
-  predicted ``speaker`` is wrong. With a gold ``speaker_resolved`` the names must agree;
-  otherwise the predicted ``speaker_mention`` must overlap the gold speaker span or the
-  names agree. Gold speaker null (PolNeAR Attribution-no-source): right only when the
-  prediction's speaker is null too. Gold speaker that is a pronoun (PolNeAR does not
-  resolve them): right when the predicted mention overlaps the gold pronoun; we cannot
-  check the resolved name, so a correct mention with a name is trusted.
+  prediction belonging to the gold with most overlap is judged. A bare-pronoun predicted
+  ``speaker`` is wrong. With a gold ``speaker_resolved`` the names must agree (null is
+  wrong). With ``speaker_unnamed`` (the article never names the referent) a null speaker
+  is right, and so is the description itself with no entity. Otherwise the predicted
+  ``speaker_mention`` must overlap the gold speaker span or the names agree; a null
+  speaker counts only through its mention (a description quotex names nobody for). Gold
+  speaker null (PolNeAR Attribution-no-source): right only when the prediction's speaker
+  is null too. Gold speaker that is a pronoun with no resolved name: right when the
+  predicted mention overlaps it and the speaker is a name.
 * **Names agree** when, after lowercasing and dropping a leading "the", titles (mr, mrs,
   ms, dr, ...) and a possessive 's, they share the last word or one's words are a
   contiguous run of the other's ("Putin" / "Vladimir Putin").
@@ -442,15 +444,19 @@ def speaker_right(raw: dict[str, Any], quote: Quote) -> bool:
     """Judge a predicted quote's speaker against gold quote ``raw``."""
     if raw.get("speaker") is None:
         return quote.speaker is None
-    if quote.speaker is None or is_pronoun(quote.speaker):
+    if quote.speaker is not None and is_pronoun(quote.speaker):
         return False
     if raw.get("speaker_resolved"):
-        return names_agree(quote.speaker, raw["speaker_resolved"])
+        return quote.speaker is not None and names_agree(quote.speaker, raw["speaker_resolved"])
     mention = quote.speaker_mention
     mention_hits = mention is not None and (
         _overlap([(mention.start, mention.end)], _gold_speaker_spans(raw)) > 0
     )
     if raw.get("speaker_is_pronoun") or is_pronoun(raw["speaker"]):
+        return quote.speaker is not None and mention_hits
+    if raw.get("speaker_unnamed"):  # never named: null is right, and so is the mention as written
+        return quote.speaker is None or (mention_hits and not quote.speaker_entity)
+    if quote.speaker is None:  # a description nobody is named for: the mention is the answer
         return mention_hits
     return mention_hits or names_agree(quote.speaker, raw["speaker"])
 

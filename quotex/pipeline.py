@@ -16,7 +16,7 @@ INSTALL_HINT = (
     "or pass --model with an installed spaCy pipeline or a model folder"
 )
 REQUIRED = ("parser", "ner")
-QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", "quotex_attribution")
+QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", "quotex_attribution", "quotex_resolver")
 # Left out at load time: quotex reads sentences from the parser, not the senter, and never
 # reads text categories, span categories or knowledge-base links. Everything else in the
 # default pipeline feeds quotex (measured in bench/speed.py and the README): tok2vec feeds
@@ -36,6 +36,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     import quotex.components.entities  # noqa: F401
     import quotex.components.paragraphs  # noqa: F401
     import quotex.components.quotes  # noqa: F401
+    import quotex.components.resolver  # noqa: F401
 
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))

@@ -64,6 +64,9 @@ class Quote:
     speaker_mention: Mention | None = None
     speaker_entity: str | None = None
     cue: Mention | None = None
+    speaker_label: str | None = None  # PERSON, ORG, GPE, NORP or None
+    speaker_rule: str | None = None  # the resolver's rule that named the speaker
+    confidence: float | None = None  # how likely the speaker is right (0-1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +79,9 @@ class Quote:
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "speaker_entity": self.speaker_entity,
             "cue": self.cue.to_dict() if self.cue else None,
+            "speaker_label": self.speaker_label,
+            "speaker_rule": self.speaker_rule,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -90,6 +96,9 @@ class Quote:
             speaker_mention=Mention.from_dict(data.get("speaker_mention")),
             speaker_entity=data.get("speaker_entity"),
             cue=Mention.from_dict(data.get("cue")),
+            speaker_label=data.get("speaker_label"),
+            speaker_rule=data.get("speaker_rule"),
+            confidence=data.get("confidence"),
         )
 
 
@@ -198,6 +207,9 @@ def from_doc(
             speaker_mention=_mention(text, q["speaker_mention"], offset),
             speaker_entity=q["speaker_entity"],
             cue=_mention(text, q["cue"], offset),
+            speaker_label=q.get("speaker_label"),
+            speaker_rule=q.get("speaker_rule"),
+            confidence=q.get("confidence"),
         )
         for number, q in enumerate(quotes, start=1)
     )

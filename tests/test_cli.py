@@ -62,6 +62,9 @@ def test_cli_extract_jsonl_follows_the_output_contract(runner) -> None:
             "speaker_mention",
             "speaker_entity",
             "cue",
+            "speaker_label",
+            "speaker_rule",
+            "confidence",
         }
         assert quote["type"] in ("direct", "mixed", "indirect")
         assert text[quote["start"] : quote["end"]] == quote["text"]

@@ -1,0 +1,194 @@
+"""The speaker resolver: every quote's speaker by the name the article gives them.
+
+Runs after ``quotex_attribution``, which finds each quote's speaker *mention* as written
+("he", "the mayor", "Mr. Reid"). The resolver reads the quotes in text order and decides,
+for each, who that mention is (``resolve_quotes``):
+
+* a name: the entity it belongs to (``name``);
+* the mention of an earlier quote ("“A,” he said. “B.”", a paragraph that goes on without
+  a cue): that quote's speaker (``continuation``);
+* "he" / "she": the person ranked first among those named before it
+  (``pronouns.rank``: recent speakers over recent mentions, subjects over objects, gender
+  as the article shows it, ``pronoun``);
+* a description: the person with that role, the organisation of that kind, the author of
+  the document, or nobody the article names (``descriptions``);
+* a thing or an event ("demonstrations said"): no speaker.
+
+Each quote gets ``speaker`` (a canonical name or None), ``speaker_entity``,
+``speaker_label`` (PERSON, ORG, GPE, NORP or None), ``speaker_rule`` and ``confidence``
+(how likely the speaker is right, calibrated per rule on PolNeAR dev).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotex.components.guard import guarded
+from quotex.components.resolver import pronouns
+from quotex.components.resolver.descriptions import resolve_description
+from quotex.components.resolver.discourse import Discourse, Turn, build_discourse
+from quotex.components.resolver.gender import FEMALE, MALE
+from quotex.names import canonical_name, person_name, pronoun_class
+
+COMPONENT = "quotex_resolver"
+EXT_QUOTES = "quotex_quotes"
+EXT_ENTITIES = "quotex_entities"
+EXT_REGIONS = "quotex_marked"
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PERSONAL = {"male": MALE, "female": FEMALE}
+
+
+@dataclass(frozen=True)
+class Decision:
+    speaker: str | None
+    entity: str | None
+    rule: str
+    label: str | None = None
+    probability: float | None = None  # the ranker's, for pronouns
+
+
+def _label(discourse: Discourse, entity: str | None) -> str | None:
+    label = discourse.labels.get(entity) if entity else None
+    if label in ("LOC", "FAC"):
+        return "GPE"
+    return label if label in SPEAKER_LABELS else None
+
+
+def _named(discourse: Discourse, entity: str, rule: str, probability: float | None = None):
+    return Decision(
+        discourse.names[entity], entity, rule, _label(discourse, entity), probability
+    )
+
+
+def resolve_pronoun(
+    discourse: Discourse,
+    record: dict,
+    mention: tuple[int, int],
+    gender: str | None,
+    rule: str = "pronoun",
+) -> Decision:
+    """ "he said" / "she said": the person the ranker puts first, or None."""
+    exclude = (record["start"], record["end"]) if record["start"] < mention[0] else None
+    ranked = pronouns.rank(pronouns.candidates(discourse, mention[0], gender, exclude))
+    if not ranked:
+        return Decision(None, None, rule, "PERSON", 0.0)
+    best = ranked[0].entity
+    if gender and rule == "pronoun":
+        discourse.add_pronoun_evidence(best, gender)
+    return _named(discourse, best, rule, pronouns.probability(ranked))
+
+
+def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision:
+    """Who the speaker of ``record`` is (see the module docstring for the rules)."""
+    if record.get("speaker_mention") is None:  # a turn carried on: as the attributor found it
+        entity = record.get("speaker_entity")
+        if entity:
+            return _named(discourse, entity, "carried")
+        return Decision(record.get("speaker"), None, "carried" if record.get("speaker") else "none")
+    mention = tuple(record["speaker_mention"])
+    if mention in seen:  # the same mention speaks again: a continuation or a split quote
+        earlier: Decision = seen[mention]
+        return Decision(earlier.speaker, earlier.entity, "continuation", earlier.label)
+    text = discourse.text[mention[0] : mention[1]]
+    kind = pronoun_class(text)
+    entity = record.get("speaker_entity")
+    if kind in PERSONAL:
+        return resolve_pronoun(discourse, record, mention, PERSONAL[kind])
+    if kind is not None:  # they, it, I, we: as the attributor resolved them
+        rule = f"pronoun {kind}"
+        if entity:
+            return _named(discourse, entity, rule)
+        return Decision(record.get("speaker"), None, rule)
+    if text.strip().lower() in RELATIVE:
+        if entity:
+            return _named(discourse, entity, "relative")
+        return Decision(record.get("speaker"), None, "relative")
+    if entity:
+        return _named(discourse, entity, "name")
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if person_name(text) or span is None:
+        return Decision(record.get("speaker") or canonical_name(text), None, "name")
+    described = resolve_description(discourse, span)
+    if described.entity:
+        return _named(discourse, described.entity, described.rule)
+    if described.rule == "ranked":  # "the billionaire businessman": like "he"
+        return resolve_pronoun(discourse, record, mention, described.gender, "description")
+    if described.kept:  # "the central bank": the description as written
+        speaker = record.get("speaker") or canonical_name(text)
+        return Decision(speaker, None, described.rule, described.label)
+    return Decision(None, None, described.rule, described.label)
+
+
+def resolve_quotes(doc: Doc, records: list[dict]) -> list[dict]:
+    """The quote ``records`` of ``doc`` with speakers resolved (new dicts, text order kept)."""
+    regions = [(r[1], r[2]) for r in doc._.get(EXT_REGIONS) or []]
+    discourse = build_discourse(doc, doc._.get(EXT_ENTITIES) or [], regions)
+    seen: dict[tuple[int, int], Decision] = {}
+    out: list[dict] = []
+    for record in records:
+        decision = decide(doc, discourse, record, seen)
+        if record.get("speaker_mention") is not None:
+            seen.setdefault(tuple(record["speaker_mention"]), decision)
+        discourse.turns.append(
+            Turn(
+                record["start"],
+                decision.entity,
+                decision.speaker,
+                discourse.paragraph_of(record["start"]),
+            )
+        )
+        out.append(
+            {
+                **record,
+                "speaker": decision.speaker,
+                "speaker_entity": decision.entity,
+                "speaker_label": decision.label,
+                "speaker_rule": decision.rule,
+                "confidence": confidence(decision),
+            }
+        )
+    return out
+
+
+def confidence(decision: Decision) -> float:
+    """How likely the speaker is right: the measured accuracy of its rule on PolNeAR dev,
+    for pronouns by how sure the ranker was (``calibration`` in the weights file)."""
+    table = pronouns.calibration()
+    if decision.probability is not None:
+        for floor, value in table[decision.rule]:
+            if decision.probability >= floor:
+                return value
+        return table[decision.rule][-1][1]
+    return table["rules"].get(decision.rule, table["rules"]["default"])
+
+
+class SpeakerResolver:
+    """Rewrites the speakers of ``doc._.quotex_quotes`` (see ``resolve_quotes``)."""
+
+    def __init__(self, name: str = COMPONENT) -> None:
+        self.name = name
+
+    @guarded(EXT_QUOTES)
+    def __call__(self, doc: Doc) -> Doc:
+        records = doc._.get(EXT_QUOTES)
+        if records is None:
+            raise ValueError(
+                f"{COMPONENT} needs quotex_attribution before it in the pipeline"
+            )
+        doc._.set(EXT_QUOTES, resolve_quotes(doc, records))
+        return doc
+
+
+@Language.factory(
+    COMPONENT,
+    assigns=[f"doc._.{EXT_QUOTES}"],
+    requires=[f"doc._.{EXT_QUOTES}", f"doc._.{EXT_ENTITIES}", "token.dep"],
+    default_config={},
+)
+def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
+    """Factory for the speaker resolver; place it after ``quotex_attribution``."""
+    return SpeakerResolver(name)

@@ -1,0 +1,188 @@
+"""Speakers described, not named: "the mayor", "the company", "the statement", "a retiree".
+
+A description names who the article named before with that role ("the minority leader" ←
+"Senate Minority Leader Harry Reid"), the organisation of that kind it named ("the company"
+← Exxon Mobil), the author of the document it names ("the statement" ← the museum that
+issued it), or nobody the article names ("a retiree", "one official"): then the speaker is
+unknown. A description of a thing or an event ("demonstrations", "higher rates") is no
+speaker at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span
+
+from quotex.components.resolver.discourse import Discourse
+from quotex.components.resolver.gender import noun_gender
+from quotex.lexicon import entries
+from quotex.names import titles
+
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+PERSON = "PERSON"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_KIND_LABELS = {"organisation": "ORG"}
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "many", "several", "any"})
+DEFINITE = frozenset({"the", "this", "that"})
+# Abbreviated titles as they stand before names, and the role words they abbreviate.
+ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "pres": "president",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sec": "secretary",
+    "atty": "attorney",
+    "supt": "superintendent",
+}
+# How far before a name its title is read: "Senate Minority Leader Harry Reid".
+TITLE_CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Described:
+    """What a description refers to: an entity, nobody named (``entity`` None), or a thing
+    (``is_thing``). ``rule`` names the rule that decided."""
+
+    entity: str | None
+    rule: str
+    is_thing: bool = False
+    label: str | None = None
+    gender: str | None = None  # for ``ranked``: the gender the description shows
+    kept: bool = False  # the description itself is the speaker ("the central bank")
+
+
+@cache
+def source_nouns(kind: str) -> frozenset[str]:
+    """Head nouns of ``kind`` (document, organisation, person) from ``lexicon/sources.txt``."""
+    return entries("sources", kind)
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Single role words from the titles list ("mayor", "senator", "leader")."""
+    return frozenset(t.rstrip(".") for t in titles() if " " not in t) | frozenset(
+        ABBREVIATIONS.values()
+    )
+
+
+def head_word(span: Span) -> str:
+    """The description's head noun, lowercase lemma ("the former presidents" → president)."""
+    root = span.root
+    word = root.lemma_.lower() if root.lemma_ else root.lower_
+    if "-" in word and word.endswith("old"):
+        return "year-old"  # "the 43-year-old"
+    return word
+
+
+def determiner(span: Span) -> str | None:
+    first = span[0].lower_
+    return first if first in INDEFINITE | DEFINITE else None
+
+
+def is_possessed(span: Span) -> bool:
+    """ "his wife", "her spokesman": someone's someone, named or not."""
+    return any(t.dep_ == "poss" and t.head == span.root for t in span)
+
+
+def kind_of(span: Span) -> str:
+    """``document``, ``organisation``, ``role``, ``person``, ``group``, ``thing`` (never a
+    speaker: "demonstrations", "higher rates") or ``other`` (a source of no known kind,
+    kept as written)."""
+    word = head_word(span)
+    for kind in ("document", "organisation"):
+        if word in source_nouns(kind):
+            return kind
+    if word in role_words():
+        return "role"
+    if word in source_nouns("person"):
+        return "person"
+    if word in entries("groups"):
+        return "group"
+    if word in source_nouns("thing"):
+        return "thing"
+    return "other"
+
+
+def _title_before(text: str, start: int) -> list[str]:
+    words = text[max(0, start - TITLE_CONTEXT_CHARS) : start].lower().replace(".", " ").split()
+    return [ABBREVIATIONS.get(w, w) for w in words[-4:]]
+
+
+def entity_with_role(discourse: Discourse, role: str, offset: int) -> str | None:
+    """The latest person named before ``offset`` with ``role`` as a title or in apposition:
+    "the minority leader" ← "Senate Minority Leader Harry Reid"; "the governor" ← "Gov.
+    Chris Christie" (abbreviations read in full)."""
+    for mention in reversed(discourse.mentions_before(offset)):
+        if discourse.labels.get(mention.entity) != PERSON:
+            continue
+        before = _title_before(discourse.text, mention.start)
+        after = discourse.text[mention.end : mention.end + TITLE_CONTEXT_CHARS].lower()
+        if role in before or (after.startswith(",") and role in after.split(",")[1]):
+            return mention.entity
+    return None
+
+
+def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | None:
+    """ "the company" / "the museum": the latest organisation that spoke, else the latest one
+    named outside quote marks, preferring one whose name holds the word ("the council" ←
+    "St. Paul City Council")."""
+    orgs = [
+        m.entity
+        for m in discourse.mentions_before(offset)
+        if discourse.labels.get(m.entity) == "ORG" and not m.in_quote
+    ]
+    if not orgs:
+        return None
+    holding = [e for e in orgs if word in discourse.names[e].lower()]
+    if holding:
+        return holding[-1]
+    spoke = [t.entity for t in discourse.turns if t.entity in orgs]
+    return spoke[-1] if spoke else orgs[-1]
+
+
+def document_author(discourse: Discourse, offset: int) -> str | None:
+    """ "the statement said": who spoke last before it (the one said to have issued it:
+    "the museum said in a statement … The statement added")."""
+    for turn in reversed(discourse.turns):
+        if turn.entity and discourse.labels.get(turn.entity) in ORG_LABELS | {PERSON}:
+            if discourse.paragraph_of(offset) - turn.paragraph <= 2:
+                return turn.entity
+            return None
+    return None
+
+
+def resolve_description(discourse: Discourse, span: Span) -> Described:
+    """What the description ``span`` (a speaker mention naming no entity) refers to."""
+    kind = kind_of(span)
+    word = head_word(span)
+    definite = determiner(span) in DEFINITE
+    if kind == "thing":
+        return Described(None, "thing", is_thing=True)
+    plural = span.root.tag_ in PLURAL_TAGS
+    if kind in ("group", "other") or (plural and kind in ("role", "person")):
+        return Described(None, "group" if kind != "other" else "as written", kept=True)
+    if is_possessed(span) or not definite:
+        if kind in ("role", "person"):  # "a retiree", "his wife": nobody the article names
+            return Described(None, "unnamed", label=PERSON)
+        return Described(None, "as written", label=_KIND_LABELS.get(kind), kept=True)
+    if kind == "role":
+        entity = entity_with_role(discourse, word, span.start_char)
+        if entity:
+            return Described(entity, "role", label=PERSON)
+    if kind in ("role", "person"):  # "the billionaire businessman": ranked as "he" would be
+        words = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
+        return Described(None, "ranked", label=PERSON, gender=noun_gender(words).value)
+    if kind == "organisation":
+        entity = organisation_of_kind(discourse, word, span.start_char)
+        if entity:
+            return Described(entity, "organisation", label=discourse.labels[entity])
+    if kind == "document":
+        entity = document_author(discourse, span.start_char)
+        if entity:
+            return Described(entity, "document author", label=discourse.labels[entity])
+    # "the central bank", "the report": a source the article names only so
+    return Described(None, "as written", label=_KIND_LABELS.get(kind), kept=True)

@@ -1,0 +1,143 @@
+"""What the resolver knows of an article: its people and organisations, where each is
+mentioned (paragraph, sentence, inside quote marks or not, as a subject or not), who has
+spoken so far, and what the article shows of each person's gender.
+
+Built once per document from the annotations of the earlier components (entity clusters,
+quote marks, the parse); updated as quotes are resolved in text order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from quotex.components.resolver.gender import (
+    Gender,
+    first_name_gender,
+    noun_gender,
+    noun_gender_before,
+    strongest,
+    title_gender,
+)
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+APPOSITION_DEPS = frozenset({"appos"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity, with where it stands in the article."""
+
+    start: int
+    end: int
+    entity: str
+    paragraph: int
+    sentence: int
+    in_quote: bool  # inside quote marks: someone spoken about, not someone speaking
+    subject: bool  # the subject of its clause
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A quote already resolved: who spoke, where."""
+
+    start: int
+    entity: str | None
+    speaker: str | None
+    paragraph: int
+
+
+@dataclass
+class Discourse:
+    """The article's entities and mentions, and the quotes resolved so far."""
+
+    text: str
+    names: dict[str, str]
+    labels: dict[str, str]
+    mentions: list[Mention]
+    paragraph_starts: list[int]
+    sentence_starts: list[int]
+    gender_evidence: dict[str, list[Gender]] = field(default_factory=dict)
+    turns: list[Turn] = field(default_factory=list)
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def gender(self, entity: str) -> Gender:
+        """The gender the article shows for ``entity`` (strongest evidence first)."""
+        return strongest(self.gender_evidence.get(entity, []))
+
+    def add_pronoun_evidence(self, entity: str, gender: str) -> None:
+        """ "she said", resolved to ``entity``: the article calls that person she."""
+        self.gender_evidence.setdefault(entity, []).append(Gender(gender, "pronoun"))
+
+    def mentions_before(self, offset: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= offset]
+
+
+def _in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in regions)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    from quotex.components.paragraphs import paragraph_spans
+
+    return [s for s, _ in paragraph_spans(text)] or [0]
+
+
+def build_discourse(
+    doc: Doc,
+    entities: list[dict],
+    regions: list[tuple[int, int]],
+) -> Discourse:
+    """The discourse model of a parsed ``doc`` from its entity records and marked regions.
+
+    ``entities`` are the records of ``quotex_entities`` (id, name, label, mentions);
+    ``regions`` the (start, end) character ranges inside quote marks.
+    """
+    text = doc.text
+    token_starts = [t.idx for t in doc]
+    sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    paragraph_starts = _paragraph_starts(text)
+    names = {e["id"]: e["name"] for e in entities}
+    labels = {e["id"]: e["label"] for e in entities}
+    mentions: list[Mention] = []
+    evidence: dict[str, list[Gender]] = {}
+    for record in entities:
+        eid = record["id"]
+        for start, end in record["mentions"]:
+            first = max(0, bisect_right(token_starts, start) - 1)
+            last = max(first, bisect_right(token_starts, end - 1) - 1)
+            span = doc[first : last + 1]
+            mentions.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    entity=eid,
+                    paragraph=max(0, bisect_right(paragraph_starts, start) - 1),
+                    sentence=max(0, bisect_right(sentence_starts, start) - 1),
+                    in_quote=_in_regions(start, end, regions),
+                    subject=span.root.dep_ in SUBJECT_DEPS,
+                )
+            )
+            if record["label"] == "PERSON":
+                evidence.setdefault(eid, []).extend(_mention_gender(doc, span))
+        if record["label"] == "PERSON":
+            evidence.setdefault(eid, []).append(first_name_gender(record["name"]))
+    mentions.sort(key=lambda m: m.start)
+    return Discourse(text, names, labels, mentions, paragraph_starts, sentence_starts, evidence)
+
+
+def _mention_gender(doc: Doc, span) -> list[Gender]:
+    """Titles and nouns at one mention: "Mrs. Clinton", "Rep. Nancy Pelosi, a mother of five"."""
+    found = [title_gender(doc.text, span.start_char), noun_gender_before(doc.text, span.start_char)]
+    for child in span.root.children:
+        if child.dep_ in APPOSITION_DEPS:  # "Maxine Waters, the congresswoman"
+            words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")][:3]
+            found.append(noun_gender(words))
+    return [g for g in found if g.value]

@@ -1,0 +1,116 @@
+"""A person's gender as the article shows it, with the evidence for it.
+
+Evidence, strongest first (``EVIDENCE_ORDER``): the pronouns the article uses for the
+person (``pronoun``), a gendered title before a mention (``title``: "Mrs. Clinton"), a
+gendered noun beside a mention (``noun``: "the congresswoman Nancy Pelosi"), and last the
+first name, when the shipped US first-name list gives it at least ``FIRST_NAME_SHARE``
+one way (``first name``: "Hillary" female, "Ashley" unknown). Nothing else is guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from quotex.lexicon import entries
+from quotex.names import person_name
+
+FEMALE, MALE = "female", "male"
+EVIDENCE_ORDER = ("pronoun", "title", "noun", "first name")
+# A name the list gives at least this share one way has that gender; "Ashley" (0.83
+# female) and "Jordan" are unknown. The same bar as the hand annotation of sources.
+FIRST_NAME_SHARE = 0.9
+# How far before a mention a title or noun is looked for: "former first lady Hillary".
+CONTEXT_CHARS = 24
+_WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*")
+
+
+@dataclass(frozen=True)
+class Gender:
+    """``value`` is ``female``, ``male`` or None (unknown); ``evidence`` says why."""
+
+    value: str | None
+    evidence: str = "none"
+
+
+UNKNOWN = Gender(None, "none")
+
+
+@cache
+def first_names() -> dict[str, float]:
+    """First name (lowercase) → share female, from ``quotex/data/first-names-us.tsv``."""
+    text = resources.files("quotex").joinpath("data/first-names-us.tsv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return {row["name"].lower(): float(row["p_female"]) for row in rows}
+
+
+def first_name_gender(name: str) -> Gender:
+    """ "Hillary Clinton" → female, "Bernie Sanders" → male, "Ashley Smith" → unknown.
+
+    ``name`` is an entity's fullest name: a lone word is read as a first name when the
+    list has it ("Melanie"); a lone surname is not in the list ("Rubio") and stays unknown.
+    """
+    words = (person_name(name) or "").split()
+    if not words:
+        return UNKNOWN
+    share = first_names().get(words[0].lower())
+    if share is None:
+        return UNKNOWN
+    if share >= FIRST_NAME_SHARE:
+        return Gender(FEMALE, "first name")
+    if share <= 1 - FIRST_NAME_SHARE:
+        return Gender(MALE, "first name")
+    return UNKNOWN
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])]
+
+
+def title_gender(text: str, start: int) -> Gender:
+    """A gendered title right before a mention: "Mrs. Clinton", "Sir Elton John"."""
+    words = _words_before(text, start)
+    if not words:
+        return UNKNOWN
+    last = words[-1]
+    if last in entries("gender", "title_female"):
+        return Gender(FEMALE, "title")
+    if last in entries("gender", "title_male"):
+        return Gender(MALE, "title")
+    return UNKNOWN
+
+
+def noun_gender(words: list[str]) -> Gender:
+    """A gendered noun among ``words``: "congresswoman", "the actor", "first lady"."""
+    joined = " ".join(words)
+    for word in words + ([joined] if len(words) > 1 else []):
+        if word in entries("gender", "noun_female"):
+            return Gender(FEMALE, "noun")
+        if word in entries("gender", "noun_male"):
+            return Gender(MALE, "noun")
+    if "first lady" in joined:
+        return Gender(FEMALE, "noun")
+    return UNKNOWN
+
+
+def noun_gender_before(text: str, start: int) -> Gender:
+    """A gendered noun in the words right before a mention: "Congresswoman Maxine Waters"."""
+    return noun_gender(_words_before(text, start)[-3:])
+
+
+def strongest(evidence: list[Gender]) -> Gender:
+    """The gender shown by the strongest kind of evidence; unknown when that kind is split.
+
+    >>> strongest([Gender("male", "first name"), Gender("female", "pronoun")]).value
+    'female'
+    """
+    for kind in EVIDENCE_ORDER:
+        values = {g.value for g in evidence if g.evidence == kind and g.value}
+        if len(values) == 1:
+            return Gender(values.pop(), kind)
+        if values:
+            return UNKNOWN
+    return UNKNOWN
