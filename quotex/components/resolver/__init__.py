@@ -82,6 +82,32 @@ def resolve_pronoun(
     return _named(discourse, best, rule, pronouns.probability(ranked))
 
 
+# How many sentences back "they" looks for an organisation that acted: "The Teamsters
+# union voted to strike. “…,” they said."
+THEY_SENTENCES = 2
+GROUP_LABELS = frozenset({"ORG", "NORP"})
+
+
+def organisation_for_they(discourse: Discourse, offset: int) -> str | None:
+    """ "The Teamsters union voted to strike. “…,” they said." → Teamsters: the latest
+    organisation or group that spoke, else the latest one that was a subject, in this
+    sentence or the ``THEY_SENTENCES`` before it."""
+    sentence = discourse.sentence_of(offset)
+    recent = [
+        m
+        for m in discourse.mentions_before(offset)
+        if discourse.labels.get(m.entity) in GROUP_LABELS
+        and not m.in_quote
+        and sentence - m.sentence <= THEY_SENTENCES
+    ]
+    spoke = {t.entity for t in discourse.turns}
+    for mention in reversed(recent):
+        if mention.entity in spoke:
+            return mention.entity
+    subjects = [m for m in recent if m.subject or m.names_subject]
+    return subjects[-1].entity if subjects else None
+
+
 def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision:
     """Who the speaker of ``record`` is (see the module docstring for the rules)."""
     if record.get("speaker_mention") is None:  # a turn carried on: as the attributor found it
@@ -102,6 +128,10 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision
         rule = f"pronoun {kind}"
         if entity:
             return _named(discourse, entity, rule)
+        if kind == "plural" and record.get("speaker") is None:
+            group = organisation_for_they(discourse, mention[0])
+            if group:
+                return _named(discourse, group, rule)
         return Decision(record.get("speaker"), None, rule)
     if text.strip().lower() in RELATIVE:
         if entity:

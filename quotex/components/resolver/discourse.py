@@ -37,6 +37,7 @@ class Mention:
     sentence: int
     in_quote: bool  # inside quote marks: someone spoken about, not someone speaking
     subject: bool  # the subject of its clause
+    names_subject: bool = False  # qualifies the subject: "The Teamsters union voted"
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def build_discourse(
                     sentence=max(0, bisect_right(sentence_starts, start) - 1),
                     in_quote=_in_regions(start, end, regions),
                     subject=span.root.dep_ in SUBJECT_DEPS,
+                    names_subject=span.root.dep_ == "compound"
+                    and span.root.head.dep_ in SUBJECT_DEPS,
                 )
             )
             if record["label"] == "PERSON":

@@ -1,0 +1,193 @@
+"""The speaker resolver's rules on hand-built discourses and Docs (no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from quotex.components.resolver import Decision, confidence, organisation_for_they
+from quotex.components.resolver.descriptions import (
+    document_author,
+    entity_with_role,
+    kind_of,
+    organisation_of_kind,
+    resolve_description,
+)
+from quotex.components.resolver.discourse import Discourse, Mention, Turn
+from quotex.components.resolver.gender import (
+    Gender,
+    first_name_gender,
+    noun_gender,
+    strongest,
+    title_gender,
+)
+from quotex.components.resolver.pronouns import candidates, probability, rank
+
+VOCAB = spacy.blank("en").vocab
+
+
+def discourse(text: str, entities: dict[str, tuple[str, str]], mentions: list[tuple]) -> Discourse:
+    """A discourse over ``text``: entities id → (name, label); mentions (start, end, id,
+    paragraph, sentence, in_quote, subject). Paragraphs start at each blank line."""
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    return Discourse(
+        text=text,
+        names={k: v[0] for k, v in entities.items()},
+        labels={k: v[1] for k, v in entities.items()},
+        mentions=[Mention(*m) for m in mentions],
+        paragraph_starts=starts,
+        sentence_starts=starts,
+    )
+
+
+def description(words, tags, pos, lemmas, deps, heads) -> Doc:
+    return Doc(VOCAB, words=words, tags=tags, pos=pos, lemmas=lemmas, deps=deps, heads=heads)
+
+
+# --------------------------------------------------------------------------- gender
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("Hillary Clinton", "female"), ("Bernie Sanders", "male"), ("Melanie", "female"),
+     ("Rubio", None), ("Ashley Smith", None)],
+)
+def test_first_name_gender_needs_a_clear_share(name, value) -> None:
+    assert first_name_gender(name).value == value
+
+
+def test_title_gender_reads_the_honorific_before_a_name() -> None:
+    text = "said Mrs. Clinton and Mr. Trump"
+    assert title_gender(text, text.index("Clinton")) == Gender("female", "title")
+    assert title_gender(text, text.index("Trump")) == Gender("male", "title")
+    assert title_gender(text, 0).value is None
+
+
+def test_noun_gender_reads_gendered_nouns() -> None:
+    assert noun_gender(["the", "congresswoman"]).value == "female"
+    assert noun_gender(["the", "actor"]).value == "male"
+    assert noun_gender(["the", "senator"]).value is None
+
+
+def test_strongest_gender_evidence_wins_and_a_split_is_unknown() -> None:
+    assert strongest([Gender("male", "first name"), Gender("female", "pronoun")]).value == "female"
+    assert strongest([Gender("male", "title"), Gender("female", "title")]).value is None
+
+
+# --------------------------------------------------------------------------- pronouns
+
+TWO_MEN = "Tom Reed spoke. “We win,” Reed said.\n\nHe met Mark Ellis.\n\n“It fails,” he said."
+
+
+def two_men() -> Discourse:
+    d = discourse(
+        TWO_MEN,
+        {"e1": ("Tom Reed", "PERSON"), "e2": ("Mark Ellis", "PERSON")},
+        [(0, 8, "e1", 0, 0, False, True), (26, 30, "e1", 0, 0, False, True),
+         (45, 55, "e2", 1, 1, False, False)],
+    )
+    d.turns.append(Turn(17, "e1", "Tom Reed", 0))
+    return d
+
+
+def test_pronoun_ranker_prefers_the_last_speaker_to_the_last_man_mentioned() -> None:
+    ranked = rank(candidates(two_men(), TWO_MEN.index("he said"), "male"))
+    assert [c.entity for c in ranked][0] == "e1"
+    assert ranked[0].features["last_speaker"] == 1.0
+    assert ranked[1].features["mention_recency"] == 1.0  # Ellis was named last
+
+
+def test_pronoun_candidates_leave_out_the_other_gender() -> None:
+    d = two_men()
+    d.gender_evidence["e1"] = [Gender("male", "first name")]
+    assert candidates(d, TWO_MEN.index("he said"), "female") == [
+        c for c in candidates(d, TWO_MEN.index("he said"), "female") if c.entity != "e1"
+    ]
+    assert all(c.entity != "e1" for c in candidates(d, TWO_MEN.index("he said"), "female"))
+
+
+def test_pronoun_candidates_leave_out_people_named_only_after_it() -> None:
+    assert candidates(two_men(), 5, "male") == []
+
+
+def test_probability_of_a_lone_candidate_is_one() -> None:
+    ranked = rank(candidates(two_men(), 20, "male"))
+    assert len(ranked) == 1 and probability(ranked) == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------- descriptions
+
+MINORITY = "Senate Minority Leader Harry Reid met Gov. Chris Christie.\n\n“Deal,” the leader said."
+
+
+def test_entity_with_role_reads_titles_and_abbreviations() -> None:
+    d = discourse(
+        MINORITY,
+        {"e1": ("Harry Reid", "PERSON"), "e2": ("Chris Christie", "PERSON")},
+        [(23, 33, "e1", 0, 0, False, True), (43, 57, "e2", 0, 0, False, False)],
+    )
+    offset = MINORITY.index("the leader")
+    assert entity_with_role(d, "leader", offset) == "e1"
+    assert entity_with_role(d, "governor", offset) == "e2"
+    assert entity_with_role(d, "mayor", offset) is None
+
+
+def test_organisation_of_kind_prefers_a_name_holding_the_word() -> None:
+    text = "St. Paul City Council and Exxon Mobil met.\n\nThe council said no."
+    d = discourse(
+        text,
+        {"e1": ("St. Paul City Council", "ORG"), "e2": ("Exxon Mobil", "ORG")},
+        [(0, 21, "e1", 0, 0, False, True), (26, 37, "e2", 0, 0, False, True)],
+    )
+    assert organisation_of_kind(d, "council", text.index("The council")) == "e1"
+    assert organisation_of_kind(d, "company", text.index("The council")) == "e2"
+
+
+def test_document_author_is_the_last_speaker_nearby() -> None:
+    text = "The museum said it would close.\n\nThe statement added more."
+    d = discourse(text, {"e1": ("Holocaust Memorial Museum", "ORG")}, [(0, 10, "e1", 0, 0, False, True)])
+    assert document_author(d, text.index("The statement")) is None
+    d.turns.append(Turn(16, "e1", "Holocaust Memorial Museum", 0))
+    assert document_author(d, text.index("The statement")) == "e1"
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "lemmas", "kind"),
+    [
+        (["the", "statement"], ["DT", "NN"], ["DET", "NOUN"], ["the", "statement"], "document"),
+        (["the", "company"], ["DT", "NN"], ["DET", "NOUN"], ["the", "company"], "organisation"),
+        (["the", "mayor"], ["DT", "NN"], ["DET", "NOUN"], ["the", "mayor"], "role"),
+        (["a", "retiree"], ["DT", "NN"], ["DET", "NOUN"], ["a", "retiree"], "person"),
+        (["the", "index"], ["DT", "NN"], ["DET", "NOUN"], ["the", "index"], "other"),
+        (["the", "actress"], ["DT", "NN"], ["DET", "NOUN"], ["the", "actress"], "person"),
+        (["higher", "rates"], ["JJR", "NNS"], ["ADJ", "NOUN"], ["high", "rate"], "thing"),
+    ],
+)
+def test_kind_of_a_description_by_its_head_noun(words, tags, pos, lemmas, kind) -> None:
+    doc = description(words, tags, pos, lemmas, ["det", "ROOT"], [1, 1])
+    assert kind_of(doc[:]) == kind
+
+
+def test_an_indefinite_person_is_unnamed_and_a_thing_is_no_speaker() -> None:
+    d = discourse("x", {}, [])
+    official = description(["a", "official"], ["DT", "NN"], ["DET", "NOUN"], ["a", "official"], ["det", "ROOT"], [1, 1])
+    found = resolve_description(d, official[:])
+    assert (found.entity, found.rule, found.label, found.kept) == (None, "unnamed", "PERSON", False)
+    rates = description(["higher", "rates"], ["JJR", "NNS"], ["ADJ", "NOUN"], ["high", "rate"], ["amod", "ROOT"], [1, 1])
+    assert resolve_description(d, rates[:]).is_thing
+
+
+def test_organisation_for_they_takes_the_group_that_acted() -> None:
+    text = "The Teamsters union voted to strike. “We waited,” they said."
+    d = discourse(text, {"e1": ("Teamsters", "ORG")}, [(4, 13, "e1", 0, 0, False, False, True)])
+    assert organisation_for_they(d, text.index("they")) == "e1"
+    d.mentions[0] = Mention(4, 13, "e1", 0, 0, False, False, False)
+    assert organisation_for_they(d, text.index("they")) is None
+
+
+def test_confidence_comes_from_the_rule_and_the_rankers_probability() -> None:
+    assert confidence(Decision("Jan Kamp", "e1", "name")) > 0.9
+    sure = confidence(Decision("Jan Kamp", "e1", "pronoun", probability=0.99))
+    unsure = confidence(Decision("Jan Kamp", "e1", "pronoun", probability=0.3))
+    assert sure > unsure
