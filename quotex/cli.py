@@ -214,8 +214,8 @@ def run(view: View, options: RunOptions) -> list[str]:
     from quotex.io.readers import ReadFailure, count_documents, iter_documents, resolve_inputs
     from quotex.io.writers import atomic_output, make_writer
     from quotex.pipeline import load_nlp
-    from quotex.progress import corpus_progress
-    from quotex.render import entities_table, quotes_table
+    from quotex.render.progress import corpus_progress
+    from quotex.render.tables import entities_table, quotes_table
     from quotex.selection import entities_in_scope
 
     fmt = _choose_format(options.fmt, options.output)
@@ -461,8 +461,8 @@ def eval_command(
     jobs: JobsOpt = 1,
 ) -> None:
     """Run quotex over a gold corpus and print its scores."""
-    from quotex.evaluation import evaluate_file
-    from quotex.render import eval_table
+    from quotex.eval.runner import evaluate_file
+    from quotex.render.tables import eval_table
 
     if fmt not in ("table", "json"):
         raise _fail("--format must be table or json", ExitCode.USAGE)

@@ -149,7 +149,7 @@ def show(
 
 
 def _write_html(articles: list[Article], output: str | None) -> None:
-    from quotex.html import page_html
+    from quotex.render.html import page_html
     from quotex.io.writers import atomic_output
 
     title = articles[0][1].id if len(articles) == 1 else f"quotex: {len(articles)} documents"
@@ -160,7 +160,7 @@ def _write_html(articles: list[Article], output: str | None) -> None:
 def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
     from rich.console import Group
 
-    from quotex.render_show import show_view
+    from quotex.render.article import show_view
 
     # A console of its own: --no-color must win, and NO_COLOR is read when it is made.
     console = Console(highlight=False, no_color=True if no_color else None)
@@ -181,8 +181,8 @@ def speakers(options: RunOptions) -> int:
     from quotex.io.summary import write_summary
     from quotex.io.writers import atomic_output
     from quotex.pipeline import load_nlp
-    from quotex.render_show import speakers_table
-    from quotex.speakers import SPEAKER_COLUMNS, SpeakerTally
+    from quotex.render.tables import speakers_table
+    from quotex.tally import SPEAKER_COLUMNS, SpeakerTally
 
     fmt = _choose_format(options.fmt, options.output)
     sources = resolve_inputs(options.inputs, glob=options.glob, input_format=options.input_format)

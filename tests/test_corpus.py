@@ -15,8 +15,8 @@ import quotex.pipeline
 from quotex.cli import app
 from quotex.extraction import extract_documents
 from quotex.io.readers import Document
-from quotex.progress import corpus_progress
 from quotex.records import DocResult
+from quotex.render.progress import corpus_progress
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.model
