@@ -1,19 +1,19 @@
-"""Commands to inspect results: ``quotex show`` and ``quotex speakers``.
+"""Commands to inspect results: ``quotex show`` (articles) and ``quotex speakers`` (totals).
 
-Registered on :data:`quotex.cli.app` (``quotex.cli`` imports this module last) and as
-thin as the other commands: they check options and call the workers below, which call
-the library and hand renderables to a console. spaCy is imported only inside workers.
+Both run :class:`~quotex.corpus.Corpus` like the other commands: ``show`` keeps each
+document's text next to its result and renders the articles at the end, in the terminal
+or as one HTML page; ``speakers`` sums the results into a :class:`~quotex.tally.SpeakerTally`.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from quotex.cli import (
+from quotex.cli.common import (
+    STDOUT,
     BatchOpt,
     EncodingOpt,
     FailFastOpt,
@@ -24,28 +24,20 @@ from quotex.cli import (
     Inputs,
     JobsOpt,
     ModelOpt,
+    Output,
     OutputOpt,
     QuietOpt,
     RawCsvOpt,
-    RunOptions,
     TextFieldOpt,
-    _choose_format,
-    _options,
     app,
-    err,
+    choose_format,
     guard,
-    out,
 )
-from quotex.errors import QuotexError, UsageError
+from quotex.cli.console import out, warn
+from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
+from quotex.errors import UsageError
 from quotex.io.writers import Format
 from quotex.pipeline import DEFAULT_MODEL
-from quotex.records import DocResult
-
-if TYPE_CHECKING:
-    from quotex.extraction import ExtractFailure
-    from quotex.io.readers import ReadFailure
-
-Article = tuple[str, DocResult]
 
 SHOW_HELP = """An article with every quote in its speaker's colour, then a legend and the speakers.
 
@@ -96,75 +88,51 @@ PagerOpt = Annotated[
 ]
 
 
-def _report(item: ReadFailure | ExtractFailure, fail_fast: bool) -> None:
-    err.print(f"quotex: {item.source}: {item.message}", markup=False)
-    if fail_fast:
-        raise QuotexError("stopped at the first failure (--fail-fast)")
-
-
 def show(
-    source: str | None,
+    options: CorpusOptions,
     fmt: ShowFormat | None,
     output: str | None,
     *,
     no_color: bool,
     pager: bool,
-    model: str,
-    input_format: str | None,
-    text_field: str,
-    id_field: str,
-    encoding: str,
 ) -> int:
-    """Render every document of ``source``; return the number that failed."""
-    from quotex.extraction import ExtractFailure, extract_documents
-    from quotex.io.readers import ReadFailure, iter_documents, resolve_inputs
-    from quotex.pipeline import load_nlp
-
-    fmt = fmt or (ShowFormat.HTML if output not in (None, "-") else ShowFormat.TERMINAL)
-    if fmt is ShowFormat.TERMINAL and output not in (None, "-"):
+    """Render every document of the corpus; return the number that failed."""
+    fmt = fmt or (ShowFormat.HTML if output not in (None, STDOUT) else ShowFormat.TERMINAL)
+    if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
         raise UsageError("--format terminal is for the terminal; use --format html with -o")
-    sources = resolve_inputs([source] if source else [], input_format=input_format)
-    nlp = load_nlp(model)
+    corpus = Corpus(options)
     articles: list[Article] = []
-    failures = 0
-    for document in iter_documents(
-        sources, text_field=text_field, id_field=id_field, encoding=encoding
-    ):
-        # One document at a time: the view needs each result next to its text.
-        item = (
-            document
-            if isinstance(document, ReadFailure)
-            else next(extract_documents([document], nlp))
-        )
-        if isinstance(item, ReadFailure | ExtractFailure):
-            failures += 1
-            _report(item, fail_fast=False)
-        else:
-            articles.append((document.text, item))  # type: ignore[union-attr]
+    with corpus.results() as results:
+        for item in results:
+            if isinstance(item, Article):
+                articles.append(item)
+            else:
+                warn(f"{item.source}: {item.message}")
     if fmt is ShowFormat.HTML:
         _write_html(articles, output)
     else:
         _print_articles(articles, no_color=no_color, pager=pager)
-    return failures
+    return corpus.stats.failures
 
 
 def _write_html(articles: list[Article], output: str | None) -> None:
-    from quotex.render.html import page_html
     from quotex.io.writers import atomic_output
+    from quotex.render.html import page_html
 
-    title = articles[0][1].id if len(articles) == 1 else f"quotex: {len(articles)} documents"
+    pairs = [(article.text, article.result) for article in articles]
+    title = pairs[0][1].id if len(pairs) == 1 else f"quotex: {len(pairs)} documents"
     with atomic_output(output) as stream:
-        stream.write(page_html(articles, title=title))
+        stream.write(page_html(pairs, title=title))
 
 
 def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
-    from rich.console import Group
+    from rich.console import Console, Group
 
     from quotex.render.article import show_view
 
     # A console of its own: --no-color must win, and NO_COLOR is read when it is made.
     console = Console(highlight=False, no_color=True if no_color else None)
-    view = Group(*(show_view(text, result) for text, result in articles))
+    view = Group(*(show_view(article.text, article.result) for article in articles))
     if pager and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)
         if len(lines) > console.height:
@@ -174,49 +142,32 @@ def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> 
     console.print(view)
 
 
-def speakers(options: RunOptions) -> int:
+def speakers(options: CorpusOptions, output: Output) -> int:
     """Speaker totals over a corpus, as a table or written out; return failures."""
-    from quotex.extraction import ExtractFailure, extract_documents
-    from quotex.io.readers import ReadFailure, iter_documents, resolve_inputs
     from quotex.io.summary import write_summary
     from quotex.io.writers import atomic_output
-    from quotex.pipeline import load_nlp
     from quotex.render.tables import speakers_table
     from quotex.tally import SPEAKER_COLUMNS, SpeakerTally
 
-    fmt = _choose_format(options.fmt, options.output)
-    sources = resolve_inputs(options.inputs, glob=options.glob, input_format=options.input_format)
-    nlp = load_nlp(options.model)
-    documents = iter_documents(
-        sources, text_field=options.text_field, id_field=options.id_field, encoding=options.encoding
-    )
+    fmt = choose_format(output)
+    corpus = Corpus(options)
     tally = SpeakerTally()
-    failures = 0
-    for item in extract_documents(
-        documents, nlp, batch_size=options.batch_size, n_process=options.jobs
-    ):
-        if isinstance(item, ReadFailure | ExtractFailure):
-            failures += 1
-            _report(item, options.fail_fast)
-        else:
-            tally.add(item)
+    with corpus.results() as results:
+        for item in results:
+            if is_failure(item):
+                warn(f"{item.source}: {item.message}")
+            else:
+                tally.add(item)
     rows = tally.rows()
     if fmt is Format.TABLE:
         out.print(speakers_table(rows, tally.documents))
     else:
-        with atomic_output(options.output) as stream:
-            write_summary(
-                [row.to_dict() for row in rows],
-                SPEAKER_COLUMNS,
-                fmt,
-                stream,
-                raw_csv=options.raw_csv,
-            )
-    if not options.quiet and failures:
-        err.print(
-            f"quotex: {tally.documents} documents, {tally.quotes} quotes, {failures} failed",
-            markup=False,
-        )
+        with atomic_output(output.path) as stream:
+            rows_out = [row.to_dict() for row in rows]
+            write_summary(rows_out, SPEAKER_COLUMNS, fmt, stream, raw_csv=output.raw_csv)
+    failures = corpus.stats.failures
+    if not output.quiet and failures:
+        warn(f"{tally.documents} documents, {tally.quotes} quotes, {failures} failed")
     return failures
 
 
@@ -234,21 +185,18 @@ def show_command(
     encoding: EncodingOpt = "utf-8",
 ) -> None:
     """Show highlighted articles."""
-    guard(
-        lambda: show(
-            source,
-            fmt,
-            output,
-            no_color=no_color,
-            pager=pager,
-            model=model,
-            input_format=input_format,
-            text_field=text_field,
-            id_field=id_field,
-            encoding=encoding,
-        ),
-        output,
+    options = CorpusOptions(
+        inputs=[source] if source else [],
+        model=model,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        # One document at a time, as the view is built; a failure never stops the others.
+        batch_size=1,
+        keep_text=True,
     )
+    guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager), output)
 
 
 @app.command("speakers", help=SPEAKERS_HELP)
@@ -269,5 +217,17 @@ def speakers_command(
     raw_csv: RawCsvOpt = False,
 ) -> None:
     """Summarise speakers."""
-    options = _options(**locals())  # every parameter is a RunOptions field
-    guard(lambda: speakers(options), options.output)
+    options = CorpusOptions(
+        inputs=list(inputs or []),
+        model=model,
+        glob=glob,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        batch_size=batch_size,
+        jobs=jobs,
+        fail_fast=fail_fast,
+    )
+    target = Output(fmt, output, quiet, raw_csv)
+    guard(lambda: speakers(options, target), output)
