@@ -104,7 +104,7 @@ def speaker_summary(result: DocResult) -> Table:
     for row in summarize_speakers([result]):
         table.add_row(
             speaker_cell(row, colours),
-            row.label or NO_LABEL,
+            Text(row.label or NO_LABEL),
             *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
             Text(_first_words(row.first_quote)),
         )

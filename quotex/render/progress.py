@@ -2,7 +2,8 @@
 imports rich).
 
 :func:`corpus_progress` yields an ``advance`` callable: call it once per document done
-(or failed), or with the number of documents done at once. When the bar is off it is a no-op, so the run loop needs no branches.
+(or failed), or with the number of documents done at once. When the bar is off it is a
+no-op, so the run loop needs no branches.
 """
 
 from __future__ import annotations

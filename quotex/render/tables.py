@@ -1,7 +1,7 @@
 """Rich tables for the terminal: quotes, entities, speakers and evaluation scores.
 
-Nothing here prints; the CLI hands these to its console. Article text always goes into
-``Text`` objects, never through markup.
+Nothing here prints; the CLI hands these to its console. Every text that comes from a
+document, a gold file or the model goes into a ``Text``, never through markup.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def entities_table(result: DocResult) -> Table:
         forms = list(dict.fromkeys(m.text for m in entity.mentions))
         table.add_row(
             Text(entity.name, style="bold"),
-            entity.label,
+            Text(entity.label),
             str(len(entity.mentions)),
             str(sum(m.in_quote for m in entity.mentions)),
             Text(" | ".join(forms)),
@@ -112,7 +112,7 @@ def eval_table(report: dict[str, Any]) -> Table:
         rows = [(name, entities[name]) for name in ("span", "typed")]
         rows += list(entities["by_label"].items())
         for name, score in rows:
-            table.add_row(f"entities {name}", *_score_cells(score), "")
+            table.add_row(Text(f"entities {name}"), *_score_cells(score), "")
     return table
 
 
@@ -154,7 +154,7 @@ def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
     for row in rows:
         table.add_row(
             speaker_cell(row),
-            row.label or NO_LABEL,
+            Text(row.label or NO_LABEL),
             str(row.documents),
             *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
             Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)),
