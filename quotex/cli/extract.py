@@ -7,6 +7,9 @@ with a progress bar on stderr.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from quotex.cli.common import (
     BatchOpt,
     EncodingOpt,
@@ -60,7 +63,6 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
     """Read, extract and write a corpus; return the sources of the failed documents."""
     from quotex.io.writers import atomic_output, make_writer
     from quotex.render.progress import corpus_progress
-    from quotex.render.tables import entities_table, quotes_table
 
     fmt = choose_format(output)
     if view is View.QUOTES and options.where is not EntityScope.ALL:
@@ -69,31 +71,16 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
     corpus = Corpus(options)
     show_progress = wants_progress(output)
     total = corpus.count() if show_progress else None
-    table = entities_table if view is View.ENTITIES else quotes_table
     with (
         atomic_output(output.path) as stream,
         corpus_progress(err, total, enabled=show_progress) as advance,
         corpus.results() as results,
     ):
-        writer = None
-        if fmt is not Format.TABLE:
-            writer = make_writer(fmt, stream, view, raw_csv=output.raw_csv)
-        for item in results:
-            if isinstance(item, EmptyInput):
-                warn(f"{item.source}: no text (empty or only whitespace); nothing to extract")
-            elif is_failure(item):
-                advance()
-                warn(f"{item.source}: {item.message}")
-            elif isinstance(item, DocResult):
-                advance()
-                if writer is None:
-                    out.print(table(item))
-                else:
-                    writer.write(item)
-            else:  # a PartWritten: a Dask worker wrote these documents itself
-                advance(item.documents)
-        if writer is not None:
-            writer.close()
+        if fmt is Format.TABLE:
+            _emit(results, _table_printer(view), advance)
+        else:
+            with make_writer(fmt, stream, view, raw_csv=output.raw_csv) as writer:
+                _emit(results, writer.write, advance)
     stats = corpus.stats
     if not output.quiet and (stats.documents + stats.failures > 1 or stats.failures):
         warn(
@@ -101,6 +88,31 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
             f"{stats.failures} failed, {stats.seconds:.1f} s"
         )
     return stats.failed
+
+
+def _emit(
+    results: Iterable[Any], write: Callable[[DocResult], None], advance: Callable[..., None]
+) -> None:
+    """Hand each result to ``write``, say what failed, and move the progress bar."""
+    for item in results:
+        if isinstance(item, EmptyInput):
+            warn(f"{item.source}: no text (empty or only whitespace); nothing to extract")
+        elif is_failure(item):
+            advance()
+            warn(f"{item.source}: {item.message}")
+        elif isinstance(item, DocResult):
+            advance()
+            write(item)
+        else:  # a PartWritten: a Dask worker wrote these documents itself
+            advance(item.documents)
+
+
+def _table_printer(view: View) -> Callable[[DocResult], None]:
+    """Print each result as a table on stdout: its entities, or its quotes."""
+    from quotex.render.tables import entities_table, quotes_table
+
+    table = entities_table if view is View.ENTITIES else quotes_table
+    return lambda result: out.print(table(result))
 
 
 def check_engine(options: CorpusOptions, output: Output) -> None:
