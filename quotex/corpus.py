@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from quotex.engines import Engine
 from quotex.errors import QuotexError
-from quotex.io.readers import Document, ReadFailure
+from quotex.io.readers import (
+    Document,
+    ReadFailure,
+    count_documents,
+    iter_documents,
+    resolve_inputs,
+)
 from quotex.io.writers import View
 from quotex.pipeline import DEFAULT_MODEL
 from quotex.records import DocResult
@@ -117,8 +123,7 @@ class Corpus:
     """One pass over the inputs of ``options``; see the module docstring."""
 
     def __init__(self, options: CorpusOptions) -> None:
-        from quotex.io.readers import iter_documents, resolve_inputs
-        from quotex.pipeline import load_nlp
+        from quotex.pipeline import load_nlp  # looked up now: tests swap in their pipeline
 
         if options.keep_text and options.on_dask:
             raise ValueError("keep_text needs the local engine")
@@ -139,13 +144,12 @@ class Corpus:
 
     def count(self) -> int | None:
         """How many documents the inputs hold, or ``None`` when that cannot be known."""
-        from quotex.io.readers import count_documents
-
         return count_documents(self.sources)
 
     @contextmanager
     def results(self) -> Iterator[Iterator[Outcome]]:
-        """The stream of outcomes; a Dask cluster lives as long as the ``with``."""
+        """The stream of outcomes (once per corpus); a Dask cluster lives as long as the
+        ``with``."""
         self.stats = CorpusStats()
         with self._engine(self._read()) as items:
             yield self._outcomes(items)
