@@ -9,7 +9,7 @@ Usage (from the repository root):
 The first run stores every document parsed by the model (tagger, parser, NER) in a spaCy
 ``DocBin``; each run then applies only quotex's own components (quote marks, entities,
 attribution: the code under ``quotex/components`` and ``quotex/lexicon``) and scores them
-with ``quotex.evaluate``. On PolNeAR dev that is about 6 s against about 65 s for
+with ``quotex.eval``. On PolNeAR dev that is about 6 s against about 65 s for
 ``quotex eval``, with the same figures. Delete the cache after changing the model or the
 ``quotex_paragraphs`` component, which run before the parser.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from quotex.evaluate import load_gold, score_documents
+from quotex.eval import load_gold, score_documents
 from quotex.pipeline import DEFAULT_MODEL, QUOTEX_COMPONENTS, load_nlp
 from quotex.records import from_doc
 

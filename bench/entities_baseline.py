@@ -2,7 +2,7 @@
 """Entity scores of the bare spaCy model vs quotex's cleaned, clustered entities.
 
 Usage: python bench/entities_baseline.py GOLD.jsonl  (a CoNLL-style file with `entities`)
-Prints span and typed F1 for both, scored by quotex.evaluate with the same label map.
+Prints span and typed F1 for both, scored by quotex.eval with the same label map.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 
 import spacy
 
-from quotex.evaluate import load_gold, score_documents
+from quotex.eval import load_gold, score_documents
 from quotex.extraction import extract
 from quotex.pipeline import DEFAULT_MODEL, load_nlp
 from quotex.records import DocResult, Entity, EntityMention

@@ -14,7 +14,7 @@ from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
 if TYPE_CHECKING:
     from quotex.extraction import ExtractFailure, extract, extract_documents
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place; pyproject.toml reads it (dynamic version)
 
 __all__ = [
     "DocResult",

@@ -180,3 +180,94 @@ def test_cli_eval_missing_gold_is_an_error(runner, tmp_path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 1
     assert "none.jsonl" in result.stderr
+
+
+# --- user text is printed as it is, never read as rich markup or emoji codes ------------
+
+MARKUP_ID = "wire[/b] story :thumbs_up: [bold]x[/bold]"
+MARKUP_NAME = "wire [bold]story[red] :thumbs_up:"  # a file name: no closing tags, no "/"
+
+
+def test_echo_prints_markup_and_emoji_codes_literally() -> None:
+    from rich.console import Console
+
+    from quotex.cli.console import echo
+
+    console = Console(file=io.StringIO(), width=120, color_system=None)
+    echo(console, MARKUP_ID)
+    assert console.file.getvalue() == MARKUP_ID + "\n"
+
+
+def test_cli_error_names_a_file_with_markup_as_it_is(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["quotes", str(tmp_path / f"{MARKUP_NAME}.txt")])
+    assert result.exit_code == 1
+    assert f"{MARKUP_NAME}.txt" in result.stderr
+
+
+@pytest.fixture
+def session_runner(nlp, monkeypatch) -> CliRunner:
+    """A runner whose commands reuse the session pipeline instead of loading their own."""
+    monkeypatch.setattr("quotex.pipeline.load_nlp", lambda model=None: nlp)
+    return CliRunner()
+
+
+@pytest.fixture
+def markup_file(tmp_path):
+    path = tmp_path / f"{MARKUP_NAME}.txt"
+    path.write_text("“We will not retreat,” Jan Kamp said.", encoding="utf-8")
+    return path
+
+
+@pytest.mark.model
+def test_cli_table_title_shows_a_file_name_with_markup(session_runner, markup_file) -> None:
+    result = session_runner.invoke(
+        app, ["quotes", str(markup_file), "--format", "table"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert f"{MARKUP_NAME}.txt: 1 quotes" in result.stdout
+
+
+@pytest.mark.model
+def test_cli_show_title_shows_a_file_name_with_markup(session_runner, markup_file) -> None:
+    result = session_runner.invoke(app, ["show", str(markup_file)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert f"{MARKUP_NAME}.txt" in result.stdout
+
+
+@pytest.mark.model
+def test_cli_read_failure_names_a_file_with_markup(session_runner, markup_file) -> None:
+    markup_file.write_bytes(b"x\x00y")
+    result = session_runner.invoke(app, ["quotes", str(markup_file), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"quotex: {markup_file}: contains NUL bytes")
+    assert f"failed ({markup_file})" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_eval_details_print_a_document_id_with_markup(session_runner, tmp_path) -> None:
+    text = "The sky is blue today."
+    gold = {"id": MARKUP_ID, "text": text, "quotes": [], "entities": []}
+    gold["quotes"].append(
+        {"quote": "sky is blue", "quote_start": 4, "quote_end": 15, "type": "indirect"}
+    )
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = session_runner.invoke(app, ["eval", str(path), "--details"])
+    assert result.exit_code == 0, result.stderr
+    assert f"\n{MARKUP_ID}\n  miss: " in result.stdout
+
+
+def test_eval_table_shows_a_gold_label_with_markup() -> None:
+    from rich.console import Console
+
+    from quotex.eval import Score
+    from quotex.render.tables import eval_table
+
+    score = Score(1, 1, 1, 1).to_dict()
+    report = {
+        "documents": 1,
+        "entities": {"span": score, "typed": score, "by_label": {"[/b]X": score}},
+    }
+    console = Console(file=io.StringIO(), width=120, color_system=None)
+    console.print(eval_table(report))
+    assert "entities [/b]X" in console.file.getvalue()

@@ -13,10 +13,12 @@ from typer.testing import CliRunner
 
 import quotex.pipeline
 from quotex.cli import app
+from quotex.corpus import Article, Corpus, CorpusOptions, EmptyInput
+from quotex.errors import QuotexError
 from quotex.extraction import extract_documents
-from quotex.io.readers import Document
-from quotex.progress import corpus_progress
+from quotex.io.readers import Document, ReadFailure
 from quotex.records import DocResult
+from quotex.render.progress import corpus_progress
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.model
@@ -157,3 +159,49 @@ def test_progress_disabled_writes_nothing() -> None:
     with corpus_progress(Console(file=stream, force_terminal=True), 5, enabled=False) as advance:
         advance()
     assert stream.getvalue() == ""
+
+
+# --- the corpus loop itself (quotex.corpus), as the commands use it -------------------
+
+
+@pytest.fixture
+def corpus_dir(nlp, monkeypatch, tmp_path):
+    """A folder of a text, a binary file and another text; Corpus reuses the session nlp."""
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"x\x00y")
+    (tmp_path / "c.txt").write_text("Nobody spoke.", encoding="utf-8")
+    return tmp_path
+
+
+def test_corpus_keep_text_pairs_each_result_with_its_text_in_input_order(corpus_dir) -> None:
+    corpus = Corpus(CorpusOptions([str(corpus_dir)], keep_text=True))
+    with corpus.results() as results:
+        outcomes = list(results)
+    assert [type(item).__name__ for item in outcomes] == ["Article", "ReadFailure", "Article"]
+    assert [(a.text, a.result.id) for a in outcomes if isinstance(a, Article)] == [
+        (SHORT, "a.txt"),
+        ("Nobody spoke.", "c.txt"),
+    ]
+    stats = corpus.stats
+    assert (stats.documents, stats.failed) == (2, [str(corpus_dir / "b.txt")])
+    assert stats.quotes == len(outcomes[0].result.quotes)
+
+
+def test_corpus_fail_fast_yields_the_failure_then_stops(corpus_dir) -> None:
+    corpus = Corpus(CorpusOptions([str(corpus_dir)], fail_fast=True))
+    with corpus.results() as results:
+        assert isinstance(next(results), DocResult)
+        assert isinstance(next(results), ReadFailure)  # the caller reports it first
+        with pytest.raises(QuotexError, match="--fail-fast"):
+            next(results)
+
+
+def test_corpus_notes_a_lone_empty_document_before_its_result(nlp, monkeypatch, tmp_path):
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    corpus = Corpus(CorpusOptions([str(tmp_path / "empty.txt")], note_lone_empty=True))
+    with corpus.results() as results:
+        first, second = list(results)
+    assert first == EmptyInput(str(tmp_path / "empty.txt"))
+    assert isinstance(second, DocResult) and not second.quotes

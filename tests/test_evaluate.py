@@ -1,4 +1,4 @@
-"""Tests for quotex.evaluate: each matching and scoring rule on small hand-built documents."""
+"""Tests for quotex.eval: each matching and scoring rule on small hand-built documents."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from quotex.errors import InputError
-from quotex.evaluate import (
+from quotex.eval import (
     LABEL_MAP,
     EvalReport,
     Score,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.evaluate import score_document
+from quotex.eval import score_document
 from quotex.extraction import extract
 from quotex.names import names_agree
 from tests.conftest import load_sample

@@ -22,11 +22,12 @@ from typer.testing import CliRunner
 
 from quotex.cli import app
 from quotex.extraction import extract
-from quotex.highlight import speaker_colours
-from quotex.html import page_html
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
-from quotex.render_show import article_text, share_bar, show_view, speakers_table
-from quotex.speakers import summarize_speakers
+from quotex.render.article import article_text, show_view
+from quotex.render.highlight import speaker_colours
+from quotex.render.html import page_html
+from quotex.render.tables import share_bar, speakers_table
+from quotex.tally import summarize_speakers
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "nato-russia.txt"
 GOLD = Path(__file__).resolve().parent / "data" / "nato-russia.gold.json"

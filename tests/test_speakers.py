@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-from quotex.highlight import UNKNOWN_COLOUR, marks, segments, speaker_colours
 from quotex.io.summary import write_summary
 from quotex.io.writers import Format
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
+from quotex.render.highlight import UNKNOWN_COLOUR, marks, segments, speaker_colours
 from quotex.selection import EntityScope, entities_in_scope
-from quotex.speakers import SPEAKER_COLUMNS, summarize_speakers
+from quotex.tally import SPEAKER_COLUMNS, summarize_speakers
 
 
 def quote(

@@ -12,7 +12,8 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from quotex.highlight import (
+from quotex.records import QUOTE_TYPES, DocResult
+from quotex.render.highlight import (
     CUE,
     ENTITY,
     NO_LABEL,
@@ -25,8 +26,7 @@ from quotex.highlight import (
     segments,
     speaker_colours,
 )
-from quotex.records import QUOTE_TYPES, DocResult
-from quotex.speakers import summarize_speakers
+from quotex.tally import summarize_speakers
 
 PAGE_TITLE = "quotex"
 BASE_CSS = """\

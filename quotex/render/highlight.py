@@ -1,7 +1,7 @@
 """What to highlight in an article: quotes by speaker, speaker mentions, cues, entities.
 
-Pure data shared by the terminal view (:mod:`quotex.render_show`) and the HTML page
-(:mod:`quotex.html`), so both colour the same speaker the same way. A :class:`Mark` is a
+Pure data shared by the terminal view (:mod:`quotex.render.article`) and the HTML page
+(:mod:`quotex.render.html`), so both colour the same speaker the same way. A :class:`Mark` is a
 stretch of the article with a role; :func:`segments` cuts the article where any mark
 starts or ends, for writers that need properly nested elements.
 """

@@ -2,7 +2,8 @@
 imports rich).
 
 :func:`corpus_progress` yields an ``advance`` callable: call it once per document done
-(or failed). When the bar is off it is a no-op, so the run loop needs no branches.
+(or failed), or with the number of documents done at once. When the bar is off it is a
+no-op, so the run loop needs no branches.
 """
 
 from __future__ import annotations
@@ -61,14 +62,14 @@ class EtaColumn(ProgressColumn):
         return Text(f"{prefix}{hours}:{minutes:02d}:{secs:02d}", style="progress.remaining")
 
 
-def _noop() -> None:
+def _noop(count: int = 1) -> None:
     return None
 
 
 @contextmanager
 def corpus_progress(
     console: Console, total: int | None, *, enabled: bool
-) -> Iterator[Callable[[], None]]:
+) -> Iterator[Callable[..., None]]:
     """A live bar on ``console`` (documents done, docs/s, ETA) while the body runs.
 
     ``total`` ``None`` (stdin, pipes) shows a count and the elapsed time instead of an ETA.
@@ -93,7 +94,7 @@ def corpus_progress(
     with progress:
         task = progress.add_task(DESCRIPTION, total=total)
 
-        def advance() -> None:
-            progress.advance(task)
+        def advance(count: int = 1) -> None:
+            progress.advance(task, count)
 
         yield advance

@@ -1,4 +1,4 @@
-"""Score quotex predictions against gold annotations: quotes, speakers, cues, entities.
+"""Score predicted quotes against gold quotes: the matching rule, speakers and cues.
 
 Pure scoring: gold documents are plain dicts in the eval JSONL format (``id``, ``text``,
 ``quotes``, optional ``entities``; see the evaluation README) and predictions are
@@ -45,34 +45,19 @@ counted in recall and predictions belonging to them are left out of precision. T
 span is read from ``speaker_spans``, else ``speaker_start/end``, else
 ``speaker_mention_start/end``.
 
-Entities (gold docs with an ``entities`` list of ``start``/``end``/``label``): predicted
-OntoNotes labels are mapped to CoNLL (:data:`LABEL_MAP`, which passes CoNLL labels
-through; unmapped labels are ignored) and every predicted mention is one prediction.
-``span`` scores need the exact offsets, ``typed`` scores the mapped label too; gold
-entities without offsets (the seed gold lists names only) are not scored.
-
 Details (``EvalReport.details``, one dict per document: ``id``, ``misses``,
 ``false_quotes``, ``speaker_errors``) follow the lenient ``all`` matching; texts are clipped
 to 120 characters.
-
-A gold doc without a ``quotes`` key (CoNLL) is not scored for quotes, and one without
-``entities`` is not scored for entities. Counts are summed over documents (micro
-average). Empty denominators give ``None`` (undefined), never a division by zero:
-precision is ``None`` with no predictions, recall ``None`` with no gold, and F1 is
-``None`` only when both are; if just one is ``None`` the other is necessarily 0, and so
-is F1.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from quotex.errors import InputError
+from quotex.eval.scores import Accuracy, QuoteScores, Score
 from quotex.records import DocResult, Quote
 
 Span = tuple[int, int]
@@ -98,177 +83,7 @@ PRONOUNS = frozenset(
 )
 TITLES = frozenset("mr mrs ms miss mx dr prof sir madam".split())
 POSSESSIVES = ("'s", "’s", "'", "’")
-
-LABEL_MAP: dict[str, str] = {
-    "PERSON": "PER",
-    "PER": "PER",
-    "ORG": "ORG",
-    "GPE": "LOC",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "NORP": "MISC",
-    "EVENT": "MISC",
-    "LAW": "MISC",
-    "PRODUCT": "MISC",
-    "WORK_OF_ART": "MISC",
-    "LANGUAGE": "MISC",
-    "MISC": "MISC",
-}
 DETAIL_CHARS = 120
-
-
-# --------------------------------------------------------------------------- score types
-
-
-def _ratio(num: int, den: int) -> float | None:
-    return num / den if den else None
-
-
-@dataclass(frozen=True)
-class Score:
-    """Counts behind precision/recall/F1.
-
-    ``pred_matched`` predictions were right and ``gold_matched`` gold items were found;
-    for quotes these differ (two predictions can find one gold quote), for entities not.
-    """
-
-    gold: int = 0
-    predicted: int = 0
-    pred_matched: int = 0
-    gold_matched: int = 0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            self.gold + other.gold,
-            self.predicted + other.predicted,
-            self.pred_matched + other.pred_matched,
-            self.gold_matched + other.gold_matched,
-        )
-
-    @property
-    def precision(self) -> float | None:
-        return _ratio(self.pred_matched, self.predicted)
-
-    @property
-    def recall(self) -> float | None:
-        return _ratio(self.gold_matched, self.gold)
-
-    @property
-    def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None and r is None:
-            return None
-        p, r = p or 0.0, r or 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "pred_matched": self.pred_matched,
-            "gold_matched": self.gold_matched,
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-        }
-
-
-@dataclass(frozen=True)
-class Accuracy:
-    """``correct`` out of ``total`` judged items; ``accuracy`` is ``None`` when none."""
-
-    total: int = 0
-    correct: int = 0
-
-    def __add__(self, other: Accuracy) -> Accuracy:
-        return Accuracy(self.total + other.total, self.correct + other.correct)
-
-    @property
-    def accuracy(self) -> float | None:
-        return _ratio(self.correct, self.total)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "correct": self.correct, "accuracy": self.accuracy}
-
-
-def _add_maps(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    return {k: a[k] + b[k] if k in a and k in b else a.get(k, b.get(k)) for k in a | b}
-
-
-@dataclass(frozen=True)
-class QuoteScores:
-    """Quote scores: ``lenient``/``strict`` P/R/F1 and ``speaker``/``cue`` accuracy, by group."""
-
-    lenient: dict[str, Score]
-    strict: dict[str, Score]
-    speaker: dict[str, Accuracy]
-    cue: dict[str, Accuracy]
-
-    def __add__(self, other: QuoteScores) -> QuoteScores:
-        return QuoteScores(
-            _add_maps(self.lenient, other.lenient),
-            _add_maps(self.strict, other.strict),
-            _add_maps(self.speaker, other.speaker),
-            _add_maps(self.cue, other.cue),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            name: {group: value.to_dict() for group, value in getattr(self, name).items()}
-            for name in ("lenient", "strict", "speaker", "cue")
-        }
-
-
-@dataclass(frozen=True)
-class EntityScores:
-    """Entity mention scores: exact ``span``, ``typed`` (span and label), typed ``by_label``."""
-
-    span: Score
-    typed: Score
-    by_label: dict[str, Score]
-
-    def __add__(self, other: EntityScores) -> EntityScores:
-        return EntityScores(
-            self.span + other.span,
-            self.typed + other.typed,
-            _add_maps(self.by_label, other.by_label),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "span": self.span.to_dict(),
-            "typed": self.typed.to_dict(),
-            "by_label": {k: v.to_dict() for k, v in sorted(self.by_label.items())},
-        }
-
-
-@dataclass(frozen=True)
-class DocEval:
-    """The scores of one document, and its ``details`` for error analysis."""
-
-    id: str
-    quotes: QuoteScores | None
-    entities: EntityScores | None
-    details: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class EvalReport:
-    """Scores summed over a corpus; ``None`` sections had no gold of that kind."""
-
-    documents: int = 0
-    quotes: QuoteScores | None = None
-    entities: EntityScores | None = None
-    details: tuple[dict[str, Any], ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable form: ``documents``, ``quotes``, ``entities``, ``details``."""
-        return {
-            "documents": self.documents,
-            "quotes": self.quotes.to_dict() if self.quotes else None,
-            "entities": self.entities.to_dict() if self.entities else None,
-            "details": list(self.details),
-        }
 
 
 # --------------------------------------------------------------------------- spans
@@ -551,101 +366,3 @@ def score_quotes(gold: dict[str, Any], result: DocResult) -> tuple[QuoteScores, 
     preds = [_pred_quote(text, q) for q in result.quotes]
     counts, matching, verdicts = _group_scores(golds, preds)
     return QuoteScores(**counts), _quote_details(golds, preds, matching, verdicts)
-
-
-def _prf(gold: Counter[Any], predicted: Counter[Any]) -> Score:
-    matched = sum((gold & predicted).values())
-    return Score(sum(gold.values()), sum(predicted.values()), matched, matched)
-
-
-def score_entities(gold: dict[str, Any], result: DocResult) -> EntityScores:
-    """Score one document's entity mentions against gold ``entities`` (exact offsets)."""
-    gold_typed = Counter((e["start"], e["end"], e["label"]) for e in gold["entities"])
-    pred_typed = Counter(
-        (m.start, m.end, LABEL_MAP[entity.label])
-        for entity in result.entities
-        if entity.label in LABEL_MAP
-        for m in entity.mentions
-    )
-
-    def spans(typed: Counter[Any]) -> Counter[Any]:
-        out: Counter[Any] = Counter()
-        for (s, e, _), n in typed.items():
-            out[(s, e)] += n
-        return out
-
-    def of_label(typed: Counter[Any], label: str) -> Counter[Any]:
-        return Counter({k: n for k, n in typed.items() if k[2] == label})
-
-    labels = {k[2] for k in gold_typed} | {k[2] for k in pred_typed}
-    return EntityScores(
-        span=_prf(spans(gold_typed), spans(pred_typed)),
-        typed=_prf(gold_typed, pred_typed),
-        by_label={
-            lab: _prf(of_label(gold_typed, lab), of_label(pred_typed, lab)) for lab in labels
-        },
-    )
-
-
-def _has_entity_gold(gold: dict[str, Any]) -> bool:
-    # The seed gold lists entities by name only, without offsets: nothing to score exactly.
-    ents = gold.get("entities")
-    return isinstance(ents, list) and all("start" in e and "end" in e for e in ents)
-
-
-def score_document(gold: dict[str, Any], result: DocResult) -> DocEval:
-    """Score one gold document against its prediction (see the module docstring)."""
-    quotes, details = None, {"misses": [], "false_quotes": [], "speaker_errors": []}
-    if "quotes" in gold:
-        quotes, details = score_quotes(gold, result)
-    entities = score_entities(gold, result) if _has_entity_gold(gold) else None
-    doc_id = str(gold.get("id", result.id))
-    return DocEval(doc_id, quotes, entities, {"id": doc_id, **details})
-
-
-def _add_optional(a: Any, b: Any) -> Any:
-    return b if a is None else a if b is None else a + b
-
-
-def score_documents(pairs: Iterable[tuple[dict[str, Any], DocResult]]) -> EvalReport:
-    """Score ``(gold, prediction)`` pairs and sum the counts into one report.
-
-    Pairs are taken as given: the caller matches gold and prediction by id.
-    """
-    n, quotes, entities, details = 0, None, None, []
-    for gold, result in pairs:
-        doc = score_document(gold, result)
-        n += 1
-        quotes = _add_optional(quotes, doc.quotes)
-        entities = _add_optional(entities, doc.entities)
-        details.append(doc.details)
-    return EvalReport(n, quotes, entities, tuple(details))
-
-
-def load_gold(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Stream gold documents from a JSONL file, one dict per non-blank line.
-
-    Raises :class:`InputError` naming ``file:line`` for a line that is not a JSON object
-    with an ``id``, and for a file that cannot be read or decoded.
-    """
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                yield _parse_gold_line(line, f"{path}:{number}")
-    except OSError as exc:
-        raise InputError(f"cannot read gold file {path}: {exc.strerror}; check the path") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 ({exc.reason}); re-encode the file") from exc
-
-
-def _parse_gold_line(line: str, where: str) -> dict[str, Any]:
-    try:
-        doc = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg}); fix or remove the line") from exc
-    if not isinstance(doc, dict) or "id" not in doc:
-        raise InputError(f"{where}: expected a JSON object with an 'id'; fix or remove the line")
-    return doc

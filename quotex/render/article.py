@@ -1,4 +1,4 @@
-"""Rich renderables for ``quotex show`` and ``quotex speakers``.
+"""The ``quotex show`` view of one article: highlighted text, legend, speaker summary.
 
 The article is one ``Text`` built from the raw text and styled by offsets, so article
 text is never read as markup. Styles pair a colour with an attribute (italic quotes,
@@ -8,27 +8,25 @@ Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from quotex.highlight import (
+from quotex.records import QUOTE_TYPES, DocResult
+from quotex.render.highlight import (
     CUE,
     ENTITY,
     NO_LABEL,
     QUOTE,
     SPEAKER,
-    UNKNOWN_SPEAKER,
     label_tint,
     marks,
     speaker_colours,
 )
-from quotex.records import QUOTE_TYPES, DocResult
-from quotex.speakers import SpeakerRow, summarize_speakers
+from quotex.render.tables import plural, speaker_cell
+from quotex.tally import summarize_speakers
 
 QUOTE_STYLE = "italic {colour}"
 SPEAKER_STYLE = "bold {colour}"
@@ -36,8 +34,6 @@ CUE_STYLE = "underline"
 # Light text on the dark tint reads on light and dark terminals; quote colours override it.
 ENTITY_STYLE = "#f0f0f0 on {tint}"
 FIRST_WORDS = 8
-BAR_WIDTH = 10
-BAR_BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
 def article_text(text: str, result: DocResult) -> Text:
@@ -91,17 +87,11 @@ def _first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def _name(row: SpeakerRow, colours: dict[str, str] | None = None) -> Text:
-    name = row.speaker or UNKNOWN_SPEAKER
-    colour = (colours or {}).get(name, "")
-    return Text(name, style=f"bold {colour}" if row.speaker else f"dim {colour}")
-
-
 def speaker_summary(result: DocResult) -> Table:
     """One document's speakers: label, quotes by type, the start of their first quote."""
     colours = speaker_colours(result)
     table = Table(
-        title=Text(_count(len(result.quotes), "quote")),
+        title=Text(plural(len(result.quotes), "quote")),
         box=box.SIMPLE_HEAD,
         expand=True,
         pad_edge=False,
@@ -113,16 +103,12 @@ def speaker_summary(result: DocResult) -> Table:
     table.add_column("first quote", ratio=3)
     for row in summarize_speakers([result]):
         table.add_row(
-            _name(row, colours),
-            row.label or NO_LABEL,
+            speaker_cell(row, colours),
+            Text(row.label or NO_LABEL),
             *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
             Text(_first_words(row.first_quote)),
         )
     return table
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def show_view(text: str, result: DocResult) -> RenderableType:
@@ -131,37 +117,3 @@ def show_view(text: str, result: DocResult) -> RenderableType:
     article.rstrip()  # one blank line before the legend, however the text ends
     summary = speaker_summary(result) if result.quotes else Text("No quotes found.", style="dim")
     return Group(Rule(Text(result.id), style="dim"), article, Text(""), legend(result), summary)
-
-
-def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
-    """A horizontal bar ``width`` cells long at 100 %, in eighths of a cell."""
-    eighths = round(max(0.0, min(share, 1.0)) * width * 8)
-    full, rest = divmod(eighths, 8)
-    bar = "█" * full + (BAR_BLOCKS[rest] if rest else "")
-    return Text(bar.ljust(width), style="cyan")
-
-
-def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
-    """Speakers over a corpus: label, documents, quotes by type, share with a bar."""
-    total = sum(row.quotes for row in rows)
-    title = ", ".join(
-        [_count(len(rows), "speaker"), _count(total, "quote"), _count(documents, "document")]
-    )
-    table = Table(
-        title=Text(title), box=box.SIMPLE_HEAD, expand=False, pad_edge=False, collapse_padding=True
-    )
-    table.add_column("speaker", min_width=16)
-    table.add_column("label", no_wrap=True)
-    table.add_column("docs", justify="right", no_wrap=True)
-    for kind in QUOTE_TYPES:
-        table.add_column(kind, justify="right", no_wrap=True)
-    table.add_column("share", no_wrap=True)
-    for row in rows:
-        table.add_row(
-            _name(row),
-            row.label or NO_LABEL,
-            str(row.documents),
-            *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
-            Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)),
-        )
-    return table

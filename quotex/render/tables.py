@@ -1,20 +1,26 @@
-"""Rich renderables for the terminal: tables of quotes, entities and evaluation scores.
+"""Rich tables for the terminal: quotes, entities, speakers and evaluation scores.
 
-Nothing here prints; the CLI hands these to its console. Article text always goes into
-``Text`` objects, never through markup.
+Nothing here prints; the CLI hands these to its console. Every text that comes from a
+document, a gold file or the model goes into a ``Text``, never through markup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from quotex.records import DocResult
+from quotex.records import QUOTE_TYPES, DocResult
+from quotex.render.highlight import NO_LABEL, UNKNOWN_SPEAKER
+from quotex.tally import SpeakerRow
 
 TYPE_STYLES = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
 QUOTE_PREVIEW = 160
+BAR_WIDTH = 10
+BAR_BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
 def _clip(text: str, limit: int = QUOTE_PREVIEW) -> str:
@@ -60,7 +66,7 @@ def entities_table(result: DocResult) -> Table:
         forms = list(dict.fromkeys(m.text for m in entity.mentions))
         table.add_row(
             Text(entity.name, style="bold"),
-            entity.label,
+            Text(entity.label),
             str(len(entity.mentions)),
             str(sum(m.in_quote for m in entity.mentions)),
             Text(" | ".join(forms)),
@@ -106,5 +112,51 @@ def eval_table(report: dict[str, Any]) -> Table:
         rows = [(name, entities[name]) for name in ("span", "typed")]
         rows += list(entities["by_label"].items())
         for name, score in rows:
-            table.add_row(f"entities {name}", *_score_cells(score), "")
+            table.add_row(Text(f"entities {name}"), *_score_cells(score), "")
+    return table
+
+
+def speaker_cell(row: SpeakerRow, colours: dict[str, str] | None = None) -> Text:
+    """A speaker's name, bold (dim for quotes without one), in its colour if given."""
+    name = row.speaker or UNKNOWN_SPEAKER
+    colour = (colours or {}).get(name, "")
+    return Text(name, style=f"bold {colour}" if row.speaker else f"dim {colour}")
+
+
+def plural(number: int, noun: str) -> str:
+    """``1 quote``, ``2 quotes``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def share_bar(share: float, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar ``width`` cells long at 100 %, in eighths of a cell."""
+    eighths = round(max(0.0, min(share, 1.0)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    bar = "█" * full + (BAR_BLOCKS[rest] if rest else "")
+    return Text(bar.ljust(width), style="cyan")
+
+
+def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
+    """Speakers over a corpus: label, documents, quotes by type, share with a bar."""
+    total = sum(row.quotes for row in rows)
+    title = ", ".join(
+        [plural(len(rows), "speaker"), plural(total, "quote"), plural(documents, "document")]
+    )
+    table = Table(
+        title=Text(title), box=box.SIMPLE_HEAD, expand=False, pad_edge=False, collapse_padding=True
+    )
+    table.add_column("speaker", min_width=16)
+    table.add_column("label", no_wrap=True)
+    table.add_column("docs", justify="right", no_wrap=True)
+    for kind in QUOTE_TYPES:
+        table.add_column(kind, justify="right", no_wrap=True)
+    table.add_column("share", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            speaker_cell(row),
+            Text(row.label or NO_LABEL),
+            str(row.documents),
+            *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
+            Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)),
+        )
     return table

@@ -1,0 +1,91 @@
+"""``quotex eval``: score quotex against a gold corpus and print the scores."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from quotex.cli.common import JobsOpt, ModelOpt, app, fail, guard
+from quotex.cli.console import echo, out
+from quotex.errors import ExitCode
+from quotex.pipeline import DEFAULT_MODEL
+
+EVAL_HELP = """Score quotex against a gold corpus (JSONL: id, text, quotes and/or entities).
+
+Prints precision, recall and F1 of quote spans by type, speaker and cue accuracy, and
+entity scores when the gold has entities. See the README for the matching rule.
+
+Example: quotex eval gold.jsonl --details
+"""
+EVAL_FORMATS = ("table", "json")
+DETAIL_KINDS = {"misses": "miss", "false_quotes": "false_quote", "speaker_errors": "speaker_error"}
+
+GoldArg = Annotated[Path, typer.Argument(help="Gold JSONL file.", show_default=False)]
+EvalFormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+DetailsOpt = Annotated[
+    bool, typer.Option("--details", help="List misses, false quotes and speaker errors.")
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="Score only the first N documents.", show_default=False),
+]
+
+
+def evaluate(
+    gold: Path, fmt: str, *, details: bool, model: str, limit: int | None, jobs: int
+) -> int:
+    """Score quotex on ``gold`` and print the report in ``fmt``; nothing fails per document."""
+    from quotex.eval.runner import evaluate_file
+
+    report = evaluate_file(gold, model=model, limit=limit, n_process=jobs)
+    data = report.to_dict()
+    if not details:
+        data.pop("details", None)
+    if fmt == "json":
+        _print_json(data)
+    else:
+        _print_table(data)
+    return 0
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    if sys.stdout.isatty():
+        out.print_json(json.dumps(data))
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _print_table(data: dict[str, Any]) -> None:
+    """The scores as a table, then each document's errors when ``details`` are present."""
+    from rich.text import Text
+
+    from quotex.render.tables import eval_table
+
+    out.print(eval_table(data))
+    for doc in data.get("details", []):
+        if not any(doc[kind] for kind in DETAIL_KINDS):
+            continue
+        echo(out, Text.assemble("\n", (str(doc["id"]), "bold")))
+        for kind, label in DETAIL_KINDS.items():
+            for row in doc[kind]:
+                echo(out, f"  {label}: ", end="")
+                echo(out, json.dumps(row, ensure_ascii=False))
+
+
+@app.command("eval", help=EVAL_HELP)
+def eval_command(
+    gold: GoldArg,
+    fmt: EvalFormatOpt = "table",
+    details: DetailsOpt = False,
+    model: ModelOpt = DEFAULT_MODEL,
+    limit: LimitOpt = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Run quotex over a gold corpus and print its scores."""
+    if fmt not in EVAL_FORMATS:
+        raise fail("--format must be table or json", ExitCode.USAGE)
+    guard(lambda: evaluate(gold, fmt, details=details, model=model, limit=limit, jobs=jobs))

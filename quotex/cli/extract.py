@@ -1,0 +1,190 @@
+"""``quotex extract``, ``quotes`` and ``entities``: one record per document, written out.
+
+The three commands share their options and one worker, :func:`write_corpus`, which
+streams :class:`~quotex.corpus.Corpus` results to a writer (or to tables on a terminal)
+with a progress bar on stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from quotex.cli.common import (
+    BatchOpt,
+    EncodingOpt,
+    EngineOpt,
+    FailFastOpt,
+    FormatOpt,
+    GlobOpt,
+    IdFieldOpt,
+    InputFormatOpt,
+    Inputs,
+    JobsOpt,
+    ModelOpt,
+    Output,
+    OutputDirOpt,
+    OutputOpt,
+    PartitionOpt,
+    QuietOpt,
+    RawCsvOpt,
+    SchedulerOpt,
+    TextFieldOpt,
+    WhereOpt,
+    app,
+    choose_format,
+    guard,
+    wants_progress,
+)
+from quotex.cli.console import err, out, warn
+from quotex.corpus import Corpus, CorpusOptions, EmptyInput, is_failure
+from quotex.engines import Engine
+from quotex.errors import UsageError
+from quotex.io.writers import Format, View
+from quotex.pipeline import DEFAULT_MODEL
+from quotex.records import DocResult
+from quotex.selection import EntityScope
+
+EXTRACT_HELP = """Quotes and entities of every document, as one record per document.
+
+Example: quotex extract samples/nato-russia.txt --format json
+"""
+QUOTES_HELP = """Every quotation with its type, speaker, speaker mention and cue.
+
+Example: quotex quotes samples/ --format csv -o quotes.csv
+"""
+ENTITIES_HELP = """Named entities, their mentions clustered ("Putin" = "Vladimir Putin").
+
+Example: quotex entities samples/nato-russia.txt
+"""
+
+
+def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str]:
+    """Read, extract and write a corpus; return the sources of the failed documents."""
+    from quotex.io.writers import atomic_output, make_writer
+    from quotex.render.progress import corpus_progress
+
+    fmt = choose_format(output)
+    if view is View.QUOTES and options.where is not EntityScope.ALL:
+        raise UsageError("--where filters entities; use it with quotex entities or extract")
+    check_engine(options, output)
+    corpus = Corpus(options)
+    show_progress = wants_progress(output)
+    total = corpus.count() if show_progress else None
+    with (
+        atomic_output(output.path) as stream,
+        corpus_progress(err, total, enabled=show_progress) as advance,
+        corpus.results() as results,
+    ):
+        if fmt is Format.TABLE:
+            _emit(results, _table_printer(view), advance)
+        else:
+            with make_writer(fmt, stream, view, raw_csv=output.raw_csv) as writer:
+                _emit(results, writer.write, advance)
+    stats = corpus.stats
+    if not output.quiet and (stats.documents + stats.failures > 1 or stats.failures):
+        warn(
+            f"{stats.documents} documents, {stats.quotes} quotes, {stats.entities} entities, "
+            f"{stats.failures} failed, {stats.seconds:.1f} s"
+        )
+    return stats.failed
+
+
+def _emit(
+    results: Iterable[Any], write: Callable[[DocResult], None], advance: Callable[..., None]
+) -> None:
+    """Hand each result to ``write``, say what failed, and move the progress bar."""
+    for item in results:
+        if isinstance(item, EmptyInput):
+            warn(f"{item.source}: no text (empty or only whitespace); nothing to extract")
+        elif is_failure(item):
+            advance()
+            warn(f"{item.source}: {item.message}")
+        elif isinstance(item, DocResult):
+            advance()
+            write(item)
+        else:  # a PartWritten: a Dask worker wrote these documents itself
+            advance(item.documents)
+
+
+def _table_printer(view: View) -> Callable[[DocResult], None]:
+    """Print each result as a table on stdout: its entities, or its quotes."""
+    from quotex.render.tables import entities_table, quotes_table
+
+    table = entities_table if view is View.ENTITIES else quotes_table
+    return lambda result: out.print(table(result))
+
+
+def check_engine(options: CorpusOptions, output: Output) -> None:
+    """Refuse engine options that contradict each other, naming the flag to change."""
+    if options.engine is Engine.LOCAL and options.scheduler is not None:
+        raise UsageError("--scheduler runs on Dask; leave out --engine local")
+    if options.on_dask:
+        from quotex.engines.dask import require_distributed
+
+        require_distributed()
+    if options.output_dir is None:
+        return
+    if not options.on_dask:
+        raise UsageError(
+            "--output-dir is for the Dask engine; add --engine dask or --scheduler, or use -o FILE"
+        )
+    if not output.to_stdout:
+        raise UsageError("--output-dir and -o both name the output; pass one of them")
+    if output.fmt not in (None, Format.JSONL):
+        raise UsageError("--output-dir writes JSON Lines parts; leave out --format")
+
+
+def _register(view: View, name: str, help_text: str) -> None:
+    """Add the command ``name`` writing ``view`` of each result."""
+
+    def command(
+        inputs: Inputs = None,
+        fmt: FormatOpt = None,
+        output: OutputOpt = None,
+        model: ModelOpt = DEFAULT_MODEL,
+        glob: GlobOpt = None,
+        input_format: InputFormatOpt = None,
+        text_field: TextFieldOpt = "text",
+        id_field: IdFieldOpt = "id",
+        encoding: EncodingOpt = "utf-8",
+        batch_size: BatchOpt = 32,
+        jobs: JobsOpt = 1,
+        quiet: QuietOpt = False,
+        fail_fast: FailFastOpt = False,
+        raw_csv: RawCsvOpt = False,
+        where: WhereOpt = EntityScope.ALL,
+        engine: EngineOpt = None,
+        scheduler: SchedulerOpt = None,
+        partition_size: PartitionOpt = 64,
+        output_dir: OutputDirOpt = None,
+    ) -> None:
+        options = CorpusOptions(
+            inputs=list(inputs or []),
+            model=model,
+            glob=glob,
+            input_format=input_format,
+            text_field=text_field,
+            id_field=id_field,
+            encoding=encoding,
+            batch_size=batch_size,
+            jobs=jobs,
+            fail_fast=fail_fast,
+            where=where,
+            note_lone_empty=not quiet,
+            engine=engine,
+            scheduler=scheduler,
+            partition_size=partition_size,
+            output_dir=output_dir,
+            view=view,
+        )
+        target = Output(fmt, output, quiet, raw_csv)
+        guard(lambda: write_corpus(view, options, target), output)
+
+    command.__doc__ = help_text
+    app.command(name, help=help_text)(command)
+
+
+_register(View.EXTRACT, "extract", EXTRACT_HELP)
+_register(View.QUOTES, "quotes", QUOTES_HELP)
+_register(View.ENTITIES, "entities", ENTITIES_HELP)

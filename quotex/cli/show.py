@@ -1,0 +1,233 @@
+"""Commands to inspect results: ``quotex show`` (articles) and ``quotex speakers`` (totals).
+
+Both run :class:`~quotex.corpus.Corpus` like the other commands: ``show`` keeps each
+document's text next to its result and renders the articles at the end, in the terminal
+or as one HTML page; ``speakers`` sums the results into a :class:`~quotex.tally.SpeakerTally`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from quotex.cli.common import (
+    STDOUT,
+    BatchOpt,
+    EncodingOpt,
+    FailFastOpt,
+    FormatOpt,
+    GlobOpt,
+    IdFieldOpt,
+    InputFormatOpt,
+    Inputs,
+    JobsOpt,
+    ModelOpt,
+    Output,
+    OutputOpt,
+    QuietOpt,
+    RawCsvOpt,
+    TextFieldOpt,
+    app,
+    choose_format,
+    guard,
+)
+from quotex.cli.console import out, warn
+from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
+from quotex.errors import UsageError
+from quotex.io.writers import Format
+from quotex.pipeline import DEFAULT_MODEL
+
+SHOW_HELP = """An article with every quote in its speaker's colour, then a legend and the speakers.
+
+Speaker mentions are bold, cues underlined, entity mentions tinted by label. With
+--format html (the default with -o) writes one self-contained HTML page.
+
+Example: quotex show samples/nato-russia.txt --pager
+"""
+SPEAKERS_HELP = """Who is quoted and how much, over one or many documents.
+
+Per speaker: entity label, documents, quotes by type and share of all quotes.
+
+Example: quotex speakers samples/ --format csv -o speakers.csv
+"""
+
+
+class ShowFormat(StrEnum):
+    """How ``quotex show`` renders: in the terminal or as an HTML page."""
+
+    TERMINAL = "terminal"
+    HTML = "html"
+
+
+ShowInput = Annotated[
+    str | None,
+    typer.Argument(
+        help="A text file, a JSONL file, a folder or - for stdin (default: stdin).",
+        show_default=False,
+    ),
+]
+ShowFormatOpt = Annotated[
+    ShowFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="terminal (default) or html (default with -o).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+NoColorOpt = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colours (also when NO_COLOR is set)."),
+]
+PagerOpt = Annotated[
+    bool,
+    typer.Option("--pager", help="Page articles longer than the terminal."),
+]
+
+
+def show(
+    options: CorpusOptions,
+    fmt: ShowFormat | None,
+    output: str | None,
+    *,
+    no_color: bool,
+    pager: bool,
+) -> int:
+    """Render every document of the corpus; return the number that failed."""
+    fmt = fmt or (ShowFormat.HTML if output not in (None, STDOUT) else ShowFormat.TERMINAL)
+    if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
+        raise UsageError("--format terminal is for the terminal; use --format html with -o")
+    corpus = Corpus(options)
+    articles: list[Article] = []
+    with corpus.results() as results:
+        for item in results:
+            if isinstance(item, Article):
+                articles.append(item)
+            else:
+                warn(f"{item.source}: {item.message}")
+    if fmt is ShowFormat.HTML:
+        _write_html(articles, output)
+    else:
+        _print_articles(articles, no_color=no_color, pager=pager)
+    return corpus.stats.failures
+
+
+def _write_html(articles: list[Article], output: str | None) -> None:
+    from quotex.io.writers import atomic_output
+    from quotex.render.html import page_html
+
+    pairs = [(article.text, article.result) for article in articles]
+    title = pairs[0][1].id if len(pairs) == 1 else f"quotex: {len(pairs)} documents"
+    with atomic_output(output) as stream:
+        stream.write(page_html(pairs, title=title))
+
+
+def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
+    from rich.console import Console, Group
+
+    from quotex.render.article import show_view
+
+    # A console of its own: --no-color must win, and NO_COLOR is read when it is made.
+    console = Console(highlight=False, no_color=True if no_color else None)
+    view = Group(*(show_view(article.text, article.result) for article in articles))
+    if pager and console.is_terminal:
+        lines = console.render_lines(view, console.options, pad=False)
+        if len(lines) > console.height:
+            with console.pager(styles=not console.no_color):
+                console.print(view)
+            return
+    console.print(view)
+
+
+def speakers(options: CorpusOptions, output: Output) -> int:
+    """Speaker totals over a corpus, as a table or written out; return failures."""
+    from quotex.io.summary import write_summary
+    from quotex.io.writers import atomic_output
+    from quotex.render.tables import speakers_table
+    from quotex.tally import SPEAKER_COLUMNS, SpeakerTally
+
+    fmt = choose_format(output)
+    corpus = Corpus(options)
+    tally = SpeakerTally()
+    with corpus.results() as results:
+        for item in results:
+            if is_failure(item):
+                warn(f"{item.source}: {item.message}")
+            else:
+                tally.add(item)
+    rows = tally.rows()
+    if fmt is Format.TABLE:
+        out.print(speakers_table(rows, tally.documents))
+    else:
+        with atomic_output(output.path) as stream:
+            rows_out = [row.to_dict() for row in rows]
+            write_summary(rows_out, SPEAKER_COLUMNS, fmt, stream, raw_csv=output.raw_csv)
+    failures = corpus.stats.failures
+    if not output.quiet and failures:
+        warn(f"{tally.documents} documents, {tally.quotes} quotes, {failures} failed")
+    return failures
+
+
+@app.command("show", help=SHOW_HELP)
+def show_command(
+    source: ShowInput = None,
+    fmt: ShowFormatOpt = None,
+    output: OutputOpt = None,
+    no_color: NoColorOpt = False,
+    pager: PagerOpt = False,
+    model: ModelOpt = DEFAULT_MODEL,
+    input_format: InputFormatOpt = None,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = "id",
+    encoding: EncodingOpt = "utf-8",
+) -> None:
+    """Show highlighted articles."""
+    options = CorpusOptions(
+        inputs=[source] if source else [],
+        model=model,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        # One document at a time, as the view is built; a failure never stops the others.
+        batch_size=1,
+        keep_text=True,
+    )
+    guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager), output)
+
+
+@app.command("speakers", help=SPEAKERS_HELP)
+def speakers_command(
+    inputs: Inputs = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    model: ModelOpt = DEFAULT_MODEL,
+    glob: GlobOpt = None,
+    input_format: InputFormatOpt = None,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = "id",
+    encoding: EncodingOpt = "utf-8",
+    batch_size: BatchOpt = 32,
+    jobs: JobsOpt = 1,
+    quiet: QuietOpt = False,
+    fail_fast: FailFastOpt = False,
+    raw_csv: RawCsvOpt = False,
+) -> None:
+    """Summarise speakers."""
+    options = CorpusOptions(
+        inputs=list(inputs or []),
+        model=model,
+        glob=glob,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        batch_size=batch_size,
+        jobs=jobs,
+        fail_fast=fail_fast,
+    )
+    target = Output(fmt, output, quiet, raw_csv)
+    guard(lambda: speakers(options, target), output)
