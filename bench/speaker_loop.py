@@ -24,13 +24,14 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from quotex.evaluate import (
+from quotex.eval.gold import load_gold
+from quotex.eval.quotes import (
     _gold_quote,
     _judged,
     _match,
     _pred_quote,
     is_pronoun,
-    load_gold,
+
     speaker_right,
 )
 from quotex.pipeline import DEFAULT_MODEL, load_nlp

@@ -30,7 +30,7 @@ from speaker_loop import judged_rows
 from spacy.tokens import DocBin
 
 from quotex.components.resolver import pronouns
-from quotex.evaluate import load_gold
+from quotex.eval import load_gold
 from quotex.names import names_agree
 from quotex.pipeline import DEFAULT_MODEL, load_nlp
 from quotex.records import from_doc

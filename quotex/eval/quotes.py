@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotex.errors import InputError
-from quotex.eval.scores import Accuracy, QuoteScores, Score
+from quotex.eval.scores import Accuracy, Band, QuoteScores, Score
 from quotex.records import DocResult, Quote
 
 Span = tuple[int, int]
@@ -293,11 +293,46 @@ def _clip(text: str) -> str:
     return text if len(text) <= DETAIL_CHARS else text[: DETAIL_CHARS - 1] + "…"
 
 
+# Confidence bands of the calibration table: (name, floor), highest first.
+CONFIDENCE_BANDS = (("0.9+", 0.9), ("0.7-0.9", 0.7), ("<0.7", 0.0))
+
+
+def source_kind(raw: dict[str, Any]) -> str:
+    """``pronoun`` or ``description`` where the gold resolved the source by hand (or found it
+    never named), else ``named``."""
+    resolved = raw.get("speaker_resolved")
+    if not (resolved or raw.get("speaker_unnamed")):
+        return "named"
+    if resolved and raw.get("speaker") and names_agree(raw["speaker"], resolved):
+        return "named"  # the mention is the name itself ("Mr. Reid" resolved to Harry Reid)
+    pronoun = raw.get("speaker_is_pronoun") or is_pronoun(raw.get("speaker"))
+    return "pronoun" if pronoun else "description"
+
+
+def _by_source(golds: Sequence[_Gold], verdicts: list[tuple[int, _Pred, bool]]) -> dict:
+    out: dict[str, Accuracy] = {}
+    for g, _pred, right in verdicts:
+        kind = source_kind(golds[g].raw)
+        out[kind] = out.get(kind, Accuracy()) + Accuracy(1, int(right))
+    return out
+
+
+def _by_confidence(verdicts: list[tuple[int, _Pred, bool]]) -> dict[str, Band]:
+    out: dict[str, Band] = {}
+    for _g, pred, right in verdicts:
+        if pred.quote.confidence is None:
+            continue
+        name = next(n for n, floor in CONFIDENCE_BANDS if pred.quote.confidence >= floor)
+        out[name] = out.get(name, Band()) + Band(1, int(right), pred.quote.confidence)
+    return out
+
+
 def _group_scores(
     golds: Sequence[_Gold], preds: Sequence[_Pred]
 ) -> tuple[dict[str, Any], _Matching, list[tuple[int, _Pred, bool]]]:
     """Per-group counts; also the lenient ``all`` matching and its speaker verdicts."""
     out: dict[str, dict[str, Any]] = {"lenient": {}, "strict": {}, "speaker": {}, "cue": {}}
+    out["speaker_sources"], out["calibration"] = {}, {}
     all_matching, all_verdicts = _Matching((), frozenset()), []
     for group, types in GROUPS.items():
         g_sub = [g for g in golds if g.type in types]
@@ -317,6 +352,9 @@ def _group_scores(
             if _has_cue(g_sub[g].raw):
                 cue += Accuracy(1, int(cue_right(g_sub[g].raw, pred.quote)))
         out["speaker"][group], out["cue"][group] = speaker, cue
+        if group == "direct+mixed":
+            out["speaker_sources"] = _by_source(g_sub, verdicts)
+            out["calibration"] = _by_confidence(verdicts)
         if group == "all":
             all_matching, all_verdicts = matching, verdicts
     return out, all_matching, all_verdicts

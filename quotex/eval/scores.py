@@ -82,6 +82,31 @@ class Accuracy:
         return {"total": self.total, "correct": self.correct, "accuracy": self.accuracy}
 
 
+@dataclass(frozen=True)
+class Band:
+    """Judged speakers whose confidence lies in one band: how many were right, and the
+    mean confidence quotex gave them (calibrated when the two agree)."""
+
+    total: int = 0
+    correct: int = 0
+    confidence: float = 0.0  # the sum over the band
+
+    def __add__(self, other: Band) -> Band:
+        return Band(
+            self.total + other.total,
+            self.correct + other.correct,
+            self.confidence + other.confidence,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "correct": self.correct,
+            "accuracy": _ratio(self.correct, self.total),
+            "mean_confidence": self.confidence / self.total if self.total else None,
+        }
+
+
 def _add_maps(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return {k: a[k] + b[k] if k in a and k in b else a.get(k, b.get(k)) for k in a | b}
 
@@ -94,6 +119,9 @@ class QuoteScores:
     strict: dict[str, Score]
     speaker: dict[str, Accuracy]
     cue: dict[str, Accuracy]
+    # direct+mixed speakers by the kind of gold source: named, pronoun, description
+    speaker_sources: dict[str, Accuracy] = field(default_factory=dict)
+    calibration: dict[str, Band] = field(default_factory=dict)  # by confidence band
 
     def __add__(self, other: QuoteScores) -> QuoteScores:
         return QuoteScores(
@@ -101,12 +129,14 @@ class QuoteScores:
             _add_maps(self.strict, other.strict),
             _add_maps(self.speaker, other.speaker),
             _add_maps(self.cue, other.cue),
+            _add_maps(self.speaker_sources, other.speaker_sources),
+            _add_maps(self.calibration, other.calibration),
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             name: {group: value.to_dict() for group, value in getattr(self, name).items()}
-            for name in ("lenient", "strict", "speaker", "cue")
+            for name in ("lenient", "strict", "speaker", "cue", "speaker_sources", "calibration")
         }
 
 

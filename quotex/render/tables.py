@@ -107,6 +107,16 @@ def eval_table(report: dict[str, Any]) -> Table:
             for group, acc in quotes[kind].items():
                 name = f"{kind} {GROUP_NAMES.get(group, group)}"
                 table.add_row(name, str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), "")
+        for source, acc in quotes.get("speaker_sources", {}).items():
+            name = f"speaker d+m, source {source}"
+            table.add_row(name, str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), "")
+        for band, cal in quotes.get("calibration", {}).items():
+            # P column: the mean confidence given; F1 column: the accuracy measured
+            name = f"confidence {band} (mean / right)"
+            table.add_row(
+                name, str(cal["total"]), "", _fmt(cal["mean_confidence"]), "",
+                _fmt(cal["accuracy"]), "",
+            )
     entities = report.get("entities")
     if entities:
         rows = [(name, entities[name]) for name in ("span", "typed")]
