@@ -567,7 +567,9 @@ def test_score_documents_sums_counts_and_keeps_details() -> None:
     assert [m["type"] for m in report.details[1]["misses"]] == ["direct"]
     data = json.loads(json.dumps(report.to_dict()))
     assert set(data) == {"documents", "quotes", "entities", "details"}
-    assert set(data["quotes"]) == {"lenient", "strict", "speaker", "cue"}
+    assert set(data["quotes"]) == {
+        "lenient", "strict", "speaker", "cue", "speaker_sources", "calibration"
+    }
     assert set(data["quotes"]["lenient"]) == {"direct+mixed", "indirect", "all"}
     assert data["quotes"]["lenient"]["all"]["f1"] == pytest.approx(4 / 7)  # P 2/3, R 2/4
     assert set(data["entities"]) == {"span", "typed", "by_label"}
@@ -620,3 +622,26 @@ def test_load_gold_undecodable_file_is_an_input_error(tmp_path) -> None:
     path.write_bytes(b'{"id": "\xff"}\n')
     with pytest.raises(InputError, match="not UTF-8"):
         list(load_gold(path))
+
+
+def test_calibration_bands_count_speakers_by_their_confidence() -> None:
+    from quotex.eval.quotes import _by_confidence, _Pred
+    from quotex.records import Quote
+
+    def verdict(confidence: float, right: bool):
+        quote = Quote("q1", "direct", "x", 0, 1, speaker="A", confidence=confidence)
+        return (0, _Pred("direct", ((0, 1),), quote), right)
+
+    bands = _by_confidence([verdict(0.95, True), verdict(0.93, False), verdict(0.5, True)])
+    assert bands["0.9+"].to_dict()["accuracy"] == 0.5
+    assert bands["0.9+"].to_dict()["mean_confidence"] == pytest.approx(0.94)
+    assert bands["<0.7"].total == 1 and "0.7-0.9" not in bands
+
+
+def test_source_kind_of_gold_speakers() -> None:
+    from quotex.eval.quotes import source_kind
+
+    assert source_kind({"speaker": "he", "speaker_resolved": "Harry Reid"}) == "pronoun"
+    assert source_kind({"speaker": "the leader", "speaker_resolved": "Harry Reid"}) == "description"
+    assert source_kind({"speaker": "Mr. Reid", "speaker_resolved": "Harry Reid"}) == "named"
+    assert source_kind({"speaker": "Harry Reid"}) == "named"
