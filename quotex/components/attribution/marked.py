@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from quotex.components.cues import (
+from quotex.components.attribution.cues import (
     CLAUSE_DEPS,
     NOMINAL_POS,
     OBJECT_DEPS,

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from quotex.components.cues import (
+from quotex.components.attribution.cues import (
     NOMINAL_POS,
     Attribution,
     doc_text,

@@ -27,7 +27,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotex.components.cues import (
+from quotex.components.attribution.cues import (
     CLAUSE_DEPS,
     DEFAULT_CUE_SECTIONS,
     OBJECT_SECTION,
@@ -54,8 +54,7 @@ from quotex.components.cues import (
     subject_of,
     transcript_turns,
 )
-from quotex.components.guard import guarded
-from quotex.components.marked_cues import (
+from quotex.components.attribution.marked import (
     after_preposition,
     colon_cue,
     dash_speaker,
@@ -71,9 +70,10 @@ from quotex.components.marked_cues import (
     region_token_span,
     starts_sentence,
 )
+from quotex.components.attribution.speakers import EntityIndex, resolve_speakers
+from quotex.components.guard import guarded
 from quotex.components.paragraphs import paragraph_spans
 from quotex.components.quotes import EXT_REGIONS, MarkedRegion
-from quotex.components.speakers import EntityIndex, resolve_speakers
 
 GENERIC_SUBJECTS = frozenset({"you", "one"})
 ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
