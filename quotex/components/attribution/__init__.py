@@ -2,266 +2,337 @@
 
 Runs after the quote-mark finder and the entity clusterer. ``attribute`` is the pure
 finder (a parsed, annotated ``Doc`` in, plain records out); the ``Attributor`` pipe
-stores its records on the doc. The steps, in order:
+stores its records on the doc. The steps, in order, each one function below:
 
-1. **Cues**: verbs whose lemma is in the reporting-verb lexicon, outside quote marks,
-   not inside a fixed expression ("needless to say"), and "according to".
-2. **Clauses**: a cue's clausal complement is an indirect quote; when it holds quote
-   marks it is a *mixed* quote, or *direct* when the marks hold all its words.
-3. **Marked quotes left over** get a cue from the syntax around them: a cue verb they
-   hang from, one next to them in the sentence, a colon lead-in, a trailing dash, or
-   none: then a quote that opens a paragraph right after a quote continues its turn.
-4. **Speakers**: the cue's subject (inversion included), mention kept as written;
-   pronouns resolved to the most recent compatible speaker or person; names taken
-   from the entity the mention belongs to.
+1. **Cues** (``cues``): verbs whose lemma is in the reporting-verb lexicon (or the
+   user's extra cue words), outside quote marks and fixed expressions ("needless to say").
+2. **What each cue reports** (``clauses``, ``sources``): a cue noun's that-clause
+   ("Hamann's claim that …"), a cue verb's complement, "according to X", a transcript
+   turn ("TAPPER: …"). Content holding quote marks is *mixed*, or *direct* when the
+   marks hold all its words; without marks it is *indirect*.
+3. **Marked quotes left over** (``not_quotes``, ``marked``): titles, works and scare
+   quotes are dropped; the rest get a cue from the syntax around them (a cue verb they
+   hang from, a colon lead-in, one nearby), a speaker written without a verb (a dash
+   after them, a label before them), or continue the turn before them.
+4. **Speakers** (``subjects``, ``speakers``): the cue's subject, mention kept as
+   written; pronouns resolved to the most recent compatible speaker or person; names
+   taken from the entity the mention belongs to.
 
-Steps 1 and 2 live in ``cues``, step 3 in ``marked_cues``, step 4 in ``speakers``; this
-module puts them together in that order.
+``syntax`` holds the dependency labels and token helpers every rule shares.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from quotex.components.attribution.clauses import clause_attribution, complement_range
 from quotex.components.attribution.cues import (
-    CLAUSE_DEPS,
     DEFAULT_CUE_SECTIONS,
-    OBJECT_SECTION,
-    Attribution,
-    according_attribution,
-    according_phrases,
+    CueWords,
     blocked_tokens,
-    clause_attribution,
-    complement_range,
-    cue_lemmas,
-    cue_span,
-    doc_text,
     find_cues,
-    inverted_subject,
+    is_generic_stance,
     is_passive_participle,
     is_passive_report,
-    lemma,
+)
+from quotex.components.attribution.marked import governing_cue, marked_attribution
+from quotex.components.attribution.not_quotes import is_orphan_phrase, not_a_quote, starts_sentence
+from quotex.components.attribution.quote import DIRECT, Attribution, MarkedQuote
+from quotex.components.attribution.sources import (
+    according_attribution,
+    according_phrases,
     nominal_attributions,
-    object_lemmas,
-    passive_agent,
-    phrase_cues,
-    region_tokens,
-    stance_lemmas,
-    subject_of,
     transcript_turns,
 )
-from quotex.components.attribution.marked import (
-    after_preposition,
-    colon_cue,
-    dash_speaker,
-    ends_clause,
-    fragment_attribution,
-    governing_cue,
-    in_headline,
-    is_short,
-    is_title,
-    label_speaker,
-    names_a_work,
-    nearby_cue,
-    region_token_span,
-    starts_sentence,
+from quotex.components.attribution.speakers import (
+    EntityIndex,
+    end_turns_at_paragraph_gaps,
+    end_unclosed_quote_at_speaker,
+    resolve_speakers,
 )
-from quotex.components.attribution.speakers import EntityIndex, resolve_speakers
-from quotex.components.guard import guarded
-from quotex.components.paragraphs import paragraph_spans
+from quotex.components.attribution.subjects import passive_agent, subject_of
+from quotex.components.attribution.syntax import (
+    ACL,
+    CLAUSE_DEPS,
+    has_child,
+    region_token_span,
+    region_tokens,
+)
+from quotex.components.entities import EXT_ENTITIES
+from quotex.components.guard import EXT_ERROR, guarded
 from quotex.components.quotes import EXT_REGIONS, MarkedRegion
-
-GENERIC_SUBJECTS = frozenset({"you", "one"})
-ORPHAN_WORDS = 3  # a quote this short with no speaker and no cue is dropped
-
 
 COMPONENT = "quotex_attribution"
 SPAN_KEY = "quotex_quotes"
 EXT_QUOTES = "quotex_quotes"
+# The components whose output the attributor reads, by the extension they set.
+NEEDS = {EXT_REGIONS: "quotex_quotes", EXT_ENTITIES: "quotex_entities"}
 
 
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    number = 0
-    for i, start in enumerate(starts):
-        if start <= offset:
-            number = i
-    return number
+@dataclass
+class Draft:
+    """What the attribution steps share for one doc: its cues, and the quotes taken so far.
 
+    A quote mark region is claimed once: ``take`` refuses an attribution whose regions an
+    earlier one holds, and splits a direct attribution into one quote per region.
+    """
 
-def _trim_unclosed(doc: Doc, attr: Attribution, index: EntityIndex) -> None:
-    """An unclosed quote ends before the first sentence naming its own speaker."""
-    region = attr.regions[0]
-    if region.closed or attr.entity is None:
-        return
-    for start, _end, eid in index.mentions:
-        if eid != attr.entity or not attr.start < start < attr.end:
-            continue
-        token = doc.char_span(start, start + 1, alignment_mode="expand")
-        if token is None:
-            return
-        sent = token[0].sent
-        if sent.start_char > attr.start:
-            last = doc[sent.start - 1]
-            while last.is_space and last.i > 0:
-                last = doc[last.i - 1]
-            attr.end = last.idx + len(last)
-        return
+    doc: Doc
+    words: CueWords
+    regions: list[MarkedRegion]
+    inside: dict[int, int]
+    turns: list[Attribution]
+    cues: list[Token]
+    nominal: list[Attribution] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
 
+    @classmethod
+    def start(cls, doc: Doc, words: CueWords) -> Draft:
+        """The doc's marked regions, transcript turns and cue verbs."""
+        regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
+        inside = region_tokens(doc, regions)
+        turns = transcript_turns(doc, inside)
+        # a transcript turn is someone's words: cue verbs inside it report nothing of ours
+        spoken = {t.i for turn in turns for t in doc.char_span(turn.start, turn.end, "expand")}
+        cues = find_cues(doc, inside, blocked_tokens(doc) | spoken, words.cues)
+        return cls(doc, words, regions, inside, turns, cues)
 
-def attribute(doc: Doc, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS) -> list[dict]:
-    """All quotes of a parsed doc with types, cues and speakers, as plain records."""
-    regions = [MarkedRegion.from_list(v) for v in doc._.get(EXT_REGIONS) or []]
-    inside = region_tokens(doc, regions)
-    lemmas = cue_lemmas(tuple(cue_sections))
-    if OBJECT_SECTION in cue_sections:  # "endorsed Clinton", "wants NATO to provide …"
-        lemmas |= object_lemmas()
-    lemmas |= phrase_cues().keys()  # "pointed out that …", "weighed in on …"
-    turns = transcript_turns(doc, inside)
-    # a transcript turn is someone's words: cue verbs inside it report nothing of ours
-    spoken = {t.i for turn in turns for t in doc.char_span(turn.start, turn.end, "expand")}
-    cues = find_cues(doc, inside, blocked_tokens(doc) | spoken, lemmas)
-    attributions: list[Attribution] = []
-    used: set[int] = set()
-
-    def take(attr: Attribution) -> None:
+    def take(self, attr: Attribution) -> None:
         keys = {id(r) for r in attr.regions}
-        if keys & used:
+        if keys & self.used:
             return
-        used.update(keys)
-        if attr.type == "direct":
-            for region in attr.regions:
-                attributions.append(
-                    replace(attr, start=region.start, end=region.end, regions=[region])
-                )
-        else:
-            attributions.append(attr)
+        self.used.update(keys)
+        if attr.type != DIRECT:
+            self.attributions.append(attr)
+            return
+        for region in attr.regions:
+            one = replace(attr, start=region.start, end=region.end, regions=[region])
+            self.attributions.append(one)
 
-    nominal = nominal_attributions(doc, regions, inside)
-    for attr in nominal:
-        take(attr)
-    # outermost cues first; inside reported content only a cue with a clause of its own
-    # reports ("he said costs were lower"); "who he said had criticised the vote" is one
+    def drop(self, attr: Attribution) -> None:
+        """Give up an attribution taken earlier, and its regions."""
+        self.attributions[:] = [x for x in self.attributions if x is not attr]
+        self.used.difference_update(id(r) for r in attr.regions)
+
+
+def take_nominal_cues(draft: Draft) -> None:
+    """ "Hamann's claim that the site was losing money"."""
+    draft.nominal = nominal_attributions(draft.doc, draft.regions, draft.inside)
+    for attr in draft.nominal:
+        draft.take(attr)
+
+
+def is_nested_non_report(verb: Token, clausal: bool, reported: list[tuple[int, int]]) -> bool:
+    """Inside reported content only a cue with a clause of its own reports ("he said costs
+    were lower"); "… wants a document stating that …": the document reports nothing."""
+    nested = any(a <= verb.idx < b for a, b in reported)
+    return nested and (not clausal or verb.dep_ == ACL)
+
+
+def cue_clause(draft: Draft, verb: Token, reported: list[tuple[int, int]]) -> Attribution | None:
+    """The attribution a cue verb makes with its content and source, or None.
+
+    A cue without a subject reports only as a passive ("it was reported by X that …";
+    no agent: no source); "Asked whether …" has no speaker of its own.
+    """
+    participle = is_passive_participle(verb)
+    subject = None if participle else subject_of(verb, draft.inside)
+    bounds = complement_range(verb, draft.words)
+    if bounds is None or is_generic_stance(verb, subject, draft.words):
+        return None
+    if subject is None and not participle:
+        if not is_passive_report(verb):
+            return None
+        subject = passive_agent(verb)
+    clausal = has_child(verb, CLAUSE_DEPS)
+    if is_nested_non_report(verb, clausal, reported):
+        return None
+    attr = clause_attribution(verb, bounds, draft.regions, draft.inside)
+    if attr is None:
+        return None
+    inner = [a for a in draft.nominal if attr.start <= a.cue.start_char < attr.end]
+    if inner and not clausal:
+        return None  # "rejected Hamann's claim that …": the claim is the attribution
+    for a in inner:  # "said Sanders' arguments that … are undermined": the saying is
+        draft.drop(a)
+    attr.subject = subject
+    return attr
+
+
+def take_cue_clauses(draft: Draft) -> None:
+    """What each cue verb reports, outermost cues first (fewest ancestors)."""
     reported: list[tuple[int, int]] = []
-    for verb in sorted(cues, key=lambda v: (len(list(v.ancestors)), v.i)):
-        subject = None if is_passive_participle(verb) else subject_of(verb, inside)
-        bounds = complement_range(verb)
-        if bounds is None:
-            continue
-        if (
-            subject is not None
-            and subject.lower_ in GENERIC_SUBJECTS
-            and lemma(verb) in stance_lemmas()
-        ):
-            continue  # "if you want to understand …": nobody in particular
-        if subject is None and not is_passive_participle(verb):
-            if not is_passive_report(verb):
-                continue
-            subject = passive_agent(verb)  # "it was reported by X that …"; None: no source
-        clausal = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
-        nested = any(a <= verb.idx < b for a, b in reported)
-        if nested and (not clausal or verb.dep_ == "acl"):
-            continue  # "… wants a document stating that …": the document reports nothing
-        attr = clause_attribution(verb, bounds, regions, inside)
-        if attr is None:
-            continue
-        inner = [a for a in nominal if attr.start <= a.cue.start_char < attr.end]
-        if inner and not clausal:
-            continue  # "rejected Hamann's claim that …": the claim is the attribution
-        for a in inner:  # "said Sanders' arguments that … are undermined": the saying is
-            attributions[:] = [x for x in attributions if x is not a]
-            used.difference_update(id(r) for r in a.regions)
-        attr.subject = subject
-        take(attr)
-        reported.append((attr.start, attr.end))
-    for acc, source, cue in according_phrases(doc, inside):
-        attr = according_attribution(acc, source, cue, regions, inside)
+    for verb in sorted(draft.cues, key=lambda v: (len(list(v.ancestors)), v.i)):
+        attr = cue_clause(draft, verb, reported)
         if attr is not None:
-            take(attr)
-    for attr in turns:
-        take(attr)
+            draft.take(attr)
+            reported.append((attr.start, attr.end))
 
-    paragraphs = [s for s, _ in paragraph_spans(doc_text(doc))]
-    cue_set = {c.i for c in cues}
-    for region in regions:
-        if id(region) in used:
-            continue
-        span = region_token_span(doc, region)
-        if span is None:
-            continue
-        fragment = not starts_sentence(doc, region)
-        governing = governing_cue(span, cue_set, inside) if fragment else None
-        if governing is None and names_a_work(doc, region, span):
-            continue
-        if fragment and is_title(doc_text(doc), region) and not in_headline(doc_text(doc), region):
-            if governing is None or after_preposition(span):
-                continue  # "A Choice, Not an Echo", on "The Nightly Show with Larry Wilmore."
-        if fragment and is_short(doc_text(doc), region):
-            title = is_title(doc_text(doc), region) and not in_headline(doc_text(doc), region)
-            if governing is None and (title or not ends_clause(doc_text(doc), region)):
-                continue  # a title or scare quote: "a page called “for honest elections”"
-            if title and after_preposition(span):
-                continue  # a programme or book: "told ABC's “This Week”", "in “Opening Belle”"
-        verb = (
-            governing
-            or colon_cue(doc, region, cues, inside)
-            or nearby_cue(doc, region, cues, inside)
-        )
-        attr = Attribution("direct", region.start, region.end, regions=[region])
-        if governing is not None:
-            attr = fragment_attribution(governing, region, span) or attr
-        if verb is not None:
-            attr.cue = cue_span(verb)
-            attr.subject = subject_of(verb, inside) or inverted_subject(verb, inside)
-        else:
-            attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
-            if attr.mention is not None:  # "WALLACE: …", "Meghan McCain, Twitter: …"
-                label_end = min(len(doc), attr.mention.end + 4)
-                colon = next((t for t in doc[attr.mention.end : label_end] if t.text == ":"), None)
-                attr.cue = doc[colon.i : colon.i + 1] if colon is not None else None
-            if attr.mention is None:
-                attr.inherited = True
-        take(attr)
 
+def take_according_phrases(draft: Draft) -> None:
+    """ "According to X, …", "In a new poll, …"."""
+    for acc, source, cue in according_phrases(draft.doc, draft.inside):
+        attr = according_attribution(acc, source, cue, draft.regions, draft.inside, draft.words)
+        if attr is not None:
+            draft.take(attr)
+
+
+def take_transcript_turns(draft: Draft) -> None:
+    """ "TAPPER: Do you think …" paragraphs."""
+    for attr in draft.turns:
+        draft.take(attr)
+
+
+def marked_quote(draft: Draft, region: MarkedRegion, cue_set: set[int]) -> MarkedQuote | None:
+    """A region no clause claimed, with what the not-a-quote rules need to know."""
+    span = region_token_span(draft.doc, region)
+    if span is None:
+        return None
+    fragment = not starts_sentence(draft.doc, region)
+    governing = governing_cue(span, cue_set, draft.inside) if fragment else None
+    return MarkedQuote(region, span, fragment, governing)
+
+
+def take_marked_quotes(draft: Draft) -> None:
+    """Quotes in marks left over: not titles or scare quotes, cued from the syntax."""
+    cue_set = {c.i for c in draft.cues}
+    for region in draft.regions:
+        if id(region) in draft.used:
+            continue
+        quote = marked_quote(draft, region, cue_set)
+        if quote is None or not_a_quote(quote) is not None:
+            continue
+        draft.take(marked_attribution(quote, draft.cues, draft.inside, draft.words))
+
+
+def finish(draft: Draft) -> list[dict]:
+    """Speakers resolved in text order; unclosed quotes end at their speaker; records."""
+    doc, attributions = draft.doc, draft.attributions
     attributions.sort(key=lambda a: a.start)
-    last_end_para = -10
-    for attr in attributions:
-        para = _paragraph_of(paragraphs, attr.start)
-        if attr.inherited and para - last_end_para > 1:
-            attr.inherited = False
-        last_end_para = _paragraph_of(paragraphs, attr.end)
+    end_turns_at_paragraph_gaps(doc, attributions)
     index = EntityIndex.from_doc(doc)
     resolve_speakers(doc, attributions, index)
     for attr in attributions:
-        if attr.type == "direct" and attr.regions:
-            _trim_unclosed(doc, attr, index)
+        if attr.type == DIRECT and attr.regions:
+            end_unclosed_quote_at_speaker(doc, attr, index)
     # a few words in marks that nobody is said to have said are a name or a scare quote
-    return [a.to_record() for a in attributions if not _orphan_phrase(doc, a)]
+    return [a.to_record() for a in attributions if not is_orphan_phrase(doc, a)]
 
 
-def _orphan_phrase(doc: Doc, attr: Attribution) -> bool:
-    if attr.speaker is not None or attr.cue is not None or attr.type != "direct":
-        return False
-    return len(re.findall(r"\w+", doc_text(doc)[attr.start : attr.end])) <= ORPHAN_WORDS
+def attribute(
+    doc: Doc,
+    cue_sections: Iterable[str] = DEFAULT_CUE_SECTIONS,
+    extra_cues: Iterable[str] = (),
+) -> list[dict]:
+    """All quotes of a parsed doc with types, cues and speakers, as plain records.
+
+    ``cue_sections`` are the sections of ``lexicon/reporting_verbs.txt`` (and ``object``
+    of ``cue_roles.txt``) whose verbs are cues; ``extra_cues`` are more lemmas, taken as
+    speech verbs.
+    """
+    draft = Draft.start(doc, CueWords.build(cue_sections, extra_cues))
+    take_nominal_cues(draft)
+    take_cue_clauses(draft)
+    take_according_phrases(draft)
+    take_transcript_turns(draft)
+    take_marked_quotes(draft)
+    return finish(draft)
+
+
+# --- the spaCy component ---------------------------------------------------------------
+
+
+def quote_record(span: Span) -> dict | None:
+    """The record of ``doc._.quotex_quotes`` a quote span stands for: the one with the
+    span's character offsets, else the one whose offsets expand to the span's tokens."""
+    doc = span.doc
+    records = doc._.get(EXT_QUOTES) or []
+    for record in records:
+        if record["start"] == span.start_char and record["end"] == span.end_char:
+            return record
+    for record in records:
+        aligned = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+        if aligned is not None and (aligned.start, aligned.end) == (span.start, span.end):
+            return record
+    return None
+
+
+def _record_span(span: Span, key: str) -> Span | None:
+    record = quote_record(span)
+    offsets = record.get(key) if record is not None else None
+    if offsets is None:
+        return None
+    return span.doc.char_span(offsets[0], offsets[1], alignment_mode="expand")
+
+
+def _record_value(span: Span, key: str) -> str | None:
+    record = quote_record(span)
+    return record.get(key) if record is not None else None
+
+
+# Span extensions on the quotes of doc.spans["quotex_quotes"]: getters that read the
+# plain records, so that an edit of the records shows and no Span lives in doc._.
+SPAN_GETTERS = {
+    "speaker": lambda span: _record_value(span, "speaker"),
+    "speaker_entity": lambda span: _record_value(span, "speaker_entity"),
+    "cue": lambda span: _record_span(span, "cue"),
+    "speaker_mention": lambda span: _record_span(span, "speaker_mention"),
+}
+
+
+def register_extensions() -> None:
+    """``doc._.quotex_quotes`` (plain records) and the quote spans' getters."""
+    if not Doc.has_extension(EXT_QUOTES):
+        Doc.set_extension(EXT_QUOTES, default=None)
+    for name, getter in SPAN_GETTERS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=getter)
+
+
+def check_inputs(doc: Doc, name: str = COMPONENT) -> None:
+    """Raise ``ValueError`` naming the quotex components missing before ``name``."""
+    if doc._.get(EXT_ERROR):
+        return  # an earlier component failed on this doc: the guard skips it
+    missing = [
+        component
+        for ext, component in NEEDS.items()
+        if not Doc.has_extension(ext) or doc._.get(ext) is None
+    ]
+    if missing:
+        raise ValueError(
+            f"{name} needs {' and '.join(missing)} before it in the pipeline "
+            f"(nlp.add_pipe('{missing[0]}', before='{name}')), "
+            "or use quotex.pipeline.load_nlp()"
+        )
 
 
 class Attributor:
     """Stores attributed quotes on the doc: spans labelled by type, and plain records."""
 
     def __init__(
-        self, name: str = COMPONENT, *, cue_sections: tuple[str, ...] = DEFAULT_CUE_SECTIONS
+        self,
+        name: str = COMPONENT,
+        *,
+        cue_sections: Iterable[str] = DEFAULT_CUE_SECTIONS,
+        extra_cues: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.cue_sections = tuple(cue_sections)
-        if not Doc.has_extension(EXT_QUOTES):
-            Doc.set_extension(EXT_QUOTES, default=None)
+        self.extra_cues = tuple(extra_cues)
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        check_inputs(doc, self.name)
+        return self._annotate(doc)
 
     @guarded(EXT_QUOTES, SPAN_KEY)
-    def __call__(self, doc: Doc) -> Doc:
-        records = attribute(doc, self.cue_sections)
+    def _annotate(self, doc: Doc) -> Doc:
+        records = attribute(doc, self.cue_sections, self.extra_cues)
         doc._.set(EXT_QUOTES, records)
         spans = []
         for record in records:
@@ -275,9 +346,29 @@ class Attributor:
 @Language.factory(
     COMPONENT,
     assigns=[f"doc._.{EXT_QUOTES}", "doc.spans"],
-    requires=["token.dep", "token.lemma", "token.pos", "token.is_sent_start"],
-    default_config={"cue_sections": list(DEFAULT_CUE_SECTIONS)},
+    # token.tag, not token.pos: the rules read POS, which the attribute_ruler maps from
+    # the tagger's tags, but the attribute_ruler declares no assigns, so spaCy could not
+    # see token.pos assigned; the tag is what it can check.
+    requires=[
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+        "token.is_sent_start",
+        "token.ent_type",
+        f"doc._.{EXT_REGIONS}",
+        f"doc._.{EXT_ENTITIES}",
+    ],
+    default_config={"cue_sections": list(DEFAULT_CUE_SECTIONS), "extra_cues": []},
 )
-def make_attributor(nlp: Language, name: str, cue_sections: list[str]) -> Attributor:
-    """Factory for the attributor; place it after ``quotex_quotes`` and ``quotex_entities``."""
-    return Attributor(name, cue_sections=tuple(cue_sections))
+def make_attributor(
+    nlp: Language, name: str, cue_sections: list[str], extra_cues: list[str]
+) -> Attributor:
+    """Factory for the attributor; place it after ``quotex_quotes`` and ``quotex_entities``.
+
+    ``extra_cues``: more cue lemmas (one word each), taken as speech verbs.
+    """
+    return Attributor(name, cue_sections=cue_sections, extra_cues=extra_cues)
+
+
+register_extensions()

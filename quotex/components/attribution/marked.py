@@ -1,43 +1,43 @@
 """Cues for quotes in marks that no clause claimed: the verb they hang from, one beside
-them, a colon lead-in, a speaker label or a trailing dash; titles and scare quotes.
+them, a colon lead-in, a speaker label or a trailing dash.
+
+``marked_attribution`` puts the rules together for one marked quote: a cue verb first
+(governing, colon lead-in, nearby), else a speaker written without a verb (a dash after
+the quote, a label before it), else the quote continues the turn before it.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
-from quotex.components.attribution.cues import (
+from quotex.components.attribution.clauses import complement_range
+from quotex.components.attribution.cues import CueWords, cue_span
+from quotex.components.attribution.quote import DIRECT, MIXED, Attribution, MarkedQuote
+from quotex.components.attribution.sources import SPEAKER_LABEL
+from quotex.components.attribution.subjects import has_subject, inverted_subject, subject_of
+from quotex.components.attribution.syntax import (
     CLAUSE_DEPS,
+    MENTION_START_POS,
+    NAME_PHRASE_DEPS,
     NOMINAL_POS,
     OBJECT_DEPS,
-    SPEAKER_LABEL,
+    VERB,
     VERB_POS,
-    Attribution,
-    complement_range,
-    cue_span,
     doc_text,
-    inverted_subject,
     mention_span,
-    subject_of,
+    region_token_span,
 )
 from quotex.components.quotes import MarkedRegion
 
 LEAD_IN = frozenset({"that", ":", ",", "—", "–", "-"})
-DASHES = ("—", "–", "--", "-")
-SENTENCE_END = frozenset(".?!")
-SHORT_QUOTE_WORDS = 4  # a marked phrase this short needs a cue to be a quote
-TITLE_WORDS = 10  # a title-case phrase up to this long in running text is a title
+DASHES = ("—", "–", "--", "-")  # longest first: "--" is one dash, not two
 POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
-
-
-def region_token_span(doc: Doc, region: MarkedRegion) -> Span | None:
-    return doc.char_span(region.start, region.end, alignment_mode="expand")
-
-
-def _has_subject(verb: Token, inside: dict[int, int]) -> bool:
-    return subject_of(verb, inside) is not None or inverted_subject(verb, inside) is not None
+# Characters after a closing mark in which a dash before a name may start: a space and
+# a dash of up to two characters ("” — Ms. X", "” -- Ms. X").
+DASH_REACH = 4
+# Tokens after a speaker label's mention in which its colon may come ("Meghan McCain,
+# Twitter:").
+LABEL_COLON_REACH = 4
 
 
 def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
@@ -50,37 +50,47 @@ def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Toke
         for ancestor in token.ancestors:
             if ancestor.i in inside:
                 continue
-            if ancestor.i in cue_set and _has_subject(ancestor, inside):
+            if ancestor.i in cue_set and has_subject(ancestor, inside):
                 return ancestor
             if ancestor.pos_ in NOMINAL_POS:
                 break
     return None
 
 
-def nearby_cue(
-    doc: Doc, region: MarkedRegion, cues: list[Token], inside: dict[int, int]
-) -> Token | None:
-    """A cue verb the quote hangs from, or one beside it in the same sentence."""
-    span = region_token_span(doc, region)
-    if span is None:
-        return None
-    # 1. a cue verb that dominates the quote's words (the quote is its complement), or
-    # any verb whose clausal complement the quote is ("“…,” Mr. Burton fumed")
-    governing = governing_cue(span, {c.i for c in cues}, inside)
-    if governing is not None:
-        return governing
+def verb_taking_quote_as_clause(span: Span, inside: dict[int, int]) -> Token | None:
+    """ "“…,” Mr. Burton fumed": any verb with a subject whose clausal complement the quote
+    is, in the lexicon or not."""
     for token in span:
         head = token.head
         if (
             token.dep_ in CLAUSE_DEPS
             and head.i not in inside
-            and head.pos_ == "VERB"
+            and head.pos_ == VERB
             and head.sent == token.sent
-            and _has_subject(head, inside)
+            and has_subject(head, inside)
         ):
             return head
-    # 2. a cue verb in the sentences the quote touches, nearest first; the sentence
-    # right after a quote that ends its sentence too ("“….” he said." split by the parser)
+    return None
+
+
+def reports_else(cue: Token, span: Span, words: CueWords | None = None) -> bool:
+    """A cue after the quote that reports something else ("Asked what …, she said: “…”")."""
+    if cue.sent.text.rstrip().endswith(":"):
+        return True
+    bounds = complement_range(cue, words)
+    return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
+
+
+def cue_in_quote_sentences(
+    doc: Doc,
+    region: MarkedRegion,
+    span: Span,
+    cues: list[Token],
+    inside: dict[int, int],
+    words: CueWords | None = None,
+) -> Token | None:
+    """A cue verb in the sentences the quote touches, nearest first; the sentence right
+    after a quote that ends its sentence too ("“….” he said." split by the parser)."""
     lo, hi = span[0].sent.start, span[-1].sent.end
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
     if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
@@ -90,33 +100,53 @@ def nearby_cue(
         for c in cues
         if lo <= c.i < hi
         and c.i not in inside
-        and _has_subject(c, inside)
-        and not (close is not None and c.i >= close.end and _reports_else(c, span))
+        and has_subject(c, inside)
+        and not (close is not None and c.i >= close.end and reports_else(c, span, words))
     ]
-    if candidates:
-        return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
-    # 3. "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark
-    if close is not None and close.end < len(doc):
-        root = doc[close.end].sent.root
-        subject = subject_of(root, inside)
-        bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
-        if (
-            root.pos_ == "VERB"
-            and subject is not None
-            and close.end <= subject.i < root.i
-            and root.i - close.end <= POST_QUOTE_WINDOW
-            and bare
-        ):
-            return root
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
+
+
+def bare_verb_after_quote(doc: Doc, region: MarkedRegion, inside: dict[int, int]) -> Token | None:
+    """ "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark,
+    the verb taking no clause or object of its own."""
+    close = doc.char_span(region.start, region.close, alignment_mode="expand")
+    if close is None or close.end >= len(doc):
+        return None
+    root = doc[close.end].sent.root
+    subject = subject_of(root, inside)
+    bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
+    if (
+        root.pos_ == VERB
+        and subject is not None
+        and close.end <= subject.i < root.i
+        and root.i - close.end <= POST_QUOTE_WINDOW
+        and bare
+    ):
+        return root
     return None
 
 
-def _reports_else(cue: Token, span: Span) -> bool:
-    """A cue after the quote that reports something else ("Asked what …, she said: “…”")."""
-    if cue.sent.text.rstrip().endswith(":"):
-        return True
-    bounds = complement_range(cue)
-    return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
+def nearby_cue(
+    doc: Doc,
+    region: MarkedRegion,
+    cues: list[Token],
+    inside: dict[int, int],
+    words: CueWords | None = None,
+) -> Token | None:
+    """A cue verb the quote hangs from, or one beside it in the same sentence."""
+    span = region_token_span(doc, region)
+    if span is None:
+        return None
+    found = governing_cue(span, {c.i for c in cues}, inside)
+    if found is None:
+        found = verb_taking_quote_as_clause(span, inside)
+    if found is None:
+        found = cue_in_quote_sentences(doc, region, span, cues, inside, words)
+    if found is None:
+        found = bare_verb_after_quote(doc, region, inside)
+    return found
 
 
 def colon_cue(
@@ -134,11 +164,11 @@ def colon_cue(
     if colon is None:
         return None
     sent = colon[0].sent
-    candidates = [c for c in cues if sent.start <= c.i < colon.start and _has_subject(c, inside)]
+    candidates = [c for c in cues if sent.start <= c.i < colon.start and has_subject(c, inside)]
     if candidates:
         return candidates[-1]
     root = sent.root
-    if root.pos_ in VERB_POS and root.i < colon.start and _has_subject(root, inside):
+    if root.pos_ in VERB_POS and root.i < colon.start and has_subject(root, inside):
         return root
     return None
 
@@ -149,110 +179,45 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     A name of one to four capitalised words and a colon, at the start of the quote or of
     the line holding it.
     """
-    line_start = doc_text(doc).rfind("\n", 0, region.open) + 1
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, region.open) + 1
     for start in (region.start, line_start):
-        m = SPEAKER_LABEL.match(doc_text(doc), start)
-        if m and m.end() <= region.end + (0 if start == region.start else len(doc_text(doc))):
+        m = SPEAKER_LABEL.match(text, start)
+        if m and m.end() <= region.end + (0 if start == region.start else len(text)):
             if start != region.start and m.end() > region.open:
                 continue
             return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     return None
 
 
+def label_colon(mention: Span) -> Span | None:
+    """The colon of a speaker label, the cue of its quote ("WALLACE: …")."""
+    doc = mention.doc
+    label_end = min(len(doc), mention.end + LABEL_COLON_REACH)
+    colon = next((t for t in doc[mention.end : label_end] if t.text == ":"), None)
+    return doc[colon.i : colon.i + 1] if colon is not None else None
+
+
 def dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """``“…” — Ms. X``: the name after a dash that follows the closing mark."""
-    rest = doc_text(doc)[region.close : region.close + 4].lstrip(" ")
+    text = doc_text(doc)
+    rest = text[region.close : region.close + DASH_REACH].lstrip(" ")
     dash = next((d for d in DASHES if rest.startswith(d)), None)
     if dash is None:
         return None
-    offset = doc_text(doc).index(dash, region.close) + len(dash)
+    offset = text.index(dash, region.close) + len(dash)
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return None
     i = span.start
     while i < len(doc) and doc[i].is_space:
         i += 1
-    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "DET"):
+    if i >= len(doc) or doc[i].pos_ not in MENTION_START_POS:
         return None
     head = doc[i]
-    while (
-        head.head.i != head.i
-        and head.head.i < head.sent.end
-        and head.dep_ in ("compound", "det", "amod", "nmod", "poss")
-    ):
+    while head.head.i != head.i and head.head.i < head.sent.end and head.dep_ in NAME_PHRASE_DEPS:
         head = head.head
     return mention_span(head)
-
-
-def is_short(text: str, region: MarkedRegion) -> bool:
-    """A marked phrase of a few words: a title, a name or a scare quote, unless cued."""
-    return len(re.findall(r"\w+", text[region.start : region.end])) <= SHORT_QUOTE_WORDS
-
-
-def ends_clause(text: str, region: MarkedRegion) -> bool:
-    """The quoted words end with a full stop, comma, ! or ? inside the marks."""
-    return text[region.end - 1 : region.end] in SENTENCE_END | {","}
-
-
-def in_headline(text: str, region: MarkedRegion) -> bool:
-    """The quote's line is in title case (a headline), so title case tells nothing."""
-    start = text.rfind("\n", 0, region.open) + 1
-    end = text.find("\n", region.close)
-    words = [
-        w for w in re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else None]) if len(w) > 3
-    ]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-BYLINE = re.compile(r",?\s*by\s+[A-Z]")  # "…," by Times' Ben Sisario
-
-
-def names_a_work(doc: Doc, region: MarkedRegion, span: Span) -> bool:
-    """A title, not a quote: followed by its author ("“Pop-up art show …,” by DNAinfo's
-    Eddie Small") or qualifying a noun ("“Orange is the New Black” star Dascha Polanco")."""
-    if BYLINE.match(doc_text(doc), region.close):
-        return True
-    return any(
-        t.dep_ in ("compound", "nmod", "amod")
-        and t.head.i >= span.end
-        and t.head.pos_ in ("NOUN", "PROPN")
-        and all(w.is_quote for w in span.doc[span.end : t.head.i])
-        for t in span
-    )
-
-
-NOT_TITLE_PREPOSITIONS = frozenset({"as", "like", "that", "than"})
-
-
-def after_preposition(span: Span) -> bool:
-    """The marked words are the object of a preposition other than "as", however parsed
-    ("on “Meet the Press”", "told ABC's “This Week”")."""
-    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    if any(t.dep_ == "pobj" and t.head.lower_ != "as" for t in roots):
-        return True
-    before = span.start - 1
-    while before >= 0 and span.doc[before].is_quote:
-        before -= 1
-    if before < 0:
-        return False
-    word = span.doc[before]
-    return word.lower_ in ("’s", "'s") or (
-        word.pos_ == "ADP" and word.lower_ not in NOT_TITLE_PREPOSITIONS
-    )
-
-
-def is_title(text: str, region: MarkedRegion) -> bool:
-    """A phrase in title case ("Face the Nation", "Those Guys Have All the Fun")."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[region.start : region.end])
-    if not words or len(words) > TITLE_WORDS:
-        return False
-    capitalised = [w for w in words if w[0].isupper()]
-    return len(capitalised) >= max(1, len([w for w in words if len(w) > 3]))
-
-
-def starts_sentence(doc: Doc, region: MarkedRegion) -> bool:
-    span = doc.char_span(region.open, region.close, alignment_mode="expand")
-    return span is not None and span[0].is_sent_start is True
 
 
 def fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
@@ -277,4 +242,31 @@ def fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attri
     objects = {t.i for c in verb.rights if c.dep_ in OBJECT_DEPS for t in c.subtree}
     if any(t.i not in objects for t in words):
         return None
-    return Attribution("mixed", words[0].idx, region.close, regions=[region])
+    return Attribution(MIXED, words[0].idx, region.close, regions=[region])
+
+
+def marked_attribution(
+    quote: MarkedQuote, cues: list[Token], inside: dict[int, int], words: CueWords
+) -> Attribution:
+    """The attribution of a marked quote no clause claimed: its cue and subject, else a
+    speaker written without a verb, else a continuation of the turn before it."""
+    doc, region = quote.span.doc, quote.region
+    verb = (
+        quote.governing
+        or colon_cue(doc, region, cues, inside)
+        or nearby_cue(doc, region, cues, inside, words)
+    )
+    attr = Attribution(DIRECT, region.start, region.end, regions=[region])
+    if quote.governing is not None:
+        attr = fragment_attribution(quote.governing, region, quote.span) or attr
+    if verb is not None:
+        attr.cue = cue_span(verb)
+        attr.subject = subject_of(verb, inside) or inverted_subject(verb, inside)
+        return attr
+    # "“…” — Ms. X", "WALLACE: …", "Meghan McCain, Twitter: …"
+    attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
+    if attr.mention is not None:
+        attr.cue = label_colon(attr.mention)
+    else:
+        attr.inherited = True
+    return attr
