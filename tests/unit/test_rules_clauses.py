@@ -50,7 +50,9 @@ def test_clause_end_cuts_the_speakers_next_report() -> None:
 
 
 def test_next_report_start_not_for_a_verb_with_its_own_subject() -> None:
-    doc = parsed("He said he would act and warned the banks.", edit={7: {"dep": "nsubj", "head": 6}})
+    doc = parsed(
+        "He said he would act and warned the banks.", edit={7: {"dep": "nsubj", "head": 6}}
+    )
     assert clauses.next_report_start(token(doc, "act"), token(doc, "warned"), WORDS) is None
 
 
