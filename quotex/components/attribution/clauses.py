@@ -8,7 +8,6 @@ wins. ``clause_end`` cuts what trails a clause but is not part of the report;
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -48,12 +47,12 @@ from quotex.components.attribution.syntax import (
     VERB_POS,
     XCOMP,
     char_range,
+    function_words,
     has_child,
     is_blank,
     lemma,
 )
 from quotex.components.quotes import MarkedRegion
-from quotex.lexicon import entries
 
 # (first token, end token, whether the content may start left of the cue)
 Bounds = tuple[int, int, bool]
@@ -65,12 +64,6 @@ MISPARSE_REACH = 6
 # comma between) belongs to the quote although the parse left it outside the clause.
 CLOSING_MARK_REACH = 2
 INFINITIVE_MARKER = "to"
-
-
-@cache
-def function_words(role: str) -> frozenset[str]:
-    """Closed-class words of one role in ``lexicon/function_words.txt``."""
-    return entries("function_words", role)
 
 
 def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:

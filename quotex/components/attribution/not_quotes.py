@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.clauses import function_words
 from quotex.components.attribution.quote import DIRECT, Attribution, MarkedQuote
 from quotex.components.attribution.syntax import (
     ADP,
@@ -21,6 +20,7 @@ from quotex.components.attribution.syntax import (
     POSSESSIVE_MARKS,
     WORK_QUALIFIER_DEPS,
     doc_text,
+    function_words,
 )
 from quotex.components.quotes import MarkedRegion
 

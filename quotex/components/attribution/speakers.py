@@ -16,7 +16,6 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.clauses import function_words
 from quotex.components.attribution.quote import Attribution
 from quotex.components.attribution.syntax import (
     APPOS,
@@ -28,6 +27,7 @@ from quotex.components.attribution.syntax import (
     RELCL,
     SINGULAR_NOUN_TAGS,
     doc_text,
+    function_words,
     mention_span,
 )
 from quotex.components.entities import EXT_ENTITIES

@@ -103,6 +103,12 @@ def lemma_fixes() -> dict[str, str]:
     return dict(line.split() for line in entries("lemma_fixes"))
 
 
+@cache
+def function_words(role: str) -> frozenset[str]:
+    """Closed-class words of one role in ``lexicon/function_words.txt``."""
+    return entries("function_words", role)
+
+
 def lemma(token: Token) -> str:
     """The token's lowercase lemma, with the lemmatizer's known slips mended."""
     return lemma_fixes().get(token.lower_) or token.lemma_.lower()
