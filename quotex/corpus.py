@@ -58,6 +58,7 @@ class CorpusOptions:
 
     inputs: Sequence[str] = ()
     model: str = DEFAULT_MODEL
+    scope: str = "speech"  # what counts as a quotation (quotex.pipeline.SCOPES)
     glob: Sequence[str] | None = None
     input_format: str | None = None
     text_field: str = "text"
@@ -131,7 +132,7 @@ class Corpus:
         self.sources = resolve_inputs(
             options.inputs, glob=options.glob, input_format=options.input_format
         )
-        self.nlp = None if options.on_dask else load_nlp(options.model)
+        self.nlp = None if options.on_dask else load_nlp(options.model, scope=options.scope)
         self._documents = iter_documents(
             self.sources,
             text_field=options.text_field,
@@ -216,6 +217,7 @@ class Corpus:
                 documents,
                 client,
                 model=options.model,
+                scope=options.scope,
                 batch_size=options.batch_size,
                 partition_size=options.partition_size,
                 output_dir=options.output_dir,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quotex.errors import ModelError
+from quotex.errors import InputError, ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -16,7 +18,20 @@ INSTALL_HINT = (
     "or pass --model with an installed spaCy pipeline or a model folder"
 )
 REQUIRED = ("parser", "ner")
-QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", "quotex_attribution", "quotex_resolver")
+ATTRIBUTION = "quotex_attribution"
+QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", ATTRIBUTION, "quotex_resolver")
+# What counts as a quotation: speech and writing (said, told, wrote, according to), as
+# journalists count them, or "all" of PolNeAR's attributions (beliefs, wants, stances,
+# evidence: "Moscow wants …", "polls show …").
+class Scope(StrEnum):
+    """What counts as a quotation."""
+
+    SPEECH = "speech"
+    ALL = "all"
+
+
+SCOPES = tuple(s.value for s in Scope)
+DEFAULT_SCOPE = Scope.SPEECH
 # Left out at load time: quotex reads sentences from the parser, not the senter, and never
 # reads text categories, span categories or knowledge-base links. Everything else in the
 # default pipeline feeds quotex (measured in bench/speed.py and the README): tok2vec feeds
@@ -24,13 +39,29 @@ QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", "quotex_attribution", "
 UNUSED_COMPONENTS = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
 
 
-def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+def load_nlp(
+    model: str = DEFAULT_MODEL,
+    *,
+    scope: str = DEFAULT_SCOPE,
+    cues: Iterable[str] = (),
+    cues_file: str | Path | None = None,
+) -> Language:
     """Load ``model`` (package name or folder) with quotex's components added.
 
-    Components quotex does not use (``UNUSED_COMPONENTS``) are not loaded; nothing is
-    downloaded. Raises ``ModelError`` when the model is missing.
+    ``scope`` is what counts as a quotation (``SCOPES``: ``speech`` for speech and writing,
+    ``all`` adds beliefs, stances and evidence). ``cues`` and the lemmas of ``cues_file`` (one per line, ``#`` comments) are extra
+    reporting verbs for the attributor, on top of its lexicon. Components quotex does not
+    use (``UNUSED_COMPONENTS``) are not loaded; nothing is downloaded. Raises
+    ``ModelError`` when the model is missing, ``InputError`` when ``cues_file`` cannot be
+    read or holds a line of several words.
     """
     import spacy
+
+    if scope not in SCOPES:
+        raise InputError(f"unknown scope '{scope}': use one of {', '.join(SCOPES)}")
+    extra = list(cues)
+    if cues_file is not None:
+        extra += _read_cues(cues_file)
 
     import quotex.components.attribution  # noqa: F401  (registers the factories)
     import quotex.components.entities  # noqa: F401
@@ -51,5 +82,19 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("quotex_paragraphs", before=first)
     for name in QUOTEX_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            config = {"extra_cues": extra, "scope": str(scope)} if name == ATTRIBUTION else {}
+            nlp.add_pipe(name, config=config)
     return nlp
+
+
+def _read_cues(path: str | Path) -> list[str]:
+    from quotex.components.attribution.cues import read_cue_file
+
+    try:
+        return read_cue_file(path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the cue file ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: the cue file is not UTF-8 text") from exc
+    except ValueError as exc:
+        raise InputError(f"{exc}; write one lemma per line") from exc

@@ -535,3 +535,42 @@ def test_attribution_short_quote_governed_by_a_cue_is_mixed(nlp) -> None:
     assert quote.type == "mixed"
     assert quote.speaker == "Trump"
     assert "a total stiff" in quote.text
+
+
+def test_attribution_pipeline_has_no_analyze_pipes_problems(nlp) -> None:
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert all(not found for found in problems.values()), problems
+
+
+def test_attribution_quotes_render_in_displacy_span_view(nlp) -> None:
+    from spacy import displacy
+
+    doc = nlp("“We will not retreat,” said Mr. Kamp. He added that the city would hold.")
+    assert [(s.label_, s._.speaker) for s in doc.spans["quotex_quotes"]] == [
+        ("direct", "Kamp"),
+        ("indirect", "Kamp"),
+    ]
+    html = displacy.render(doc, style="span", options={"spans_key": "quotex_quotes"})
+    assert "direct" in html and "indirect" in html and "retreat" in html
+
+
+def test_attribution_cues_file_adds_cue_words(tmp_path) -> None:
+    from quotex.pipeline import load_nlp
+
+    cues = tmp_path / "cues.txt"
+    cues.write_text("# our house verbs\nfume\n", encoding="utf-8")
+    text = "Mr. Kamp fumed that the city would fall."
+    plain = extract(text, load_nlp(), doc_id="t").quotes
+    extended = extract(text, load_nlp(cues_file=cues), doc_id="t").quotes
+    assert [q.text for q in plain] == []
+    assert [(q.text, q.speaker) for q in extended] == [("the city would fall", "Kamp")]
+
+
+def test_attribution_cues_file_with_a_phrase_is_an_input_error(tmp_path) -> None:
+    from quotex.errors import InputError
+    from quotex.pipeline import load_nlp
+
+    cues = tmp_path / "cues.txt"
+    cues.write_text("lash out\n", encoding="utf-8")
+    with pytest.raises(InputError, match="one cue lemma per line"):
+        load_nlp(cues_file=cues)

@@ -207,7 +207,7 @@ def test_cli_error_names_a_file_with_markup_as_it_is(runner, tmp_path) -> None:
 @pytest.fixture
 def session_runner(nlp, monkeypatch) -> CliRunner:
     """A runner whose commands reuse the session pipeline instead of loading their own."""
-    monkeypatch.setattr("quotex.pipeline.load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr("quotex.pipeline.load_nlp", lambda model=None, **_: nlp)
     return CliRunner()
 
 

@@ -30,7 +30,7 @@ SHORT = 'The plan is "ready to go," Smith said. Jones said the talks would resum
 @pytest.fixture
 def cli(nlp, monkeypatch):
     """Invoke the CLI with the session's pipeline instead of loading another."""
-    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None, **_: nlp)
     runner = CliRunner()
     return lambda *args: runner.invoke(app, [str(a) for a in args])
 
@@ -167,7 +167,7 @@ def test_progress_disabled_writes_nothing() -> None:
 @pytest.fixture
 def corpus_dir(nlp, monkeypatch, tmp_path):
     """A folder of a text, a binary file and another text; Corpus reuses the session nlp."""
-    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None, **_: nlp)
     (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"x\x00y")
     (tmp_path / "c.txt").write_text("Nobody spoke.", encoding="utf-8")
@@ -198,7 +198,7 @@ def test_corpus_fail_fast_yields_the_failure_then_stops(corpus_dir) -> None:
 
 
 def test_corpus_notes_a_lone_empty_document_before_its_result(nlp, monkeypatch, tmp_path):
-    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None, **_: nlp)
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     corpus = Corpus(CorpusOptions([str(tmp_path / "empty.txt")], note_lone_empty=True))
     with corpus.results() as results:

@@ -72,19 +72,22 @@ def cluster():
 @pytest.fixture
 def cli(nlp, monkeypatch):
     """Invoke the CLI; the local engine uses the session's pipeline (workers load their own)."""
-    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None, **_: nlp)
     runner = CliRunner()
     return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 def test_dask_local_cluster_on_samples_matches_local_engine(cli) -> None:
-    local = cli("extract", SAMPLES, "--format", "jsonl", "--quiet")
+    # the local run gets the session's pipeline (scope all); the workers load their own
+    local = cli("extract", SAMPLES, "--format", "jsonl", "--quiet", "--scope", "all")
     dask = cli(
         "extract",
         SAMPLES,
         "--format",
         "jsonl",
         "--quiet",
+        "--scope",
+        "all",
         "--engine",
         "dask",
         "--jobs",

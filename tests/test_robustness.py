@@ -35,7 +35,7 @@ FAULT = "BOOM"  # a document holding this word makes the quote finder raise
 @pytest.fixture()
 def cli(nlp, monkeypatch):
     """Invoke the CLI with the session pipeline: ``cli(args, input=...)``."""
-    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(quotex.pipeline, "load_nlp", lambda model=None, **_: nlp)
     runner = CliRunner()
 
     def invoke(args: list[str], **kwargs):

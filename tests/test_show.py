@@ -328,7 +328,7 @@ def test_seed_in_quote_is_true_exactly_inside_someones_words(seed) -> None:
 @pytest.fixture
 def runner(nlp, monkeypatch) -> CliRunner:
     """A runner whose commands reuse the session pipeline instead of loading their own."""
-    monkeypatch.setattr("quotex.pipeline.load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr("quotex.pipeline.load_nlp", lambda model=None, **_: nlp)
     return CliRunner()
 
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
+from quotex.pipeline import Scope
 from quotex.cli.console import warn
 from quotex.engines import Engine
 from quotex.errors import ExitCode, QuotexError, UsageError
@@ -67,6 +68,14 @@ OutputOpt = Annotated[
 ModelOpt = Annotated[
     str,
     typer.Option("--model", help="spaCy pipeline: an installed package name or a folder."),
+]
+ScopeOpt = Annotated[
+    Scope,
+    typer.Option(
+        "--scope",
+        help="What counts as a quotation: speech (speech and writing: said, told, wrote, "
+        "according to) or all (also beliefs, wants, stances and evidence, as PolNeAR counts).",
+    ),
 ]
 GlobOpt = Annotated[
     list[str] | None,

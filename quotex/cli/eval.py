@@ -9,10 +9,10 @@ from typing import Annotated, Any
 
 import typer
 
-from quotex.cli.common import JobsOpt, ModelOpt, app, fail, guard
+from quotex.cli.common import JobsOpt, ModelOpt, ScopeOpt, app, fail, guard
 from quotex.cli.console import echo, out
 from quotex.errors import ExitCode
-from quotex.pipeline import DEFAULT_MODEL
+from quotex.pipeline import DEFAULT_MODEL, Scope
 
 EVAL_HELP = """Score quotex against a gold corpus (JSONL: id, text, quotes and/or entities).
 
@@ -36,12 +36,19 @@ LimitOpt = Annotated[
 
 
 def evaluate(
-    gold: Path, fmt: str, *, details: bool, model: str, limit: int | None, jobs: int
+    gold: Path,
+    fmt: str,
+    *,
+    details: bool,
+    model: str,
+    limit: int | None,
+    jobs: int,
+    scope: str = "all",
 ) -> int:
     """Score quotex on ``gold`` and print the report in ``fmt``; nothing fails per document."""
     from quotex.eval.runner import evaluate_file
 
-    report = evaluate_file(gold, model=model, limit=limit, n_process=jobs)
+    report = evaluate_file(gold, model=model, scope=scope, limit=limit, n_process=jobs)
     data = report.to_dict()
     if not details:
         data.pop("details", None)
@@ -82,10 +89,15 @@ def eval_command(
     fmt: EvalFormatOpt = "table",
     details: DetailsOpt = False,
     model: ModelOpt = DEFAULT_MODEL,
+    scope: ScopeOpt = Scope.ALL,
     limit: LimitOpt = None,
     jobs: JobsOpt = 1,
 ) -> None:
     """Run quotex over a gold corpus and print its scores."""
     if fmt not in EVAL_FORMATS:
         raise fail("--format must be table or json", ExitCode.USAGE)
-    guard(lambda: evaluate(gold, fmt, details=details, model=model, limit=limit, jobs=jobs))
+    guard(
+        lambda: evaluate(
+            gold, fmt, details=details, model=model, limit=limit, jobs=jobs, scope=scope
+        )
+    )

@@ -28,6 +28,7 @@ from quotex.cli.common import (
     PartitionOpt,
     QuietOpt,
     RawCsvOpt,
+    ScopeOpt,
     SchedulerOpt,
     TextFieldOpt,
     WhereOpt,
@@ -41,7 +42,7 @@ from quotex.corpus import Corpus, CorpusOptions, EmptyInput, is_failure
 from quotex.engines import Engine
 from quotex.errors import UsageError
 from quotex.io.writers import Format, View
-from quotex.pipeline import DEFAULT_MODEL
+from quotex.pipeline import DEFAULT_MODEL, Scope
 from quotex.records import DocResult
 from quotex.selection import EntityScope
 
@@ -143,6 +144,7 @@ def _register(view: View, name: str, help_text: str) -> None:
         fmt: FormatOpt = None,
         output: OutputOpt = None,
         model: ModelOpt = DEFAULT_MODEL,
+        scope: ScopeOpt = Scope.SPEECH,
         glob: GlobOpt = None,
         input_format: InputFormatOpt = None,
         text_field: TextFieldOpt = "text",
@@ -162,6 +164,7 @@ def _register(view: View, name: str, help_text: str) -> None:
         options = CorpusOptions(
             inputs=list(inputs or []),
             model=model,
+            scope=str(scope),
             glob=glob,
             input_format=input_format,
             text_field=text_field,

@@ -28,6 +28,7 @@ from quotex.cli.common import (
     OutputOpt,
     QuietOpt,
     RawCsvOpt,
+    ScopeOpt,
     TextFieldOpt,
     app,
     choose_format,
@@ -37,7 +38,7 @@ from quotex.cli.console import out, warn
 from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
 from quotex.errors import UsageError
 from quotex.io.writers import Format
-from quotex.pipeline import DEFAULT_MODEL
+from quotex.pipeline import DEFAULT_MODEL, Scope
 
 SHOW_HELP = """An article with every quote in its speaker's colour, then a legend and the speakers.
 
@@ -179,6 +180,7 @@ def show_command(
     no_color: NoColorOpt = False,
     pager: PagerOpt = False,
     model: ModelOpt = DEFAULT_MODEL,
+    scope: ScopeOpt = Scope.SPEECH,
     input_format: InputFormatOpt = None,
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = "id",
@@ -188,6 +190,7 @@ def show_command(
     options = CorpusOptions(
         inputs=[source] if source else [],
         model=model,
+        scope=str(scope),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,
@@ -205,6 +208,7 @@ def speakers_command(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     model: ModelOpt = DEFAULT_MODEL,
+    scope: ScopeOpt = Scope.SPEECH,
     glob: GlobOpt = None,
     input_format: InputFormatOpt = None,
     text_field: TextFieldOpt = "text",
@@ -220,6 +224,7 @@ def speakers_command(
     options = CorpusOptions(
         inputs=list(inputs or []),
         model=model,
+        scope=str(scope),
         glob=glob,
         input_format=input_format,
         text_field=text_field,

@@ -232,7 +232,10 @@ class EntityLinker:
 @Language.factory(
     COMPONENT,
     assigns=[f"doc._.{EXT_ENTITIES}", "doc.spans"],
-    requires=["doc.ents", "token.pos"],
+    # token.tag stands for token.pos, which the attribute_ruler maps from the tags without
+    # declaring it (spaCy could not see it assigned); token.ent_type marks names in a
+    # mention's neighbourhood.
+    requires=["doc.ents", "token.ent_type", "token.tag"],
     default_config={},
 )
 def make_entity_linker(nlp: Language, name: str) -> EntityLinker:

@@ -168,6 +168,7 @@ def run_on_dask(
     client: Client,
     *,
     model: str,
+    scope: str = "speech",
     batch_size: int = DEFAULT_BATCH_SIZE,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     max_in_flight: int | None = None,
@@ -189,6 +190,7 @@ def run_on_dask(
         max_in_flight = max(2, 2 * sum(client.nthreads().values()))
     settings = {
         "model": model,
+        "scope": scope,
         "batch_size": batch_size,
         "folder": None if folder is None else str(folder),
         "view": str(view),
@@ -389,14 +391,15 @@ def _reason(exc: BaseException) -> str:
 # --- the worker side -----------------------------------------------------------
 
 
-def _worker_nlp(model: str) -> Language:
+def _worker_nlp(model: str, scope: str = "speech") -> Language:
     """The pipeline for ``model`` in this process, loaded on first use; call under the lock."""
-    if model not in _NLP:
+    key = model if scope == "speech" else f"{model} (scope {scope})"
+    if key not in _NLP:
         from quotex.pipeline import load_nlp
 
-        _NLP[model] = load_nlp(model)
+        _NLP[key] = load_nlp(model, scope=scope)
         _LOADS[model] = _LOADS.get(model, 0) + 1
-    return _NLP[model]
+    return _NLP[key]
 
 
 def _process_partition(
@@ -407,7 +410,7 @@ def _process_partition(
 
     documents = [Document(*doc) for doc in docs]
     with _NLP_LOCK:
-        nlp = _worker_nlp(settings["model"])
+        nlp = _worker_nlp(settings["model"], settings.get("scope", "speech"))
         items = list(extract_documents(documents, nlp, batch_size=settings["batch_size"]))
     if settings["folder"] is None:
         return [

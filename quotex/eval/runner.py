@@ -19,18 +19,20 @@ def evaluate_file(
     path: str | Path,
     *,
     model: str,
+    scope: str = "all",
     limit: int | None = None,
     n_process: int = 1,
     batch_size: int = 16,
 ) -> EvalReport:
-    """Score quotex on the gold JSONL at ``path`` (the first ``limit`` documents)."""
+    """Score quotex on the gold JSONL at ``path`` (the first ``limit`` documents), with
+    ``scope`` ``all`` by default: the gold corpora here annotate every attribution."""
     from quotex.extraction import extract_documents
     from quotex.pipeline import load_nlp
 
     gold_path = Path(path)
     if not gold_path.is_file():
         raise InputError(f"no such gold file: {gold_path}")
-    nlp = load_nlp(model)
+    nlp = load_nlp(model, scope=scope)
     pending: dict[str, dict[str, Any]] = {}
     records = islice(gold_records(gold_path), limit)
 

@@ -128,6 +128,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision
         rule = f"pronoun {kind}"
         if entity:
             return _named(discourse, entity, rule)
+        if record.get("speaker") in seen.get("things", ()):  # "demonstrations … they say"
+            return Decision(None, None, "thing")
         if kind == "plural" and record.get("speaker") is None:
             group = organisation_for_they(discourse, mention[0])
             if group:
@@ -143,6 +145,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision
     if person_name(text) or span is None:
         return Decision(record.get("speaker") or canonical_name(text), None, "name")
     described = resolve_description(discourse, span)
+    if described.is_thing:
+        seen.setdefault("things", set()).add(canonical_name(text))
     if described.entity:
         return _named(discourse, described.entity, described.rule)
     if described.rule == "ranked":  # "the billionaire businessman": like "he"

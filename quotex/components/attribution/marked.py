@@ -1,0 +1,272 @@
+"""Cues for quotes in marks that no clause claimed: the verb they hang from, one beside
+them, a colon lead-in, a speaker label or a trailing dash.
+
+``marked_attribution`` puts the rules together for one marked quote: a cue verb first
+(governing, colon lead-in, nearby), else a speaker written without a verb (a dash after
+the quote, a label before it), else the quote continues the turn before it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotex.components.attribution.clauses import complement_range
+from quotex.components.attribution.cues import CueWords, cue_span
+from quotex.components.attribution.quote import DIRECT, MIXED, Attribution, MarkedQuote
+from quotex.components.attribution.sources import SPEAKER_LABEL
+from quotex.components.attribution.subjects import has_subject, inverted_subject, subject_of
+from quotex.components.attribution.syntax import (
+    CLAUSE_DEPS,
+    MENTION_START_POS,
+    NAME_PHRASE_DEPS,
+    NOMINAL_POS,
+    OBJECT_DEPS,
+    VERB,
+    VERB_POS,
+    doc_text,
+    mention_span,
+    region_token_span,
+)
+from quotex.components.quotes import MarkedRegion
+
+LEAD_IN = frozenset({"that", ":", ",", "—", "–", "-"})
+DASHES = ("—", "–", "--", "-")  # longest first: "--" is one dash, not two
+POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribution
+# Characters after a closing mark in which a dash before a name may start: a space and
+# a dash of up to two characters ("” — Ms. X", "” -- Ms. X").
+DASH_REACH = 4
+# Tokens after a speaker label's mention in which its colon may come ("Meghan McCain,
+# Twitter:").
+LABEL_COLON_REACH = 4
+
+
+def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
+    """A cue verb the quote's words hang from through verbs only, not through a noun.
+
+    "called him “a total stiff”" hangs from *called*; "a page called “for honest
+    elections”" hangs from *page* first, so a cue further up does not govern it.
+    """
+    for token in span:
+        for ancestor in token.ancestors:
+            if ancestor.i in inside:
+                continue
+            if ancestor.i in cue_set and has_subject(ancestor, inside):
+                return ancestor
+            if ancestor.pos_ in NOMINAL_POS:
+                break
+    return None
+
+
+def verb_taking_quote_as_clause(span: Span, inside: dict[int, int]) -> Token | None:
+    """ "“…,” Mr. Burton fumed": any verb with a subject whose clausal complement the quote
+    is, in the lexicon or not."""
+    for token in span:
+        head = token.head
+        if (
+            token.dep_ in CLAUSE_DEPS
+            and head.i not in inside
+            and head.pos_ == VERB
+            and head.sent == token.sent
+            and has_subject(head, inside)
+        ):
+            return head
+    return None
+
+
+def reports_else(cue: Token, span: Span, words: CueWords | None = None) -> bool:
+    """A cue after the quote that reports something else ("Asked what …, she said: “…”")."""
+    if cue.sent.text.rstrip().endswith(":"):
+        return True
+    bounds = complement_range(cue, words)
+    return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
+
+
+def cue_in_quote_sentences(
+    doc: Doc,
+    region: MarkedRegion,
+    span: Span,
+    cues: list[Token],
+    inside: dict[int, int],
+    words: CueWords | None = None,
+) -> Token | None:
+    """A cue verb in the sentences the quote touches, nearest first; the sentence right
+    after a quote that ends its sentence too ("“….” he said." split by the parser)."""
+    lo, hi = span[0].sent.start, span[-1].sent.end
+    close = doc.char_span(region.start, region.close, alignment_mode="expand")
+    if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
+        hi = doc[close.end].sent.end
+    candidates = [
+        c
+        for c in cues
+        if lo <= c.i < hi
+        and c.i not in inside
+        and has_subject(c, inside)
+        and not (close is not None and c.i >= close.end and reports_else(c, span, words))
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
+
+
+def bare_verb_after_quote(doc: Doc, region: MarkedRegion, inside: dict[int, int]) -> Token | None:
+    """ "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark,
+    the verb taking no clause or object of its own."""
+    close = doc.char_span(region.start, region.close, alignment_mode="expand")
+    if close is None or close.end >= len(doc):
+        return None
+    root = doc[close.end].sent.root
+    subject = subject_of(root, inside)
+    bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
+    if (
+        root.pos_ == VERB
+        and subject is not None
+        and close.end <= subject.i < root.i
+        and root.i - close.end <= POST_QUOTE_WINDOW
+        and bare
+    ):
+        return root
+    return None
+
+
+def nearby_cue(
+    doc: Doc,
+    region: MarkedRegion,
+    cues: list[Token],
+    inside: dict[int, int],
+    words: CueWords | None = None,
+) -> Token | None:
+    """A cue verb the quote hangs from, or one beside it in the same sentence."""
+    span = region_token_span(doc, region)
+    if span is None:
+        return None
+    found = governing_cue(span, {c.i for c in cues}, inside)
+    if found is None:
+        found = verb_taking_quote_as_clause(span, inside)
+    if found is None:
+        found = cue_in_quote_sentences(doc, region, span, cues, inside, words)
+    if found is None:
+        found = bare_verb_after_quote(doc, region, inside)
+    return found
+
+
+def colon_cue(
+    doc: Doc, region: MarkedRegion, cues: list[Token], inside: dict[int, int]
+) -> Token | None:
+    """``X said: “…”``, ``X released this statement: “…”``: the verb before the colon.
+
+    A cue verb of the lexicon is preferred; otherwise the sentence's main verb, when it
+    has a subject (the colon makes the quote its content whatever the verb).
+    """
+    before = doc_text(doc)[: region.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    candidates = [c for c in cues if sent.start <= c.i < colon.start and has_subject(c, inside)]
+    if candidates:
+        return candidates[-1]
+    root = sent.root
+    if root.pos_ in VERB_POS and root.i < colon.start and has_subject(root, inside):
+        return root
+    return None
+
+
+def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
+    """A speaker label: ``"WALLACE: Let's start…"`` or the headline ``Paul Ryan: … ‘…’``.
+
+    A name of one to four capitalised words and a colon, at the start of the quote or of
+    the line holding it.
+    """
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, region.open) + 1
+    for start in (region.start, line_start):
+        m = SPEAKER_LABEL.match(text, start)
+        if m and m.end() <= region.end + (0 if start == region.start else len(text)):
+            if start != region.start and m.end() > region.open:
+                continue
+            return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    return None
+
+
+def label_colon(mention: Span) -> Span | None:
+    """The colon of a speaker label, the cue of its quote ("WALLACE: …")."""
+    doc = mention.doc
+    label_end = min(len(doc), mention.end + LABEL_COLON_REACH)
+    colon = next((t for t in doc[mention.end : label_end] if t.text == ":"), None)
+    return doc[colon.i : colon.i + 1] if colon is not None else None
+
+
+def dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
+    """``“…” — Ms. X``: the name after a dash that follows the closing mark."""
+    text = doc_text(doc)
+    rest = text[region.close : region.close + DASH_REACH].lstrip(" ")
+    dash = next((d for d in DASHES if rest.startswith(d)), None)
+    if dash is None:
+        return None
+    offset = text.index(dash, region.close) + len(dash)
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in MENTION_START_POS:
+        return None
+    head = doc[i]
+    while head.head.i != head.i and head.head.i < head.sent.end and head.dep_ in NAME_PHRASE_DEPS:
+        head = head.head
+    return mention_span(head)
+
+
+def fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
+    """``called him “a total stiff”``: quoted words after unquoted ones make a mixed quote.
+
+    The quote runs from the first word after the cue to the closing mark; a bare lead-in
+    ("said that “…", "said: “…") leaves the quote direct.
+    """
+    doc = span.doc
+    cue_end = cue_span(verb).end
+    if verb.i > span.start or verb.sent != span[0].sent:
+        return None
+    words = [
+        t
+        for t in doc[cue_end : span.start]
+        if not t.is_space and t.lower_ not in LEAD_IN and not (t.is_punct and t.idx >= region.open)
+    ]
+    if not words:
+        return None
+    # only the cue's objects may stand between it and the quote ("called him “…”"), not
+    # adverbials ("responded Tuesday to one of his messages by saying, “…”")
+    objects = {t.i for c in verb.rights if c.dep_ in OBJECT_DEPS for t in c.subtree}
+    if any(t.i not in objects for t in words):
+        return None
+    return Attribution(MIXED, words[0].idx, region.close, regions=[region])
+
+
+def marked_attribution(
+    quote: MarkedQuote, cues: list[Token], inside: dict[int, int], words: CueWords
+) -> Attribution:
+    """The attribution of a marked quote no clause claimed: its cue and subject, else a
+    speaker written without a verb, else a continuation of the turn before it."""
+    doc, region = quote.span.doc, quote.region
+    verb = (
+        quote.governing
+        or colon_cue(doc, region, cues, inside)
+        or nearby_cue(doc, region, cues, inside, words)
+    )
+    attr = Attribution(DIRECT, region.start, region.end, regions=[region])
+    if quote.governing is not None:
+        attr = fragment_attribution(quote.governing, region, quote.span) or attr
+    if verb is not None:
+        attr.cue = cue_span(verb)
+        attr.subject = subject_of(verb, inside) or inverted_subject(verb, inside)
+        return attr
+    # "“…” — Ms. X", "WALLACE: …", "Meghan McCain, Twitter: …"
+    attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
+    if attr.mention is not None:
+        attr.cue = label_colon(attr.mention)
+    else:
+        attr.inherited = True
+    return attr

@@ -1,0 +1,163 @@
+"""The vocabulary of the attribution rules: spaCy labels as constants, shared token helpers.
+
+Dependency labels are ClearNLP's (spaCy's English models), part-of-speech tags are
+Universal (``token.pos_``) and fine tags Penn Treebank (``token.tag_``). Every rule
+module imports its labels from here, so a reader finds in one place which labels the
+rules depend on, and a model with another scheme needs one mapping.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span, Token
+
+from quotex.components.quotes import MarkedRegion
+from quotex.lexicon import entries
+
+# --- dependency labels -----------------------------------------------------------------
+ACL = "acl"  # a clause qualifying a noun: "a statement saying …"
+ADVCL = "advcl"
+AGENT = "agent"  # "by" of a passive: "reported by X"
+APPOS = "appos"
+CC = "cc"
+COMPOUND = "compound"
+CONJ = "conj"
+DOBJ = "dobj"
+DATIVE = "dative"
+INTJ = "intj"
+MARK = "mark"
+PCOMP = "pcomp"
+POBJ = "pobj"
+POSS = "poss"
+PREP = "prep"
+RELCL = "relcl"
+XCOMP = "xcomp"
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})  # a cue's reported clause
+PARENTHETICAL_DEPS = frozenset({"parataxis"})
+NOMINAL_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})  # "the claim that …"
+TRAILING_DEPS = frozenset({"appos", "parataxis"})
+COMMENT_DEPS = frozenset({"relcl", "appos", "acl"})  # ", a plan he has since modified"
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+PREP_DEPS = frozenset({"prep", "prt"})
+PARTICLE_DEPS = frozenset({"prt", "prep"})
+INFINITIVE_DEPS = frozenset({"advcl", "xcomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+MENTION_CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+NOUN_PHRASE_DEPS = frozenset({"det", "compound", "amod", "nummod", "poss", "nmod", "case"})
+NAME_PHRASE_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss"})
+QUALIFIER_DEPS = frozenset({"compound", "amod", "poss"})
+WORK_QUALIFIER_DEPS = frozenset({"compound", "nmod", "amod"})  # "“Orange …” star"
+ANSWER_DEPS = frozenset({"intj", "dobj"})
+
+# --- part-of-speech and fine tags ------------------------------------------------------
+VERB = "VERB"
+NOUN = "NOUN"
+PROPN = "PROPN"
+ADP = "ADP"
+VERB_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+MENTION_START_POS = frozenset({"PROPN", "NOUN", "DET"})  # where a name after a dash starts
+GERUND_TAG = "VBG"
+PARTICIPLE_TAG = "VBN"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CLAUSE_OPENING_TAGS = frozenset({"IN", "TO", "WRB", "WDT", "WP", "RP", "CC"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+
+# --- entity labels ---------------------------------------------------------------------
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"})
+
+# --- punctuation -----------------------------------------------------------------------
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+COMMENT_OPENERS = frozenset({",", "—", "–", "--", "("})
+POSSESSIVE_MARKS = frozenset({"’s", "'s"})
+
+# Docs whose text was built: spaCy joins every token again on each ``doc.text``, and the
+# rules read the text hundreds of times per document (caching it made the attributor
+# about ten times faster). Weak keys: a cached text never keeps its Doc alive.
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and dropped with it."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+@cache
+def lemma_fixes() -> dict[str, str]:
+    """Word forms the lemmatizer gets wrong ("hoping" -> "hop"), from lexicon/lemma_fixes.txt."""
+    return dict(line.split() for line in entries("lemma_fixes"))
+
+
+@cache
+def function_words(role: str) -> frozenset[str]:
+    """Closed-class words of one role in ``lexicon/function_words.txt``."""
+    return entries("function_words", role)
+
+
+def lemma(token: Token) -> str:
+    """The token's lowercase lemma, with the lemmatizer's known slips mended."""
+    return lemma_fixes().get(token.lower_) or token.lemma_.lower()
+
+
+def is_blank(token: Token) -> bool:
+    """Punctuation or white space: no word."""
+    return token.is_punct or token.is_space
+
+
+def has_child(token: Token, deps: frozenset[str]) -> bool:
+    """Whether any dependent of ``token`` has one of the labels ``deps``."""
+    return any(c.dep_ in deps for c in token.children)
+
+
+def mention_span(head: Token) -> Span:
+    """The mention around its head: left modifiers kept, appositions and clauses cut."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in MENTION_CUT_DEPS:
+            break
+        end = child.right_edge.i + 1
+    while start < head.i and is_blank(doc[start]):
+        start += 1
+    while end - 1 > head.i and is_blank(doc[end - 1]):
+        end -= 1
+    return doc[start:end]
+
+
+def region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
+    """Token index → index of the region whose marks enclose it (marks included)."""
+    inside: dict[int, int] = {}
+    for number, region in enumerate(regions):
+        span = doc.char_span(region.open, region.close, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            inside[token.i] = number
+    return inside
+
+
+def region_token_span(doc: Doc, region: MarkedRegion) -> Span | None:
+    """The tokens of a region's content, marks excluded."""
+    return doc.char_span(region.start, region.end, alignment_mode="expand")
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the tokens ``doc[start:end]`` (``end`` exclusive, > ``start``)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)

@@ -1,0 +1,92 @@
+"""Pure name helpers: quotex/names.py and the entity clusterer's cluster_mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.components.entities import MentionIn, acronym, cluster_mentions
+from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("NATO Secretary General Anders Fogh Rasmussen", "Anders Fogh Rasmussen"),
+        ("Mr. Putin's", "Putin"),
+        ("President Obama", "Obama"),
+        ("a senior official", None),
+        ("", None),
+    ],
+)
+def test_person_name(mention: str, name: str | None) -> None:
+    assert person_name(mention) == name
+
+
+def test_canonical_name_falls_back_to_the_mention() -> None:
+    assert canonical_name("Mr. Kamp") == "Kamp"
+    assert canonical_name("the Kremlin's") == "Kremlin"
+    assert canonical_name("the minister's") == "the minister"
+    assert canonical_name("a senior official") == "a senior official"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("Vladimir Putin", "Putin", True),
+        ("President Putin", "Mr. Putin", True),
+        ("the Kremlin", "Kremlin", True),
+        ("Hugh Hill", "Jan Kamp", False),
+        ("Putin", None, False),
+    ],
+)
+def test_names_agree(a: str, b: str | None, agree: bool) -> None:
+    assert names_agree(a, b) is agree
+
+
+def test_pronouns() -> None:
+    assert is_pronoun("They") and not is_pronoun("Kamp")
+    assert [pronoun_class(w) for w in ("he", "She", "they", "it", "Kamp")] == [
+        "male",
+        "female",
+        "plural",
+        "neuter",
+        None,
+    ]
+
+
+def mention(text: str, label: str, start: int = 0) -> MentionIn:
+    return MentionIn(text, label, start, start + len(text))
+
+
+def test_cluster_mentions_by_surname_and_first_name() -> None:
+    clusters = cluster_mentions(
+        [
+            mention("Vladimir Putin", "PERSON", 0),
+            mention("Sergei Putin", "PERSON", 20),
+            mention("Putin", "PERSON", 40),  # the latest match wins
+        ]
+    )
+    assert [[m.start for m in c.mentions] for c in clusters] == [[0], [20, 40]]
+    assert clusters[1].name == "Sergei Putin"
+
+
+def test_cluster_mentions_takes_a_surname_tagged_as_org() -> None:
+    clusters = cluster_mentions(
+        [mention("Anders Rasmussen", "PERSON"), mention("Rasmussen", "ORG", 30)]
+    )
+    assert len(clusters) == 1 and clusters[0].label == "PERSON"
+
+
+def test_cluster_mentions_by_acronym_within_a_label_group() -> None:
+    clusters = cluster_mentions(
+        [mention("United States", "GPE"), mention("US", "GPE", 30), mention("US", "ORG", 50)]
+    )
+    assert [len(c.mentions) for c in clusters] == [2, 1]
+    assert acronym("European Union") == "EU"
+
+
+def test_cluster_mentions_places_share_a_group() -> None:
+    clusters = cluster_mentions([mention("Kremlin", "ORG"), mention("Kremlin", "FAC", 20)])
+    assert len(clusters) == 2  # ORG and FAC are different groups
+    clusters = cluster_mentions([mention("Kremlin", "FAC"), mention("Kremlin", "GPE", 20)])
+    assert len(clusters) == 1

@@ -1,0 +1,92 @@
+"""Cue rules (components/attribution/cues.py) on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+from handbuilt import marked, parsed, token
+
+from quotex.components.attribution import cues
+from quotex.components.attribution.syntax import lemma
+
+
+def test_cue_words_take_user_lemmas_as_speech_verbs() -> None:
+    plain = cues.CueWords.build()
+    extra = cues.CueWords.build(extra=["Bloviate"])
+    assert "bloviate" not in plain.cues
+    assert {"bloviate"} <= extra.cues & extra.reporting & extra.clause_taking & extra.speech
+    assert "say" in plain.cues and "endorse" in plain.cues  # a speech and an object verb
+
+
+def test_cue_words_sections_choose_the_cues_only() -> None:
+    speech = cues.CueWords.build(["speech"])
+    assert "say" in speech.cues and "endorse" not in speech.cues
+    assert "endorse" in speech.reporting  # how a cue reports does not depend on sections
+
+
+def test_read_cue_file_skips_comments_and_blank_lines(tmp_path) -> None:
+    path = tmp_path / "cues.txt"
+    path.write_text("# my verbs\nBloviate\n\nopine  # an old one\n", encoding="utf-8")
+    assert cues.read_cue_file(path) == ["bloviate", "opine"]
+
+
+def test_read_cue_file_refuses_a_phrase(tmp_path) -> None:
+    path = tmp_path / "cues.txt"
+    path.write_text("lash out\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cues.txt:1"):
+        cues.read_cue_file(path)
+
+
+def test_blocked_tokens_cover_fixed_expressions() -> None:
+    doc = parsed("Needless to say, the plan failed.")
+    assert {t.text for t in doc if t.i in cues.blocked_tokens(doc)} == {"Needless", "to", "say"}
+    assert cues.blocked_tokens(parsed("Jan Kamp said the plan failed.")) == set()
+
+
+def test_find_cues_outside_marks_and_fixed_expressions() -> None:
+    words = cues.CueWords.build()
+    doc = parsed("Needless to say, the plan failed.")
+    assert cues.find_cues(doc, {}, cues.blocked_tokens(doc), words.cues) == []
+    doc = parsed("“We will not retreat,” said Mr. Kamp.", edit={4: {"lemma": "say"}})
+    _, inside = marked(doc)
+    assert [t.text for t in cues.find_cues(doc, inside, set(), words.cues)] == ["said"]
+
+
+def test_cue_span_takes_the_particle_of_a_phrase_cue() -> None:
+    assert (
+        cues.cue_span(token(parsed("They called for a safe zone."), "called")).text == "called for"
+    )
+    assert cues.cue_span(token(parsed("He pointed out that the plan failed."), "pointed")).text == (
+        "pointed out"
+    )
+    assert cues.cue_span(token(parsed("Jan Kamp said the plan failed."), "said")).text == "said"
+
+
+def test_is_passive_report() -> None:
+    assert cues.is_passive_report(
+        token(parsed("It was reported by the BBC that the talks failed."), "reported")
+    )
+    assert not cues.is_passive_report(token(parsed("Jan Kamp said the plan failed."), "said"))
+
+
+def test_is_passive_participle() -> None:
+    doc = parsed("Asked whether they agreed, 75 percent said yes.")
+    assert cues.is_passive_participle(token(doc, "Asked"))
+    assert not cues.is_passive_participle(token(doc, "said"))
+
+
+def test_is_generic_stance() -> None:
+    words = cues.CueWords.build()
+    doc = parsed("If you want to understand the vote, look at the map.")
+    want = token(doc, "want")
+    assert cues.is_generic_stance(want, token(doc, "you"), words)
+    doc = parsed("Jan Kamp said the plan failed.")
+    assert not cues.is_generic_stance(token(doc, "said"), token(doc, "Kamp"), words)
+
+
+def test_lemma_mends_the_lemmatizers_slips() -> None:
+    doc = parsed("Jan Kamp said the plan failed.", edit={2: {"word": "said", "lemma": "say"}})
+    assert lemma(token(doc, "said")) == "say"
+    from handbuilt import build
+
+    hoping = build("hoping", [("hoping", 0, "ROOT", "VERB", "VBG", "hop", "O")])
+    assert lemma(hoping[0]) == "hope"

@@ -1,0 +1,178 @@
+"""Speaker naming and pronoun resolution (components/attribution/speakers.py)."""
+
+from __future__ import annotations
+
+import spacy
+from handbuilt import parsed, token
+
+from quotex.components.attribution import speakers
+from quotex.components.attribution.quote import Attribution
+from quotex.components.attribution.syntax import mention_span
+from quotex.components.quotes import MarkedRegion
+
+
+def entity(eid: str, name: str, label: str, text: str, *forms: str) -> dict:
+    """An entity record with a mention at the first occurrence of each form in ``text``."""
+    mentions = [[text.index(f), text.index(f) + len(f)] for f in forms]
+    return {"id": eid, "name": name, "label": label, "mentions": mentions}
+
+
+def quote_by(doc, subject_word: str, nth: int = 0, **fields) -> Attribution:
+    subject = token(doc, subject_word, nth)
+    attr = Attribution("indirect", subject.idx, subject.idx + 1, subject=subject, **fields)
+    attr.mention = mention_span(subject)
+    return attr
+
+
+def test_entity_of_a_name_not_of_a_name_qualifying_a_noun() -> None:
+    text = "“Meh,” wrote a Trump supporter."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Trump", "ORG", text, "Trump")])
+    assert index.entity_of(mention_span(token(doc, "supporter"))) is None
+    text = "Jan Kamp said the plan failed."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records(
+        [entity("e1", "Jan Kamp", "PERSON", text, "Jan Kamp")]
+    )
+    assert index.entity_of(mention_span(token(doc, "Kamp"))) == "e1"
+    assert index.person_named("Mr. Kamp") == "e1"
+    assert index.person_named("the minister") is None
+
+
+def test_gender_from_title() -> None:
+    text = "Mr. Kamp spoke first. She said the plan failed."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Kamp", "PERSON", text, "Kamp")])
+    assert speakers.gender_from_title(doc, "e1", index) == "male"
+    text = "Jan Kamp said the plan failed."
+    index = speakers.EntityIndex.from_records([entity("e1", "Kamp", "PERSON", text, "Jan Kamp")])
+    assert speakers.gender_from_title(parsed(text), "e1", index) is None
+
+
+def test_paragraph_window_start() -> None:
+    doc = spacy.blank("en")("A.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.")
+    assert speakers.paragraph_window_start(doc, doc.text.index("F")) == doc.text.index("C")
+    assert speakers.paragraph_window_start(doc, doc.text.index("B")) == 0
+
+
+def test_resolve_he_or_she_to_a_person_of_no_other_gender() -> None:
+    text = "Mr. Kamp spoke first. She said the plan failed."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Kamp", "PERSON", text, "Kamp")])
+    she = mention_span(token(doc, "She"))
+    assert speakers.resolve_he_or_she(doc, she, "female", [], index, {}) == (None, None)
+    known = {"e1": "female"}
+    assert speakers.resolve_he_or_she(doc, she, "female", [], index, known) == ("Kamp", "e1")
+
+
+def test_resolve_it_to_the_latest_thing_speaker() -> None:
+    text = "The Kremlin said the talks failed. It said the talks would resume."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Kremlin", "ORG", text, "Kremlin")])
+    kremlin = quote_by(doc, "Kremlin", speaker="Kremlin", entity="e1")
+    it = mention_span(token(doc, "It"))
+    assert speakers.is_thing_speaker(kremlin, index)
+    assert speakers.resolve_it(doc, it, [kremlin], index) == ("Kremlin", "e1")
+
+
+def test_resolve_it_never_to_a_person() -> None:
+    text = "The Kremlin said the talks failed. It said the talks would resume."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Kremlin", "PERSON", text, "Kremlin")])
+    kremlin = quote_by(doc, "Kremlin", speaker="Kremlin", entity="e1")
+    assert not speakers.is_thing_speaker(kremlin, index)
+    assert speakers.resolve_it(doc, mention_span(token(doc, "It")), [kremlin], index) == (
+        None,
+        None,
+    )
+
+
+def test_resolve_they_to_a_group_subject() -> None:
+    doc = parsed("Voting rights advocates have expressed concern. They cite the new rules.")
+    index = speakers.EntityIndex.from_records([])
+    they = mention_span(token(doc, "They"))
+    assert speakers.resolve_they(doc, they, [], index) == ("Voting rights advocates", None)
+
+
+def test_they_is_never_a_person() -> None:
+    text = "Mr. Kamp spoke first. She said the plan failed."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Kamp", "PERSON", text, "Kamp")])
+    kamp = quote_by(doc, "Kamp", speaker="Kamp", entity="e1")
+    assert not speakers.can_be_they(kamp, index)
+    kamp.entity = None
+    assert not speakers.can_be_they(kamp, index)  # a singular noun
+    kamp.mention = None
+    assert speakers.can_be_they(kamp, index)
+
+
+def test_antecedent_of_relative() -> None:
+    doc = parsed("Clinton, who said the plan failed, left.")
+    assert speakers.antecedent_of_relative(doc[2:3]).text == "Clinton"
+    assert speakers.antecedent_of_relative(doc[0:1]) is None
+
+
+def test_appositive_person() -> None:
+    text = "The moderator, Carl Quintanilla, asked the question."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records(
+        [entity("e1", "Carl Quintanilla", "PERSON", text, "Carl Quintanilla")]
+    )
+    assert speakers.appositive_person(quote_by(doc, "moderator"), index) == "e1"
+    assert speakers.appositive_person(quote_by(doc, "question"), index) is None
+
+
+def split_quote():
+    doc = parsed("“The review is welcome,” Hugh Hill said, “but it will not add a nurse.”")
+    first = Attribution("direct", 1, 22, cue=doc[9:10], subject=token(doc, "Hill"))
+    second = Attribution("direct", 43, 71, inherited=True)
+    return doc, first, second
+
+
+def test_same_turn_shares_the_cue() -> None:
+    doc, first, second = split_quote()
+    first.mention = mention_span(first.subject)
+    assert speakers.same_turn(doc, first, second)
+    first.mention = None
+    assert not speakers.same_turn(doc, first, second)
+
+
+def test_resolve_speakers_continues_the_turn() -> None:
+    doc, first, second = split_quote()
+    index = speakers.EntityIndex.from_records(
+        [entity("e1", "Hugh Hill", "PERSON", doc.text, "Hugh Hill")]
+    )
+    speakers.resolve_speakers(doc, [second, first], index)
+    assert (first.speaker, first.entity, first.mention.text) == ("Hugh Hill", "e1", "Hugh Hill")
+    assert (second.speaker, second.mention.text, second.cue.text) == (
+        "Hugh Hill",
+        "Hugh Hill",
+        "said",
+    )
+
+
+def test_end_turns_at_paragraph_gaps() -> None:
+    doc = spacy.blank("en")("“A b.”\n\n“C d.”\n\nNo quote.\n\n“E f.”")
+    text = doc.text
+    attrs = [
+        Attribution("direct", text.index(w), text.index(w) + 4, inherited=True)
+        for w in ("A b.", "C d.", "E f.")
+    ]
+    attrs[0].inherited = False
+    speakers.end_turns_at_paragraph_gaps(doc, attrs)
+    assert [a.inherited for a in attrs] == [False, True, False]
+
+
+def test_end_unclosed_quote_at_speaker() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("“We will fight. Kamp said it twice.")
+    text = doc.text
+    region = MarkedRegion(0, 1, len(text), len(text), closed=False)
+    attr = Attribution("direct", 1, len(text), entity="e1", regions=[region])
+    index = speakers.EntityIndex.from_records([entity("e1", "Kamp", "PERSON", text, "Kamp")])
+    speakers.end_unclosed_quote_at_speaker(doc, attr, index)
+    assert text[attr.start : attr.end] == "We will fight."
+    closed = Attribution("direct", 1, len(text), entity="e1", regions=[MarkedRegion(0, 1, 5, 6)])
+    speakers.end_unclosed_quote_at_speaker(doc, closed, index)
+    assert closed.end == len(text)

@@ -1,0 +1,122 @@
+"""Subject rules (components/attribution/subjects.py) on hand-built parses."""
+
+from __future__ import annotations
+
+from handbuilt import marked, parsed, token
+
+from quotex.components.attribution import subjects
+
+
+def test_nearest_subject_of_two_is_the_nearer() -> None:
+    doc = parsed("His final assessment: “It is not quite optimistic,” he said.")
+    doc_two = parsed(
+        "His final assessment: “It is not quite optimistic,” he said.",
+        edit={2: {"dep": "nsubj"}},  # the parser's second subject, "assessment"
+    )
+    _, inside = marked(doc_two)
+    assert subjects.nearest_subject(token(doc_two, "said"), inside).text == "he"
+    assert subjects.nearest_subject(token(doc, "said"), {}).text == "he"
+
+
+def test_nearest_subject_ignores_words_inside_quote_marks() -> None:
+    doc = parsed("“We will not retreat,” said Mr. Kamp.", edit={9: {"dep": "dobj"}})
+    _, inside = marked(doc)
+    assert subjects.nearest_subject(token(doc, "said"), inside) is None
+
+
+def test_subject_from_head_verb_of_a_conjoined_cue() -> None:
+    doc = parsed("She smiled and said the plan failed.")
+    assert subjects.subject_from_head_verb(token(doc, "said")).text == "smiled"
+    assert subjects.subject_from_head_verb(token(doc, "smiled")) is None
+    assert subjects.subject_of(token(doc, "said")).text == "She"
+
+
+def test_subject_from_statement_issuer() -> None:
+    doc = parsed("Clinton issued a statement saying the vote was rigged.")
+    assert subjects.subject_from_statement_issuer(token(doc, "saying")).text == "issued"
+    assert subjects.subject_of(token(doc, "saying")).text == "Clinton"
+
+
+def test_subject_from_statement_issuer_needs_a_cue_noun() -> None:
+    doc = parsed("They signed a petition calling on him to resign.")
+    assert subjects.subject_from_statement_issuer(token(doc, "calling")) is None
+
+
+def test_subject_from_prepositional_gerund() -> None:
+    doc = parsed("He won the nomination by promising the wall would be built.")
+    assert subjects.subject_from_prepositional_gerund(token(doc, "promising")).text == "won"
+    assert subjects.subject_of(token(doc, "promising")).text == "He"
+    assert subjects.subject_from_prepositional_gerund(token(doc, "won")) is None
+
+
+def test_noun_qualified_by_gerund_speaks() -> None:
+    doc = parsed("They signed a petition calling on him to resign.")
+    assert subjects.noun_qualified_by_gerund(token(doc, "calling")).text == "petition"
+    assert subjects.subject_of(token(doc, "calling")).text == "petition"
+    assert subjects.noun_qualified_by_gerund(token(doc, "resign")) is None
+
+
+def test_relative_clause_antecedent() -> None:
+    doc = parsed("Clinton, who said the plan failed, left.", edit={2: {"dep": "dobj"}})
+    assert subjects.relative_clause_antecedent(token(doc, "said")).text == "Clinton"
+    assert subjects.subject_of(token(doc, "said")).text == "Clinton"
+    assert subjects.relative_clause_antecedent(token(doc, "failed")) is None
+
+
+def test_relative_pronoun_subject_is_kept_as_written() -> None:
+    doc = parsed("Clinton, who said the plan failed, left.")
+    assert subjects.subject_of(token(doc, "said")).text == "who"
+
+
+SALKIN = "Jeffrey Salkin, a rabbi helping refugees, said he was worried."
+# the misparse the repair was written for: "Salkin … helping" as a clause left of "said"
+SALKIN_MISPARSE = {1: {"head": 5}, 5: {"dep": "ccomp", "head": 8}}
+
+
+def test_repair_subject_hung_on_clause() -> None:
+    doc = parsed(SALKIN, edit=SALKIN_MISPARSE)
+    said = token(doc, "said")
+    assert subjects.nearest_subject(said, {}) is None
+    assert subjects.repair_subject_hung_on_clause(said, {}).text == "Salkin"
+    assert subjects.subject_of(said).text == "Salkin"
+
+
+def test_repair_subject_hung_on_clause_wants_a_proper_noun() -> None:
+    doc = parsed(SALKIN, edit={**SALKIN_MISPARSE, 1: {"head": 5, "pos": "NOUN"}})
+    assert subjects.repair_subject_hung_on_clause(token(doc, "said"), {}) is None
+
+
+DATELINE = "WASHINGTON -- President Obama said the talks would go on."
+
+
+def test_repair_dateline_subject_gives_way_to_its_appositive() -> None:
+    doc = parsed(DATELINE, edit={0: {"dep": "nsubj"}, 3: {"dep": "appos", "head": 0}})
+    assert subjects.subject_of(token(doc, "said")).text == "Obama"
+
+
+def test_repair_dateline_subject_keeps_a_subject_without_dash() -> None:
+    doc = parsed("Jan Kamp said the plan failed.")
+    assert subjects.repair_dateline_subject(token(doc, "Kamp")).text == "Kamp"
+
+
+def test_subject_of_gives_up_after_the_climb_limit(monkeypatch) -> None:
+    doc = parsed("She smiled and said the plan failed.")
+    monkeypatch.setattr(subjects, "SUBJECT_CLIMB_LIMIT", 1)
+    assert subjects.subject_of(token(doc, "said")) is None
+
+
+def test_inverted_subject_after_closing_mark() -> None:
+    doc = parsed("“Meh,” wrote a Trump supporter.", edit={1: {"dep": "intj"}, 7: {"dep": "dobj"}})
+    _, inside = marked(doc)
+    assert subjects.inverted_subject(token(doc, "wrote"), inside).text == "supporter"
+
+
+def test_inverted_subject_needs_a_quote_before_the_verb() -> None:
+    doc = parsed("Jan Kamp said the plan failed.")
+    assert subjects.inverted_subject(token(doc, "said"), {}) is None
+
+
+def test_passive_agent() -> None:
+    doc = parsed("It was reported by the BBC that the talks failed.")
+    assert subjects.passive_agent(token(doc, "reported")).text == "BBC"
+    assert subjects.passive_agent(token(doc, "failed")) is None
