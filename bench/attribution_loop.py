@@ -34,6 +34,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("gold", type=Path, help="gold JSONL with text and quotes")
     parser.add_argument("--cache", type=Path, required=True, help="DocBin of the parsed texts")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--scope", default="all", help="speech or all (default: all, as PolNeAR)")
     parser.add_argument("--json", type=Path, help="also write the full report here")
     return parser.parse_args(argv)
 
@@ -48,7 +49,7 @@ def line(name: str, score: dict) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     golds = list(load_gold(args.gold))
-    nlp = load_nlp(args.model)
+    nlp = load_nlp(args.model, scope=args.scope)
     if not args.cache.exists():
         start = time.perf_counter()
         parsed = DocBin(store_user_data=True)

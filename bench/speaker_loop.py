@@ -46,6 +46,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--scope", default="all", help="speech or all (default: all, as PolNeAR)")
     parser.add_argument("--rows", type=Path, help="write one JSON line per judged quote")
     parser.add_argument("--types", default="direct,mixed", help="quote types to judge")
     return parser.parse_args(argv)
@@ -90,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     types = tuple(args.types.split(","))
     golds = list(load_gold(args.gold))
-    nlp = load_nlp(args.model)
+    nlp = load_nlp(args.model, scope=args.scope)
     docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
     names = [n for n in nlp.pipe_names if n.startswith("quotex_") and n != "quotex_paragraphs"]
     start = time.perf_counter()

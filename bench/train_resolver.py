@@ -49,6 +49,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--scope", default="all", help="speech or all (default: all, as PolNeAR)")
     parser.add_argument("--write", action="store_true", help="store the weights and table")
     return parser.parse_args(argv)
 
@@ -56,7 +57,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def collect(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
     """(examples, judged rows): each example is the candidates of one ranked mention."""
     golds = list(load_gold(args.gold))
-    nlp = load_nlp(args.model)
+    nlp = load_nlp(args.model, scope=args.scope)
     docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
     names = [n for n in nlp.pipe_names if n.startswith("quotex_") and n != "quotex_paragraphs"]
     captured: list[tuple[int, list[pronouns.Candidate]]] = []
