@@ -2,8 +2,10 @@
 
 :class:`SpeakerTally` takes :class:`~quotex.records.DocResult` records one at a time and
 keeps only counts, so a corpus of any size is summed in one pass;
-:func:`summarize_speakers` is the one-call form. Quotes without a speaker are counted
-under ``None`` so that shares add up to one.
+:func:`summarize_speakers` is the one-call form. Speakers are people, organisations,
+places and groups (the label of the speaker's entity, else ``speaker_label``); quotes
+without one ("figures showed", "the report said" with no author named) are counted under
+``None`` so that shares add up to one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ SPEAKER_COLUMNS: tuple[str, ...] = (
     "share",
 )
 SHARE_DIGITS = 4
+# Who counts as a speaker: people, organisations, places (governments) and groups.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -77,13 +81,16 @@ class SpeakerTally:
         labels = {entity.id: entity.label for entity in result.entities}
         seen: set[str | None] = set()
         for quote in sorted(result.quotes, key=lambda q: q.start):
-            totals = self._totals.setdefault(quote.speaker, _Totals())
-            if quote.speaker not in seen:
-                seen.add(quote.speaker)
+            label = labels.get(quote.speaker_entity) or quote.speaker_label
+            # people and organisations are counted; a noun ("figures said") is nobody
+            name = quote.speaker if label in SPEAKER_LABELS else None
+            totals = self._totals.setdefault(name, _Totals())
+            if name not in seen:
+                seen.add(name)
                 totals.documents += 1
             totals.by_type[quote.type] += 1
-            if quote.speaker_entity in labels:
-                totals.labels[labels[quote.speaker_entity]] += 1
+            if name is not None:
+                totals.labels[label] += 1
             if not totals.first_quote:
                 totals.first_quote = quote.text
             self.quotes += 1

@@ -17,7 +17,12 @@ from quotex.tally import SPEAKER_COLUMNS, summarize_speakers
 
 
 def quote(
-    number: int, kind: str, speaker: str | None, entity: str | None = None, start: int = 0
+    number: int,
+    kind: str,
+    speaker: str | None,
+    entity: str | None = None,
+    start: int = 0,
+    label: str | None = "PERSON",
 ) -> Quote:
     return Quote(
         f"q{number}",
@@ -28,6 +33,7 @@ def quote(
         speaker=speaker,
         speaker_entity=entity,
         cue=Mention("said", start + 6, start + 10),
+        speaker_label=label if speaker else None,
     )
 
 
@@ -76,7 +82,7 @@ def test_summarize_speakers_puts_unknown_last_and_shares_add_up() -> None:
         ]
     )
     assert [r.speaker for r in rows] == ["Ann Lee", None]
-    assert rows[0].label is None
+    assert rows[0].label == "PERSON"  # from the quote: no entity in this document
     assert sum(r.share for r in rows) == pytest.approx(1.0)
 
 
@@ -129,7 +135,7 @@ def test_write_summary_csv_escapes_formulas_and_leaves_unknown_empty(rows: list[
     write_summary(rows, SPEAKER_COLUMNS, Format.CSV, stream)
     table = list(csv.reader(io.StringIO(stream.getvalue())))
     assert table[0] == list(SPEAKER_COLUMNS)
-    assert table[1][:3] == ["'=cmd()", "", "1"]
+    assert table[1][:3] == ["'=cmd()", "PERSON", "1"]
     assert table[2][0] == ""
 
 
@@ -229,3 +235,21 @@ def test_marks_drop_what_lies_outside_the_text_and_segments_cover_it() -> None:
     pieces = list(segments(text, found))
     assert "".join(text[s.start : s.end] for s in pieces) == text
     assert [text[s.start : s.end] for s in pieces if s.quote] == ["Hi,"]
+
+
+def test_speakers_count_people_and_organisations_not_nouns() -> None:
+    rows = summarize_speakers(
+        [
+            doc(
+                "a",
+                quote(1, "direct", "Ann Lee"),
+                quote(2, "indirect", "figures", label=None),
+                quote(3, "indirect", "Kessler", label="ORG"),
+            )
+        ]
+    )
+    assert [(r.speaker, r.label, r.quotes) for r in rows] == [
+        ("Ann Lee", "PERSON", 1),
+        ("Kessler", "ORG", 1),
+        (None, None, 1),
+    ]
