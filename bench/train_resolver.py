@@ -38,7 +38,7 @@ from quotex.records import from_doc
 WEIGHTS = Path(__file__).resolve().parent.parent / "quotex" / "data" / "resolver_weights.json"
 FOLDS = 5
 L2 = 0.01
-STEPS = 1500
+STEPS = 3000
 RATE = 0.5
 # Probability floors of the ranker's confidence bands (highest first).
 BAND_FLOORS = (0.9, 0.7, 0.5, 0.0)
@@ -110,19 +110,25 @@ def _rows_with_quotes(rows: list[dict], result) -> list[tuple[dict, object]]:
     return [(r, by_text.get((r["speaker"], r["mention"]))) for r in rows if (r["speaker"], r["mention"]) in by_text]
 
 
-def fit(examples: list[dict]) -> np.ndarray:
+def fit(examples: list[dict], l2: float = L2) -> np.ndarray:
     """Conditional-logit weights: softmax over each example's candidates, L2-regularised."""
     usable = [e for e in examples if any(e["labels"])]
-    xs = [np.array(e["features"], dtype=float) for e in usable]
-    ys = [np.array(e["labels"], dtype=float) / sum(e["labels"]) for e in usable]
-    w = np.zeros(len(pronouns.FEATURES))
+    width = max(len(e["labels"]) for e in usable)
+    n = len(pronouns.FEATURES)
+    x = np.zeros((len(usable), width, n))
+    y = np.zeros((len(usable), width))
+    mask = np.full((len(usable), width), -np.inf)
+    for i, e in enumerate(usable):
+        k = len(e["labels"])
+        x[i, :k] = e["features"]
+        y[i, :k] = np.array(e["labels"], dtype=float) / sum(e["labels"])
+        mask[i, :k] = 0.0
+    w = np.zeros(n)
     for _ in range(STEPS):
-        grad = L2 * w
-        for x, y in zip(xs, ys, strict=True):
-            s = x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            grad += x.T @ (p - y) / len(xs)
+        s = x @ w + mask
+        p = np.exp(s - s.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        grad = np.einsum("ik,ikf->f", p - y, x) / len(usable) + l2 * w
         w -= RATE * grad
     return w
 

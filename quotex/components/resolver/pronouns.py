@@ -87,6 +87,29 @@ def subject_lately(c: Context) -> float:
     return float(any(m.subject and c.sentence - m.sentence <= 2 for m in c.own))
 
 
+def introduced_lately(c: Context) -> float:
+    """First named in this paragraph or the one before: a new voice the article brings in
+    ("Adel Nefzi, who runs a bakery, … “…,” he said")."""
+    return float(c.paragraph - c.own[0].paragraph <= 1)
+
+
+def subject_just_before(c: Context) -> float:
+    """The subject of the pronoun's sentence or the one right before it."""
+    return float(any(m.subject and c.sentence - m.sentence <= 1 for m in c.own))
+
+
+def only_person_nearby(c: Context) -> float:
+    """The only person named outside quote marks in the pronoun's paragraph so far."""
+    here = {
+        m.entity
+        for m in c.mentions
+        if m.paragraph == c.paragraph
+        and not m.in_quote
+        and c.discourse.labels.get(m.entity) == PERSON
+    }
+    return float(here == {c.entity})
+
+
 def salience(c: Context) -> float:
     """How often the article has named the person so far (log scale)."""
     return math.log1p(len(c.own)) / 3.0
@@ -139,6 +162,9 @@ FEATURES: dict[str, Callable[[Context], float]] = {
         in_paragraph,
         in_previous_paragraph,
         subject_lately,
+        introduced_lately,
+        subject_just_before,
+        only_person_nearby,
         salience,
         quoted_only,
         gender_shown,
