@@ -31,7 +31,6 @@ from quotex.eval.quotes import (
     _match,
     _pred_quote,
     is_pronoun,
-
     speaker_right,
 )
 from quotex.pipeline import DEFAULT_MODEL, load_nlp
@@ -69,7 +68,8 @@ def judged_rows(gold: dict, result, types: tuple[str, ...]) -> list[dict]:
                 "doc": gold["id"],
                 "quote": raw.get("quote", "")[:80],
                 "gold_mention": raw.get("speaker"),
-                "gold_pronoun": bool(raw.get("speaker_is_pronoun")) or is_pronoun(raw.get("speaker")),
+                "gold_pronoun": bool(raw.get("speaker_is_pronoun"))
+                or is_pronoun(raw.get("speaker")),
                 "resolved": raw.get("speaker_resolved"),
                 "unnamed": bool(raw.get("speaker_unnamed")),
                 "mention": mention.text if mention else None,
@@ -108,7 +108,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"speaker by name, {'+'.join(types)}:      {accuracy(rows)}")
     print(f"  source a pronoun or description: {accuracy(described)}")
     print(f"  source a pronoun:                {accuracy(pronouns)}")
-    print(f"  source a description:            {accuracy([r for r in described if not r['gold_pronoun']])}")
+    print(
+        "  source a description:            "
+        + accuracy([r for r in described if not r["gold_pronoun"]])
+    )
     print(f"  pronoun resolved to the wrong person: {len(wrong_person)} of {len(pronouns)}")
     print(f"  unnamed referent given null:     {accuracy([r for r in described if r['unnamed']])}")
     if any(r["confidence"] is not None for r in rows):

@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from speaker_loop import judged_rows
 from spacy.tokens import DocBin
+from speaker_loop import judged_rows
 
 from quotex.components.resolver import pronouns
 from quotex.eval import load_gold
@@ -106,8 +106,14 @@ def collect(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
 def _rows_with_quotes(rows: list[dict], result) -> list[tuple[dict, object]]:
     by_text = {}
     for quote in result.quotes:
-        by_text.setdefault((quote.speaker, quote.speaker_mention.text if quote.speaker_mention else None), quote)
-    return [(r, by_text.get((r["speaker"], r["mention"]))) for r in rows if (r["speaker"], r["mention"]) in by_text]
+        by_text.setdefault(
+            (quote.speaker, quote.speaker_mention.text if quote.speaker_mention else None), quote
+        )
+    return [
+        (r, by_text.get((r["speaker"], r["mention"])))
+        for r in rows
+        if (r["speaker"], r["mention"]) in by_text
+    ]
 
 
 def fit(examples: list[dict], l2: float = L2) -> np.ndarray:
@@ -177,12 +183,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     examples, rows = collect(args)
     shipped = np.array([pronouns.weights().get(k, 0.0) for k in pronouns.FEATURES])
     r, t, _ = top1(examples, shipped)
-    print(f"examples {t}; with the right person among the candidates {sum(any(e['labels']) for e in examples)}")
+    print(
+        f"examples {t}; with the right person among the candidates "
+        f"{sum(any(e['labels']) for e in examples)}"
+    )
     print(f"shipped weights, top-1: {r / t:.3f} ({r} of {t})")
     r, t, scored = crossval(examples)
     print(f"{FOLDS}-fold by document, top-1: {r / t:.3f} ({r} of {t})")
     weights = fit(examples)
-    print("weights:", {k: round(float(v), 3) for k, v in zip(pronouns.FEATURES, weights, strict=True)})
+    print(
+        "weights:", {k: round(float(v), 3) for k, v in zip(pronouns.FEATURES, weights, strict=True)}
+    )
     print("confidence by rule (judged direct+mixed quotes, shipped code):")
     by_rule: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
@@ -195,7 +206,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     table = bands(scored)
     if args.write:
         data = {
-            "weights": {k: round(float(v), 4) for k, v in zip(pronouns.FEATURES, weights, strict=True)},
+            "weights": {
+                k: round(float(v), 4) for k, v in zip(pronouns.FEATURES, weights, strict=True)
+            },
             "calibration": {"pronoun": table, "description": table, "rules": rules},
         }
         WEIGHTS.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -20,6 +20,8 @@ INSTALL_HINT = (
 REQUIRED = ("parser", "ner")
 ATTRIBUTION = "quotex_attribution"
 QUOTEX_COMPONENTS = ("quotex_quotes", "quotex_entities", ATTRIBUTION, "quotex_resolver")
+
+
 # What counts as a quotation: speech and writing (said, told, wrote, according to), as
 # journalists count them, or "all" of PolNeAR's attributions (beliefs, wants, stances,
 # evidence: "Moscow wants …", "polls show …").
@@ -49,11 +51,12 @@ def load_nlp(
     """Load ``model`` (package name or folder) with quotex's components added.
 
     ``scope`` is what counts as a quotation (``SCOPES``: ``speech`` for speech and writing,
-    ``all`` adds beliefs, stances and evidence). ``cues`` and the lemmas of ``cues_file`` (one per line, ``#`` comments) are extra
-    reporting verbs for the attributor, on top of its lexicon. Components quotex does not
-    use (``UNUSED_COMPONENTS``) are not loaded; nothing is downloaded. Raises
-    ``ModelError`` when the model is missing, ``InputError`` when ``cues_file`` cannot be
-    read or holds a line of several words.
+    ``all`` adds beliefs, stances and evidence). ``cues`` and the lemmas of ``cues_file``
+    (one per line, ``#`` comments) are extra reporting verbs for the attributor, on top of
+    its lexicon. Components quotex does not use (``UNUSED_COMPONENTS``) are not loaded;
+    nothing is downloaded. Raises ``ModelError`` when the model is missing, ``InputError``
+    when ``scope`` is unknown or ``cues_file`` cannot be read or holds a line of several
+    words.
     """
     import spacy
 

@@ -568,7 +568,12 @@ def test_score_documents_sums_counts_and_keeps_details() -> None:
     data = json.loads(json.dumps(report.to_dict()))
     assert set(data) == {"documents", "quotes", "entities", "details"}
     assert set(data["quotes"]) == {
-        "lenient", "strict", "speaker", "cue", "speaker_sources", "calibration"
+        "lenient",
+        "strict",
+        "speaker",
+        "cue",
+        "speaker_sources",
+        "calibration",
     }
     assert set(data["quotes"]["lenient"]) == {"direct+mixed", "indirect", "all"}
     assert data["quotes"]["lenient"]["all"]["f1"] == pytest.approx(4 / 7)  # P 2/3, R 2/4

@@ -26,7 +26,8 @@ def test_resolver_pronoun_is_the_last_speaker_not_the_last_man_mentioned(nlp) ->
 
 def test_resolver_she_is_never_a_man(nlp) -> None:
     text = (
-        "Bernie Sanders spoke first at the rally. Maria Lopez, a nurse from Ohio, spoke after him.\n\n"
+        "Bernie Sanders spoke first at the rally. "
+        "Maria Lopez, a nurse from Ohio, spoke after him.\n\n"
         "“We are tired of waiting,” she said."
     )
     assert dict(speakers(nlp, text))["We are tired of waiting,"] == "Maria Lopez"
@@ -60,8 +61,7 @@ def test_resolver_a_continuation_paragraph_keeps_the_resolved_speaker(nlp) -> No
 
 def test_resolver_they_for_an_organisation(nlp) -> None:
     text = (
-        "The Teamsters union voted on Friday to strike.\n\n"
-        "“We have waited long enough,” they said."
+        "The Teamsters union voted on Friday to strike.\n\n“We have waited long enough,” they said."
     )
     found = dict(speakers(nlp, text))
     assert found["We have waited long enough,"] == "Teamsters"

@@ -114,8 +114,13 @@ def eval_table(report: dict[str, Any]) -> Table:
             # P column: the mean confidence given; F1 column: the accuracy measured
             name = f"confidence {band} (mean / right)"
             table.add_row(
-                name, str(cal["total"]), "", _fmt(cal["mean_confidence"]), "",
-                _fmt(cal["accuracy"]), "",
+                name,
+                str(cal["total"]),
+                "",
+                _fmt(cal["mean_confidence"]),
+                "",
+                _fmt(cal["accuracy"]),
+                "",
             )
     entities = report.get("entities")
     if entities:

@@ -50,8 +50,13 @@ def description(words, tags, pos, lemmas, deps, heads) -> Doc:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("Hillary Clinton", "female"), ("Bernie Sanders", "male"), ("Melanie", "female"),
-     ("Rubio", None), ("Ashley Smith", None)],
+    [
+        ("Hillary Clinton", "female"),
+        ("Bernie Sanders", "male"),
+        ("Melanie", "female"),
+        ("Rubio", None),
+        ("Ashley Smith", None),
+    ],
 )
 def test_first_name_gender_needs_a_clear_share(name, value) -> None:
     assert first_name_gender(name).value == value
@@ -84,8 +89,11 @@ def two_men() -> Discourse:
     d = discourse(
         TWO_MEN,
         {"e1": ("Tom Reed", "PERSON"), "e2": ("Mark Ellis", "PERSON")},
-        [(0, 8, "e1", 0, 0, False, True), (26, 30, "e1", 0, 0, False, True),
-         (45, 55, "e2", 1, 1, False, False)],
+        [
+            (0, 8, "e1", 0, 0, False, True),
+            (26, 30, "e1", 0, 0, False, True),
+            (45, 55, "e2", 1, 1, False, False),
+        ],
     )
     d.turns.append(Turn(17, "e1", "Tom Reed", 0))
     return d
@@ -146,7 +154,9 @@ def test_organisation_of_kind_prefers_a_name_holding_the_word() -> None:
 
 def test_document_author_is_the_last_speaker_nearby() -> None:
     text = "The museum said it would close.\n\nThe statement added more."
-    d = discourse(text, {"e1": ("Holocaust Memorial Museum", "ORG")}, [(0, 10, "e1", 0, 0, False, True)])
+    d = discourse(
+        text, {"e1": ("Holocaust Memorial Museum", "ORG")}, [(0, 10, "e1", 0, 0, False, True)]
+    )
     assert document_author(d, text.index("The statement")) is None
     d.turns.append(Turn(16, "e1", "Holocaust Memorial Museum", 0))
     assert document_author(d, text.index("The statement")) == "e1"
@@ -171,10 +181,19 @@ def test_kind_of_a_description_by_its_head_noun(words, tags, pos, lemmas, kind) 
 
 def test_an_indefinite_person_is_unnamed_and_a_thing_is_no_speaker() -> None:
     d = discourse("x", {}, [])
-    official = description(["a", "official"], ["DT", "NN"], ["DET", "NOUN"], ["a", "official"], ["det", "ROOT"], [1, 1])
+    official = description(
+        ["a", "official"], ["DT", "NN"], ["DET", "NOUN"], ["a", "official"], ["det", "ROOT"], [1, 1]
+    )
     found = resolve_description(d, official[:])
     assert (found.entity, found.rule, found.label, found.kept) == (None, "unnamed", "PERSON", False)
-    rates = description(["higher", "rates"], ["JJR", "NNS"], ["ADJ", "NOUN"], ["high", "rate"], ["amod", "ROOT"], [1, 1])
+    rates = description(
+        ["higher", "rates"],
+        ["JJR", "NNS"],
+        ["ADJ", "NOUN"],
+        ["high", "rate"],
+        ["amod", "ROOT"],
+        [1, 1],
+    )
     assert resolve_description(d, rates[:]).is_thing
 
 

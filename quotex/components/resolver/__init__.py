@@ -59,9 +59,7 @@ def _label(discourse: Discourse, entity: str | None) -> str | None:
 
 
 def _named(discourse: Discourse, entity: str, rule: str, probability: float | None = None):
-    return Decision(
-        discourse.names[entity], entity, rule, _label(discourse, entity), probability
-    )
+    return Decision(discourse.names[entity], entity, rule, _label(discourse, entity), probability)
 
 
 def resolve_pronoun(
@@ -210,9 +208,7 @@ class SpeakerResolver:
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.get(EXT_QUOTES)
         if records is None:
-            raise ValueError(
-                f"{COMPONENT} needs quotex_attribution before it in the pipeline"
-            )
+            raise ValueError(f"{COMPONENT} needs quotex_attribution before it in the pipeline")
         doc._.set(EXT_QUOTES, resolve_quotes(doc, records))
         return doc
 

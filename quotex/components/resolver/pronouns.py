@@ -146,10 +146,7 @@ def paragraphs_away(c: Context) -> float:
 def spoke_nearby(c: Context) -> float:
     """Spoke in this paragraph or the one before: a turn of an interview goes on."""
     return float(
-        any(
-            t.entity == c.entity and c.paragraph - t.paragraph <= 1
-            for t in c.discourse.turns
-        )
+        any(t.entity == c.entity and c.paragraph - t.paragraph <= 1 for t in c.discourse.turns)
     )
 
 
