@@ -81,3 +81,13 @@ def test_resolver_every_quote_has_a_rule_and_a_confidence(nlp) -> None:
         assert quote.speaker_rule
         assert quote.confidence is not None and 0.0 <= quote.confidence <= 1.0
     assert extract(text, nlp=nlp).quotes[0].speaker_label == "PERSON"
+
+
+def test_resolver_it_after_a_described_organisation_is_that_organisation(nlp) -> None:
+    text = (
+        "NATO met on Thursday. The transatlantic alliance says it has made enough "
+        "statements to that effect."
+    )
+    found = {q.text: q.speaker for q in extract(text, nlp=nlp).quotes}
+    assert "NATO" in found.values()
+    assert "the transatlantic alliance" not in found.values()

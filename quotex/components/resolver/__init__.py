@@ -21,7 +21,7 @@ Each quote gets ``speaker`` (a canonical name or None), ``speaker_entity``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,6 +40,21 @@ EXT_REGIONS = "quotex_marked"
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = {"male": MALE, "female": FEMALE}
+
+
+@dataclass
+class Memory:
+    """What earlier quotes of the article decided, for the ones that refer back."""
+
+    by_mention: dict[tuple[int, int], Decision] = field(default_factory=dict)
+    by_speaker: dict[str, Decision] = field(default_factory=dict)  # as the attributor wrote it
+    things: set[str] = field(default_factory=set)  # descriptions that are no speaker
+
+    def remember(self, record: dict, decision: Decision) -> None:
+        if record.get("speaker_mention") is not None:
+            self.by_mention.setdefault(tuple(record["speaker_mention"]), decision)
+        if record.get("speaker"):
+            self.by_speaker[record["speaker"]] = decision
 
 
 @dataclass(frozen=True)
@@ -106,7 +121,7 @@ def organisation_for_they(discourse: Discourse, offset: int) -> str | None:
     return subjects[-1].entity if subjects else None
 
 
-def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision:
+def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decision:
     """Who the speaker of ``record`` is (see the module docstring for the rules)."""
     if record.get("speaker_mention") is None:  # a turn carried on: as the attributor found it
         entity = record.get("speaker_entity")
@@ -114,8 +129,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision
             return _named(discourse, entity, "carried")
         return Decision(record.get("speaker"), None, "carried" if record.get("speaker") else "none")
     mention = tuple(record["speaker_mention"])
-    if mention in seen:  # the same mention speaks again: a continuation or a split quote
-        earlier: Decision = seen[mention]
+    if mention in seen.by_mention:  # the same mention again: a continuation, a split quote
+        earlier = seen.by_mention[mention]
         return Decision(earlier.speaker, earlier.entity, "continuation", earlier.label)
     text = discourse.text[mention[0] : mention[1]]
     kind = pronoun_class(text)
@@ -126,8 +141,11 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision
         rule = f"pronoun {kind}"
         if entity:
             return _named(discourse, entity, rule)
-        if record.get("speaker") in seen.get("things", ()):  # "demonstrations … they say"
+        if record.get("speaker") in seen.things:  # "demonstrations … they say"
             return Decision(None, None, "thing")
+        earlier = seen.by_speaker.get(record.get("speaker"))
+        if earlier is not None and earlier.entity:  # "the alliance says … it has made"
+            return Decision(earlier.speaker, earlier.entity, rule, earlier.label)
         if kind == "plural" and record.get("speaker") is None:
             group = organisation_for_they(discourse, mention[0])
             if group:
@@ -144,7 +162,7 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: dict) -> Decision
         return Decision(record.get("speaker") or canonical_name(text), None, "name")
     described = resolve_description(discourse, span)
     if described.is_thing:
-        seen.setdefault("things", set()).add(canonical_name(text))
+        seen.things.add(canonical_name(text))
     if described.entity:
         return _named(discourse, described.entity, described.rule)
     if described.rule == "ranked":  # "the billionaire businessman": like "he"
@@ -159,12 +177,11 @@ def resolve_quotes(doc: Doc, records: list[dict]) -> list[dict]:
     """The quote ``records`` of ``doc`` with speakers resolved (new dicts, text order kept)."""
     regions = [(r[1], r[2]) for r in doc._.get(EXT_REGIONS) or []]
     discourse = build_discourse(doc, doc._.get(EXT_ENTITIES) or [], regions)
-    seen: dict[tuple[int, int], Decision] = {}
+    seen = Memory()
     out: list[dict] = []
     for record in records:
         decision = decide(doc, discourse, record, seen)
-        if record.get("speaker_mention") is not None:
-            seen.setdefault(tuple(record["speaker_mention"]), decision)
+        seen.remember(record, decision)
         discourse.turns.append(
             Turn(
                 record["start"],
