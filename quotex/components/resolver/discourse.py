@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from quotex.components.attribution.syntax import doc_text
 from quotex.components.resolver.gender import (
     Gender,
     first_name_gender,
@@ -101,8 +102,8 @@ def build_discourse(
     ``entities`` are the records of ``quotex_entities`` (id, name, label, mentions);
     ``regions`` the (start, end) character ranges inside quote marks.
     """
-    text = doc.text
-    token_starts = [t.idx for t in doc]
+    text = doc_text(doc)  # cached: spaCy joins the tokens again on every doc.text
+    token_starts = doc.to_array("IDX").tolist()  # faster than building every Token
     sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     paragraph_starts = _paragraph_starts(text)
     names = {e["id"]: e["name"] for e in entities}
@@ -138,7 +139,8 @@ def build_discourse(
 
 def _mention_gender(doc: Doc, span) -> list[Gender]:
     """Titles and nouns at one mention: "Mrs. Clinton", "Rep. Nancy Pelosi, a mother of five"."""
-    found = [title_gender(doc.text, span.start_char), noun_gender_before(doc.text, span.start_char)]
+    text = doc_text(doc)
+    found = [title_gender(text, span.start_char), noun_gender_before(text, span.start_char)]
     for child in span.root.children:
         if child.dep_ in APPOSITION_DEPS:  # "Maxine Waters, the congresswoman"
             words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")][:3]
