@@ -26,8 +26,8 @@ def test_resolver_pronoun_is_the_last_speaker_not_the_last_man_mentioned(nlp) ->
 
 def test_resolver_she_is_never_a_man(nlp) -> None:
     text = (
-        "Bernie Sanders spoke first at the rally. "
-        "Maria Lopez, a nurse from Ohio, spoke after him.\n\n"
+        "Maria Lopez, a nurse from Ohio, joined the rally. Bernie Sanders spoke after her "
+        "and said the hospitals needed money.\n\n"
         "“We are tired of waiting,” she said."
     )
     assert dict(speakers(nlp, text))["We are tired of waiting,"] == "Maria Lopez"
@@ -35,7 +35,8 @@ def test_resolver_she_is_never_a_man(nlp) -> None:
 
 def test_resolver_a_role_names_the_person_titled_with_it(nlp) -> None:
     text = (
-        "Senate Minority Leader Harry Reid met the president on Tuesday.\n\n"
+        "Senate Minority Leader Harry Reid met Senator John Cornyn on Tuesday. "
+        "Cornyn said the talks were long.\n\n"
         "“We have a deal,” the minority leader said."
     )
     assert dict(speakers(nlp, text))["We have a deal,"] == "Harry Reid"
@@ -55,8 +56,9 @@ def test_resolver_a_continuation_paragraph_keeps_the_resolved_speaker(nlp) -> No
         "Anna Berg, the mayor, spoke after Paul Novak. “The budget is balanced,” she said.\n\n"
         "“And it will stay balanced.”"
     )
-    found = speakers(nlp, text)
-    assert [s for _, s in found] == ["Anna Berg", "Anna Berg"]
+    found = extract(text, nlp=nlp).quotes
+    assert [q.speaker for q in found] == ["Anna Berg", "Anna Berg"]
+    assert found[1].speaker_rule == "continuation"
 
 
 def test_resolver_they_for_an_organisation(nlp) -> None:
