@@ -17,11 +17,11 @@ from typing import Annotated, Any
 
 import typer
 
-from quotex.pipeline import Scope
 from quotex.cli.console import warn
 from quotex.engines import Engine
 from quotex.errors import ExitCode, QuotexError, UsageError
 from quotex.io.writers import Format
+from quotex.pipeline import Scope
 from quotex.selection import EntityScope
 
 HELP = """Who said what: quotations, speakers, reporting verbs and named entities in news text.

@@ -127,12 +127,13 @@ def _write_html(articles: list[Article], output: str | None) -> None:
 
 
 def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
 
+    from quotex.cli.console import make_console
     from quotex.render.article import show_view
 
     # A console of its own: --no-color must win, and NO_COLOR is read when it is made.
-    console = Console(highlight=False, no_color=True if no_color else None)
+    console = make_console(highlight=False, no_color=True if no_color else None)
     view = Group(*(show_view(article.text, article.result) for article in articles))
     if pager and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)

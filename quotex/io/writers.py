@@ -39,6 +39,7 @@ from typing import Any, Self, TextIO
 
 from quotex.errors import OutputError
 from quotex.records import DocResult, Entity, Mention, Quote
+from quotex.terminal import TerminalStream
 
 STDOUT_MARK = "-"
 TEMP_SUFFIX = ".tmp"
@@ -222,7 +223,8 @@ def atomic_output(path: str | os.PathLike[str] | None) -> Iterator[TextIO]:
     a file.
     """
     if path is None or str(path) == STDOUT_MARK:
-        yield sys.stdout
+        # A terminal gets control characters as visible stand-ins; files and pipes, the text.
+        yield TerminalStream(sys.stdout) if sys.stdout.isatty() else sys.stdout  # type: ignore[misc]
         sys.stdout.flush()
         return
     target = Path(path)
