@@ -33,6 +33,7 @@ from quotex.cli.common import (
     app,
     choose_format,
     guard,
+    refuse_output_over_inputs,
 )
 from quotex.cli.console import out, warn
 from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
@@ -102,6 +103,8 @@ def show(
     if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
         raise UsageError("--format terminal is for the terminal; use --format html with -o")
     corpus = Corpus(options)
+    if fmt is ShowFormat.HTML:
+        refuse_output_over_inputs(output, corpus)
     articles: list[Article] = []
     with corpus.results() as results:
         for item in results:
@@ -153,6 +156,8 @@ def speakers(options: CorpusOptions, output: Output) -> int:
 
     fmt = choose_format(output)
     corpus = Corpus(options)
+    if fmt is not Format.TABLE:
+        refuse_output_over_inputs(output.path, corpus)
     tally = SpeakerTally()
     with corpus.results() as results:
         for item in results:
