@@ -93,6 +93,31 @@ def _merge(doc_id: str, meta: dict[str, Any] | None, parts: list[DocResult]) -> 
     return DocResult(doc_id, tuple(fixed), tuple(merged.values()), meta)
 
 
+def _require_document(item: object) -> Document | ReadFailure:
+    """``item`` if ``extract_documents`` can take it; else a ``TypeError`` saying what it takes."""
+    if isinstance(item, Document):
+        if not isinstance(item.text, str):
+            kind = type(item.text).__name__
+            raise TypeError(f"Document {item.id!r} has a {kind} text, not a str; decode it first")
+        return item
+    if isinstance(item, ReadFailure):
+        return item
+    raise TypeError(
+        "extract_documents() takes Document or ReadFailure items (quotex.io.readers), "
+        f"not {type(item).__name__}; for one text call quotex.extract(text)"
+    )
+
+
+def _documents_only(items: Iterable[Document | ReadFailure]) -> Iterable[Document | ReadFailure]:
+    """``items``, refused if they are not documents: a list or tuple whole and at once,
+    another iterable item by item as it is read."""
+    if isinstance(items, str | bytes | bytearray):
+        _require_document(items)
+    if isinstance(items, list | tuple):
+        return [_require_document(item) for item in items]
+    return (_require_document(item) for item in items)
+
+
 def extract(
     text: str,
     nlp: Language | None = None,
@@ -100,7 +125,12 @@ def extract(
     doc_id: str = "text",
     meta: dict[str, Any] | None = None,
 ) -> DocResult:
-    """Quotes, speakers and entities of one text. Loads the default pipeline if none given."""
+    """Quotes, speakers and entities of one text. Loads the default pipeline if none given.
+
+    Raises ``TypeError`` for a ``text`` that is not a ``str`` (decode bytes first).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes the text as a str, not {type(text).__name__}")
     if nlp is None:
         from quotex.pipeline import load_nlp
 
@@ -121,8 +151,10 @@ def extract_documents(
     """Stream results in input order; failures are yielded, never raised.
 
     A document longer than one chunk is processed on its own, chunk by chunk, when the
-    stream reaches it, so its memory is one chunk's whatever ``batch_size`` is.
+    stream reaches it, so its memory is one chunk's whatever ``batch_size`` is. An item
+    that is not a ``Document`` or ``ReadFailure`` raises ``TypeError``.
     """
+    items = _documents_only(items)
     limit = min(nlp.max_length, MAX_CHUNK_CHARS)
 
     def tasks() -> Iterator[tuple[str, int]]:

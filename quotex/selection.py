@@ -3,7 +3,9 @@
 A mention is ``in_quote`` when it lies in someone's words: inside a direct quote or
 inside the quote marks of a mixed quote (set by :func:`quotex.records.from_doc`).
 :func:`entities_in_scope` keeps the mentions on one side and drops entities left
-without any.
+without any. A quote whose speaker's entity is dropped keeps its ``speaker`` name and
+``speaker_mention`` and gets ``speaker_entity`` ``None``, so no id points at an entity
+that is not in the result.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ class EntityScope(StrEnum):
 
 
 def entities_in_scope(result: DocResult, scope: EntityScope | str) -> DocResult:
-    """``result`` with only the entity mentions in ``scope``; quotes are unchanged.
+    """``result`` with only the entity mentions in ``scope``.
 
     An entity keeps its id, name and label, and is dropped when none of its mentions
-    are left. ``EntityScope.ALL`` returns ``result`` itself.
+    are left; a quote's ``speaker_entity`` naming a dropped entity becomes ``None``
+    (the rest of the quote is unchanged). ``EntityScope.ALL`` returns ``result`` itself.
     """
     scope = EntityScope(scope)
     if scope is EntityScope.ALL:
@@ -37,4 +40,11 @@ def entities_in_scope(result: DocResult, scope: EntityScope | str) -> DocResult:
         mentions = tuple(m for m in entity.mentions if m.in_quote is wanted)
         if mentions:
             entities.append(replace(entity, mentions=mentions))
-    return replace(result, entities=tuple(entities))
+    kept = {entity.id for entity in entities}
+    quotes = tuple(
+        quote
+        if quote.speaker_entity in kept or quote.speaker_entity is None
+        else replace(quote, speaker_entity=None)
+        for quote in result.quotes
+    )
+    return replace(result, quotes=quotes, entities=tuple(entities))

@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +23,9 @@ from quotex.errors import ExitCode, QuotexError, UsageError
 from quotex.io.writers import Format
 from quotex.pipeline import Scope
 from quotex.selection import EntityScope
+
+if TYPE_CHECKING:
+    from quotex.corpus import Corpus
 
 HELP = """Who said what: quotations, speakers, reporting verbs and named entities in news text.
 
@@ -175,6 +178,15 @@ def wants_progress(output: Output) -> bool:
     """A bar only on a terminal stderr, and not while results scroll on the same terminal."""
     to_terminal = output.to_stdout and sys.stdout.isatty()
     return not output.quiet and sys.stderr.isatty() and not to_terminal
+
+
+def refuse_output_over_inputs(path: str | None, corpus: Corpus) -> None:
+    """Stop (exit 2) before writing if ``-o`` is one of the corpus's inputs or would be read
+    as one (:func:`quotex.io.targets.refuse_output_over_inputs`)."""
+    from quotex.io.targets import refuse_output_over_inputs as refuse
+
+    options = corpus.options
+    refuse(path, corpus.sources, options.inputs, options.glob)
 
 
 def fail(message: str, code: ExitCode) -> typer.Exit:

@@ -63,20 +63,19 @@ def _print_json(data: dict[str, Any]) -> None:
     if sys.stdout.isatty():
         out.print_json(json.dumps(data))
     else:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")  # terminal-safe: a pipe
 
 
 def _print_table(data: dict[str, Any]) -> None:
     """The scores as a table, then each document's errors when ``details`` are present."""
-    from rich.text import Text
-
     from quotex.render.tables import eval_table
 
     out.print(eval_table(data))
     for doc in data.get("details", []):
         if not any(doc[kind] for kind in DETAIL_KINDS):
             continue
-        echo(out, Text.assemble("\n", (str(doc["id"]), "bold")))
+        echo(out, "")
+        echo(out, str(doc["id"]), style="bold")
         for kind, label in DETAIL_KINDS.items():
             for row in doc[kind]:
                 echo(out, f"  {label}: ", end="")

@@ -35,6 +35,7 @@ from quotex.cli.common import (
     app,
     choose_format,
     guard,
+    refuse_output_over_inputs,
     wants_progress,
 )
 from quotex.cli.console import err, out, warn
@@ -70,6 +71,7 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
         raise UsageError("--where filters entities; use it with quotex entities or extract")
     check_engine(options, output)
     corpus = Corpus(options)
+    refuse_output_over_inputs(output.path, corpus)
     show_progress = wants_progress(output)
     total = corpus.count() if show_progress else None
     with (

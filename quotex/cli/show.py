@@ -33,6 +33,7 @@ from quotex.cli.common import (
     app,
     choose_format,
     guard,
+    refuse_output_over_inputs,
 )
 from quotex.cli.console import out, warn
 from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
@@ -102,6 +103,8 @@ def show(
     if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
         raise UsageError("--format terminal is for the terminal; use --format html with -o")
     corpus = Corpus(options)
+    if fmt is ShowFormat.HTML:
+        refuse_output_over_inputs(output, corpus)
     articles: list[Article] = []
     with corpus.results() as results:
         for item in results:
@@ -127,12 +130,13 @@ def _write_html(articles: list[Article], output: str | None) -> None:
 
 
 def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
 
+    from quotex.cli.console import make_console
     from quotex.render.article import show_view
 
     # A console of its own: --no-color must win, and NO_COLOR is read when it is made.
-    console = Console(highlight=False, no_color=True if no_color else None)
+    console = make_console(highlight=False, no_color=True if no_color else None)
     view = Group(*(show_view(article.text, article.result) for article in articles))
     if pager and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)
@@ -152,6 +156,8 @@ def speakers(options: CorpusOptions, output: Output) -> int:
 
     fmt = choose_format(output)
     corpus = Corpus(options)
+    if fmt is not Format.TABLE:
+        refuse_output_over_inputs(output.path, corpus)
     tally = SpeakerTally()
     with corpus.results() as results:
         for item in results:

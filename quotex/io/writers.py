@@ -18,8 +18,8 @@ OWASP advice against CSV injection). Pass ``raw_csv=True`` to write cells
 unchanged, e.g. for a program rather than a spreadsheet to read. Numbers are
 never changed.
 
-:func:`atomic_output` opens the destination: stdout, or a file that only appears,
-complete, once writing has succeeded.
+:func:`atomic_output` opens the destination: stdout, a file that only appears, complete,
+once writing has succeeded, or a device, FIFO or pipe written into as it is.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ from types import TracebackType
 from typing import Any, Self, TextIO
 
 from quotex.errors import OutputError
+from quotex.io.targets import is_regular_or_missing, output_target
 from quotex.records import DocResult, Entity, Mention, Quote
+from quotex.terminal import TerminalStream
 
 STDOUT_MARK = "-"
 TEMP_SUFFIX = ".tmp"
@@ -215,25 +217,38 @@ def make_writer(fmt: Format, stream: TextIO, view: View, *, raw_csv: bool = Fals
 def atomic_output(path: str | os.PathLike[str] | None) -> Iterator[TextIO]:
     """A text stream for ``path``; ``None`` or ``"-"`` is stdout (left open).
 
-    A file is written under a temporary name in its folder and moved onto ``path``
-    only when the ``with`` body finishes without an exception; on any exception,
-    KeyboardInterrupt included, the temporary file is removed and ``path`` is left
-    as it was. Raises :class:`OutputError` before writing if ``path`` cannot be
-    a file.
+    A regular file (or a new one) is written under a temporary name in its folder and
+    moved onto ``path`` only when the ``with`` body finishes without an exception; on
+    any exception, KeyboardInterrupt included, the temporary file is removed and
+    ``path`` is left as it was. A symbolic link is followed: its target is replaced and
+    the link stays a link. Anything that is not a regular file (``/dev/null``, a FIFO,
+    ``/dev/stdout``, ``/dev/fd/N``, a terminal) is opened and written directly, never
+    replaced (:mod:`quotex.io.targets`). A terminal, stdout included, gets control
+    characters as visible stand-ins (:class:`~quotex.terminal.TerminalStream`). Raises
+    :class:`OutputError` before writing if ``path`` cannot be written.
     """
     if path is None or str(path) == STDOUT_MARK:
-        yield sys.stdout
+        # A terminal gets control characters as visible stand-ins; files and pipes, the text.
+        yield TerminalStream(sys.stdout) if sys.stdout.isatty() else sys.stdout  # type: ignore[misc]
         sys.stdout.flush()
         return
-    target = Path(path)
-    temp = _open_temp(target)
+    target = output_target(path)
+    if not target.atomic:
+        with _open_direct(target.path) as stream:
+            yield TerminalStream(stream) if stream.isatty() else stream  # type: ignore[misc]
+        return
+    temp = _open_temp(target.path)
     try:
         yield temp
         temp.flush()
         os.fsync(temp.fileno())
         temp.close()
-        os.chmod(temp.name, _file_mode(target))
-        os.replace(temp.name, target)
+        os.chmod(temp.name, _file_mode(target.path))
+        if not is_regular_or_missing(target.path):  # it changed while we wrote: keep it
+            raise OutputError(
+                f"{target.path} is no longer a regular file; nothing was written to it"
+            )
+        os.replace(temp.name, target.path)
     except BaseException:
         temp.close()
         with contextlib.suppress(FileNotFoundError):
@@ -241,12 +256,20 @@ def atomic_output(path: str | os.PathLike[str] | None) -> Iterator[TextIO]:
         raise
 
 
+def _open_direct(target: Path) -> TextIO:
+    """Open a device, FIFO or ``/proc`` file as it is: appending, not creating, no truncation."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write to {target} ({reason}); choose another -o path") from None
+    return os.fdopen(fd, "w", encoding=OUTPUT_ENCODING, newline="")
+
+
 def _open_temp(target: Path) -> TextIO:
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"output folder does not exist: {folder}; create it first")
-    if target.is_dir():
-        raise OutputError(f"output path is a folder: {target}; give a file name")
     try:
         # Not a `with`: atomic_output closes it, then moves or removes it.
         return tempfile.NamedTemporaryFile(

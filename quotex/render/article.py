@@ -1,8 +1,10 @@
 """The ``quotex show`` view of one article: highlighted text, legend, speaker summary.
 
-The article is one ``Text`` built from the raw text and styled by offsets, so article
-text is never read as markup. Styles pair a colour with an attribute (italic quotes,
-bold speaker mentions, underlined cues) so the view still reads with ``--no-color``.
+The article is one ``Text`` built from the text and styled by offsets, so article text
+is never read as markup; control characters are shown as stand-ins one for one
+(:mod:`quotex.render.safe`), so the offsets still fit. Styles pair a colour with an
+attribute (italic quotes, bold speaker mentions, underlined cues) so the view still
+reads with ``--no-color``.
 Nothing here prints.
 """
 
@@ -25,6 +27,7 @@ from quotex.render.highlight import (
     marks,
     speaker_colours,
 )
+from quotex.render.safe import user_text
 from quotex.render.tables import plural, speaker_cell
 from quotex.tally import summarize_speakers
 
@@ -42,7 +45,7 @@ def article_text(text: str, result: DocResult) -> Text:
     Entities are tinted first so that quote and speaker styles layer over them.
     """
     colours = speaker_colours(result)
-    article = Text(text)
+    article = user_text(text)
     order = {ENTITY: 0, QUOTE: 1, SPEAKER: 2, CUE: 3}
     for mark in sorted(marks(result, len(text)), key=lambda m: order[m.kind]):
         if mark.kind == ENTITY:
@@ -64,7 +67,7 @@ def legend(result: DocResult) -> Text:
         if number:
             line.append("  ")
         line.append("■ ", style=colour)
-        line.append(name, style=QUOTE_STYLE.format(colour=colour))
+        line.append_text(user_text(name, QUOTE_STYLE.format(colour=colour)))
     if not result.quotes:
         line.append("none", style="dim")
     line.append("\nMarked: ", style="bold")
@@ -104,9 +107,9 @@ def speaker_summary(result: DocResult) -> Table:
     for row in summarize_speakers([result]):
         table.add_row(
             speaker_cell(row, colours),
-            Text(row.label or NO_LABEL),
+            user_text(row.label or NO_LABEL),
             *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
-            Text(_first_words(row.first_quote)),
+            user_text(_first_words(row.first_quote)),
         )
     return table
 
@@ -116,4 +119,5 @@ def show_view(text: str, result: DocResult) -> RenderableType:
     article = article_text(text, result)
     article.rstrip()  # one blank line before the legend, however the text ends
     summary = speaker_summary(result) if result.quotes else Text("No quotes found.", style="dim")
-    return Group(Rule(Text(result.id), style="dim"), article, Text(""), legend(result), summary)
+    title = user_text(result.id, inline=True)
+    return Group(Rule(title, style="dim"), article, Text(""), legend(result), summary)

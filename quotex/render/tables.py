@@ -1,7 +1,8 @@
 """Rich tables for the terminal: quotes, entities, speakers and evaluation scores.
 
 Nothing here prints; the CLI hands these to its console. Every text that comes from a
-document, a gold file or the model goes into a ``Text``, never through markup.
+document, a gold file or the model goes into a :func:`~quotex.render.safe.user_text`,
+never through markup.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.text import Text
 
 from quotex.records import QUOTE_TYPES, DocResult
 from quotex.render.highlight import NO_LABEL, UNKNOWN_SPEAKER
+from quotex.render.safe import user_text
 from quotex.tally import SpeakerRow
 
 TYPE_STYLES = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
@@ -31,7 +33,9 @@ def _clip(text: str, limit: int = QUOTE_PREVIEW) -> str:
 def quotes_table(result: DocResult) -> Table:
     """One row per quote: type, speaker (with the mention as written), cue, text."""
     table = Table(
-        title=Text(f"{result.id}: {len(result.quotes)} quotes"), expand=True, show_lines=False
+        title=user_text(f"{result.id}: {len(result.quotes)} quotes", inline=True),
+        expand=True,
+        show_lines=False,
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("type", no_wrap=True)
@@ -39,24 +43,25 @@ def quotes_table(result: DocResult) -> Table:
     table.add_column("cue", no_wrap=True)
     table.add_column("quote", ratio=5)
     for quote in result.quotes:
-        speaker = Text(quote.speaker or "–", style="bold" if quote.speaker else "dim")
+        speaker = user_text(quote.speaker or "–", "bold" if quote.speaker else "dim")
         mention = quote.speaker_mention
         # show the mention as written when it says something the name does not: "he"
         if mention is not None and quote.speaker and quote.speaker not in mention.text:
-            speaker.append(f" ({mention.text})", style="dim")
+            speaker.append_text(user_text(f" ({mention.text})", "dim"))
         table.add_row(
             quote.id[1:],
-            Text(quote.type, style=TYPE_STYLES.get(quote.type, "")),
+            user_text(quote.type, TYPE_STYLES.get(quote.type, "")),
             speaker,
-            Text(quote.cue.text if quote.cue else "–"),
-            Text(_clip(quote.text)),
+            user_text(quote.cue.text if quote.cue else "–"),
+            user_text(_clip(quote.text)),
         )
     return table
 
 
 def entities_table(result: DocResult) -> Table:
     """One row per entity: name, label, mention count, the forms it was written in."""
-    table = Table(title=Text(f"{result.id}: {len(result.entities)} entities"), expand=True)
+    title = user_text(f"{result.id}: {len(result.entities)} entities", inline=True)
+    table = Table(title=title, expand=True)
     table.add_column("name", ratio=1)
     table.add_column("label", no_wrap=True)
     table.add_column("mentions", justify="right", no_wrap=True)
@@ -65,11 +70,11 @@ def entities_table(result: DocResult) -> Table:
     for entity in result.entities:
         forms = list(dict.fromkeys(m.text for m in entity.mentions))
         table.add_row(
-            Text(entity.name, style="bold"),
-            Text(entity.label),
+            user_text(entity.name, "bold"),
+            user_text(entity.label),
             str(len(entity.mentions)),
             str(sum(m.in_quote for m in entity.mentions)),
-            Text(" | ".join(forms)),
+            user_text(" | ".join(forms)),
         )
     return table
 
@@ -102,19 +107,21 @@ def eval_table(report: dict[str, Any]) -> Table:
         for group, score in quotes["lenient"].items():
             name = f"quotes {GROUP_NAMES.get(group, group)}"
             strict = _fmt(quotes["strict"][group]["f1"])
-            table.add_row(name, *_score_cells(score), strict)
+            table.add_row(user_text(name), *_score_cells(score), strict)
         for kind in ("speaker", "cue"):
             for group, acc in quotes[kind].items():
                 name = f"{kind} {GROUP_NAMES.get(group, group)}"
-                table.add_row(name, str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), "")
+                table.add_row(
+                    user_text(name), str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), ""
+                )
         for source, acc in quotes.get("speaker_sources", {}).items():
             name = f"speaker d+m, source {source}"
-            table.add_row(name, str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), "")
+            table.add_row(user_text(name), str(acc["total"]), "", "", "", _fmt(acc["accuracy"]), "")
         for band, cal in quotes.get("calibration", {}).items():
             # P column: the mean confidence given; F1 column: the accuracy measured
             name = f"confidence {band} (mean / right)"
             table.add_row(
-                name,
+                user_text(name),
                 str(cal["total"]),
                 "",
                 _fmt(cal["mean_confidence"]),
@@ -127,7 +134,7 @@ def eval_table(report: dict[str, Any]) -> Table:
         rows = [(name, entities[name]) for name in ("span", "typed")]
         rows += list(entities["by_label"].items())
         for name, score in rows:
-            table.add_row(Text(f"entities {name}"), *_score_cells(score), "")
+            table.add_row(user_text(f"entities {name}"), *_score_cells(score), "")
     return table
 
 
@@ -135,7 +142,7 @@ def speaker_cell(row: SpeakerRow, colours: dict[str, str] | None = None) -> Text
     """A speaker's name, bold (dim for quotes without one), in its colour if given."""
     name = row.speaker or UNKNOWN_SPEAKER
     colour = (colours or {}).get(name, "")
-    return Text(name, style=f"bold {colour}" if row.speaker else f"dim {colour}")
+    return user_text(name, f"bold {colour}" if row.speaker else f"dim {colour}")
 
 
 def plural(number: int, noun: str) -> str:
@@ -169,7 +176,7 @@ def speakers_table(rows: Sequence[SpeakerRow], documents: int) -> Table:
     for row in rows:
         table.add_row(
             speaker_cell(row),
-            Text(row.label or NO_LABEL),
+            user_text(row.label or NO_LABEL),
             str(row.documents),
             *(str(row.by_type[kind]) for kind in QUOTE_TYPES),
             Text(f"{row.share:6.1%} ").append_text(share_bar(row.share)),
