@@ -12,11 +12,16 @@ from a JSONL file, then measures in fresh subprocesses:
    ``spacy.load`` alone (goal <= 1.2x);
 4. memory: peak RSS of ``quotex extract`` over N and 10N documents (goal <= 1.15x).
 
+``--jobs-only`` measures scaling alone: ``--repeats`` alternating pairs of ``--jobs 1``
+and ``--jobs 2`` runs, each pair's ratio and the medians, with the load average around
+each run (on a shared machine the spread matters as much as the median).
+
 Run from the repository root:
 
     python bench/speed.py                       # 500 documents, RSS on 100 and 1000
     python bench/speed.py --docs 200 --rss-docs 50
     python bench/speed.py --jsonl corpus.jsonl --text-field text
+    python bench/speed.py --jobs-only --docs 80 --jsonl corpus.jsonl --repeats 3
 
 Wall times include process start and model load on both sides of each comparison.
 Not part of the test run.
@@ -29,6 +34,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -184,14 +190,45 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--text-field", default="text")
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--repeats", type=int, default=3, help="best of, for cold starts")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="best of, for cold starts; pairs for --jobs-only"
+    )
+    parser.add_argument(
+        "--jobs-only", action="store_true", help="only --jobs 1 against --jobs 2, --repeats pairs"
+    )
     return parser.parse_args(argv)
+
+
+def jobs_only(quotex: str, corpus: Path, docs: int, args: argparse.Namespace) -> None:
+    """Alternating ``--jobs 1`` / ``--jobs 2`` runs: each pair's figures, then the medians."""
+    print("| run | jobs 1 | jobs 2 | ratio | CPU jobs 1 / 2 | load before |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    ones, twos = [], []
+    for run in range(1, args.repeats + 1):
+        load = os.getloadavg()[0]
+        one, one_cpu = timed(extract_cmd(quotex, corpus, 1, args.batch_size))
+        two, two_cpu = timed(extract_cmd(quotex, corpus, 2, args.batch_size))
+        ones.append(one)
+        twos.append(two)
+        print(
+            f"| {run} | {one:.2f} s | {two:.2f} s | {one / two:.2f}x "
+            f"| {one_cpu:.1f} s / {two_cpu:.1f} s | {load:.2f} |",
+            flush=True,
+        )
+    ratios = sorted(one / two for one, two in zip(ones, twos, strict=True))
+    print(
+        f"\nmedian of {args.repeats}: jobs 1 {statistics.median(ones):.2f} s, jobs 2 "
+        f"{statistics.median(twos):.2f} s, ratio of medians "
+        f"{statistics.median(ones) / statistics.median(twos):.2f}x (pair ratios "
+        f"{ratios[0]:.2f}x to {ratios[-1]:.2f}x) for {docs} documents; load average after: "
+        f"{os.getloadavg()[0]:.2f}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     quotex = shutil.which("quotex") or str(Path(sys.executable).with_name("quotex"))
-    count = max(args.docs, 10 * args.rss_docs)
+    count = args.docs if args.jobs_only else max(args.docs, 10 * args.rss_docs)
     texts = (
         jsonl_texts(args.jsonl, args.text_field, count) if args.jsonl else synthetic_texts(count)
     )
@@ -204,6 +241,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         flush=True,
     )
     rows: list[tuple[str, str, str]] = []
+    if args.jobs_only:
+        with tempfile.TemporaryDirectory(prefix="quotex-bench-") as tmp:
+            corpus = write_corpus(texts[: args.docs], Path(tmp) / "corpus.jsonl")
+            jobs_only(quotex, corpus, args.docs, args)
+        return
     with tempfile.TemporaryDirectory(prefix="quotex-bench-") as tmp:
         corpus = write_corpus(texts[: args.docs], Path(tmp) / "corpus.jsonl")
         bare = wall(

