@@ -8,6 +8,7 @@ real process, so those tests start ``python -m quotex`` (a model load each, ~3 s
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -410,3 +411,46 @@ def test_find_marked_regions_is_total_with_ordered_offsets(text) -> None:
 @given(text=MARK_TEXT)
 def test_extraction_never_raises_and_offsets_index_the_text(nlp, text) -> None:
     assert_offsets_valid(text, extract(text, nlp))
+
+
+# --- input that breaks or blocks a run (issue 13) -------------------------------------
+
+
+@pytest.mark.model
+def test_jsonl_line_with_a_lone_surrogate_is_reported_and_the_rest_processed(cli, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "text": QUOTED})
+        + '\n{"id": "b", "text": "bad \\ud800 here"}\n'
+        + json.dumps({"id": "c", "text": QUOTED})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = cli(["extract", str(corpus)])
+    assert result.exit_code == 1
+    assert [r["id"] for r in records(result.stdout)] == ["a", "c"]
+    assert f"quotex: {corpus}:2: field 'text' holds an invalid code point" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.parametrize("command", ["extract", "speakers"])
+def test_fifo_in_an_input_folder_is_skipped_with_a_note(cli, tmp_path, command) -> None:
+    (tmp_path / "good.txt").write_text(QUOTED, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = cli([command, str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert f"quotex: {tmp_path / 'pipe.txt'}: skipped: a FIFO (named pipe)" in result.stderr
+    assert records(result.stdout)
+
+
+@pytest.mark.model
+def test_json_array_file_is_read_as_documents(cli, tmp_path) -> None:
+    path = tmp_path / "docs.json"
+    path.write_text(json.dumps([{"id": "x", "text": QUOTED, "outlet": "X"}]), encoding="utf-8")
+    result = cli(["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    [found] = records(result.stdout)
+    assert found["id"] == "x" and found["meta"] == {"outlet": "X"}
+    assert ["will not work in any form" in q["text"] for q in found["quotes"]] == [True]

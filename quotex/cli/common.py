@@ -17,11 +17,11 @@ from typing import Annotated, Any
 
 import typer
 
-from quotex.pipeline import Scope
 from quotex.cli.console import warn
 from quotex.engines import Engine
 from quotex.errors import ExitCode, QuotexError, UsageError
 from quotex.io.writers import Format
+from quotex.pipeline import Scope
 from quotex.selection import EntityScope
 
 HELP = """Who said what: quotations, speakers, reporting verbs and named entities in news text.
@@ -89,7 +89,7 @@ InputFormatOpt = Annotated[
     str | None,
     typer.Option(
         "--input-format",
-        help="text or jsonl: how to read every input (default: by extension, .jsonl is JSONL).",
+        help="text, jsonl or json: how to read every input (default: by extension).",
         show_default=False,
     ),
 ]
