@@ -6,6 +6,9 @@ failures through, and reports a document the pipeline fails on as an ``ExtractFa
 instead of stopping. Texts longer than ``MAX_CHUNK_CHARS`` (or the pipeline's
 ``max_length``, if smaller) are cut at paragraph breaks into chunks whose results are
 joined with global offsets, so memory stays bounded whatever the document's size.
+Every text goes through the pipeline composed (NFC, :mod:`quotex.normalize`), its
+results mapped back to the text as given, so attribution does not depend on how the text
+was normalized; a text holding a lone surrogate is a failure naming its offset.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotex.components.paragraphs import paragraph_spans
 from quotex.io.readers import Document, ReadFailure
+from quotex.normalize import Alignment, prepare, restore
 from quotex.records import DocResult, Entity, Quote, from_doc
 
 if TYPE_CHECKING:
@@ -127,29 +131,53 @@ def extract_documents(
 
     def tasks() -> Iterator[tuple[str, int]]:
         for number, item in enumerate(pending_source):
-            if isinstance(item, Document) and len(item.text) > limit:
-                item = _extract_long(item, nlp, limit)
+            text = ""
+            if isinstance(item, Document):
+                try:
+                    prepared = prepare(item.text)
+                except ValueError as exc:  # a lone surrogate: spaCy would fail on it deep inside
+                    item = ExtractFailure(item.source or item.id, f"not processed: {exc}")
+                else:
+                    if len(prepared.text) > limit:
+                        item = _extract_long(item, prepared.text, nlp, limit, prepared.alignment)
+                    else:
+                        text = prepared.text
+                        if prepared.alignment is not None:
+                            alignments[number] = prepared.alignment
             pending[number] = item
-            yield (item.text if isinstance(item, Document) else ""), number
+            yield text, number
 
     pending: dict[int, Item | Document] = {}
+    alignments: dict[int, Alignment] = {}  # documents the pipeline saw composed (NFC)
     pending_source = iter(items)
     stream = nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     for doc, number in stream:
         item = pending.pop(number)
-        yield _result(doc, item) if isinstance(item, Document) else item
+        if isinstance(item, Document):
+            yield _result(doc, item, alignment=alignments.pop(number, None))
+        else:
+            yield item
 
 
-def _result(doc: Any, item: Document, offset: int = 0) -> DocResult | ExtractFailure:
+def _result(
+    doc: Any, item: Document, offset: int = 0, alignment: Alignment | None = None
+) -> DocResult | ExtractFailure:
+    """The records of ``doc``; with ``alignment``, moved from the NFC text to ``item.text``."""
     try:
-        return from_doc(doc, item.id, item.meta, offset)
+        return restore(from_doc(doc, item.id, item.meta, offset), item.text, alignment)
     except Exception as exc:  # noqa: BLE001  (one bad document must not stop a corpus)
         return ExtractFailure(item.source or item.id, f"not processed: {exc}")
 
 
-def _extract_long(item: Document, nlp: Language, limit: int) -> DocResult | ExtractFailure:
-    """One long document, chunk by chunk (``batch_size=1``), joined with global offsets."""
-    chunks = chunk_text(item.text, limit)
+def _extract_long(
+    item: Document, text: str, nlp: Language, limit: int, alignment: Alignment | None = None
+) -> DocResult | ExtractFailure:
+    """One long document, chunk by chunk (``batch_size=1``), joined with global offsets.
+
+    ``text`` is what the pipeline reads (the NFC form); ``alignment`` leads back to
+    ``item.text``.
+    """
+    chunks = chunk_text(text, limit)
     parts: list[DocResult] = []
     pieces = nlp.pipe((piece for _, piece in chunks), batch_size=1)
     for (offset, _), doc in zip(chunks, pieces, strict=True):
@@ -157,4 +185,4 @@ def _extract_long(item: Document, nlp: Language, limit: int) -> DocResult | Extr
         if isinstance(part, ExtractFailure):
             return part
         parts.append(part)
-    return _merge(item.id, item.meta, parts)
+    return restore(_merge(item.id, item.meta, parts), item.text, alignment)

@@ -7,12 +7,14 @@ real process, so those tests start ``python -m quotex`` (a model load each, ~3 s
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -454,3 +456,37 @@ def test_json_array_file_is_read_as_documents(cli, tmp_path) -> None:
     [found] = records(result.stdout)
     assert found["id"] == "x" and found["meta"] == {"outlet": "X"}
     assert ["will not work in any form" in q["text"] for q in found["quotes"]] == [True]
+
+
+NFC_ARTICLE = (
+    "“We will not give in,” said François Hollande.\n\n"
+    "Hélène Côté, the minister, said the reform was “déjà vu all over again.” "
+    "“It is a résumé of failures,” José Martí told reporters in Besançon.\n"
+)
+
+
+@pytest.mark.model
+def test_decomposed_text_attributes_as_composed_with_offsets_into_it(nlp) -> None:
+    nfd = unicodedata.normalize("NFD", NFC_ARTICLE)
+    composed, decomposed = extract(NFC_ARTICLE, nlp), extract(nfd, nlp)
+    assert_offsets_valid(nfd, decomposed)
+
+    def seen(result: DocResult) -> list[tuple]:
+        nfc = functools.partial(unicodedata.normalize, "NFC")
+        return [
+            (q.type, nfc(q.text), q.speaker and nfc(q.speaker), q.cue and nfc(q.cue.text))
+            for q in result.quotes
+        ]
+
+    assert seen(decomposed) == seen(composed)
+    assert [q.speaker for q in composed.quotes] == [
+        "François Hollande",
+        "Hélène Côté",
+        "José Martí",
+    ]
+
+
+@pytest.mark.model
+def test_extract_of_a_lone_surrogate_is_a_clear_value_error(nlp) -> None:
+    with pytest.raises(ValueError, match="invalid code point at offset 9: a lone surrogate"):
+        extract("He said “\ud800” today.", nlp)
