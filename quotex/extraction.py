@@ -13,12 +13,15 @@ was normalized; a text holding a lone surrogate is a failure naming its offset.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from quotex.components.paragraphs import paragraph_spans
+from quotex.components.quotes import find_marked_regions
 from quotex.io.readers import Document, ReadFailure
 from quotex.normalize import Alignment, prepare, restore
 from quotex.records import DocResult, Entity, Quote, from_doc
@@ -30,6 +33,9 @@ DEFAULT_BATCH_SIZE = 32
 # The parser and NER need roughly 5 MB per 1,000 characters of one Doc; 100,000-character
 # chunks keep a process near 600 MB, while news articles (under 50,000) stay whole.
 MAX_CHUNK_CHARS = 100_000
+# Where a sentence ends: its punctuation, any closing marks or brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,9 @@ Item = DocResult | ReadFailure | ExtractFailure
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
     """(offset, piece) chunks of at most ``limit`` characters, cut at paragraph breaks.
 
-    A paragraph longer than the limit is cut at the last space before it (or hard).
+    A paragraph longer than the limit is cut where no quote is open: at the last sentence
+    end outside quote marks, else at the last space outside them, else (a quote longer
+    than the limit) at the last space before the limit, or hard.
     """
     if len(text) <= limit:
         return [(0, text)]
@@ -60,11 +68,35 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
             if last >= 0 and bounds[last] > start:
                 stop = bounds[last]
             else:
-                space = text.rfind(" ", start + 1, stop)
-                stop = space if space > start else stop
+                stop = _cut_inside_paragraph(text, start, stop)
         chunks.append((start, text[start:stop]))
         start = stop
     return chunks
+
+
+def _cut_inside_paragraph(text: str, start: int, stop: int) -> int:
+    """Where to end a chunk of one paragraph running from ``start`` past ``stop``.
+
+    ``start`` is a cut outside quotes (or the paragraph's start), so the quote marks of
+    ``text[start:stop]`` pair as they do in the whole paragraph; a quote still open at
+    ``stop`` is a region to the window's end, and no cut falls inside it.
+    """
+    window = text[start:stop]
+    regions = find_marked_regions(window)
+    opens = [r.open for r in regions]
+    reach = list(accumulate((r.close for r in regions), max))  # furthest close so far
+
+    def outside(cut: int) -> bool:
+        k = bisect_left(opens, cut) - 1  # the last region opening before the cut
+        return k < 0 or reach[k] <= cut
+
+    for pattern in (_SENTENCE_END, _SPACE):
+        cuts = [m.end() for m in pattern.finditer(window) if 0 < m.end() < len(window)]
+        cut = next((c for c in reversed(cuts) if outside(c)), None)
+        if cut is not None:
+            return start + cut
+    space = text.rfind(" ", start + 1, stop)
+    return space if space > start else stop
 
 
 def _merge(doc_id: str, meta: dict[str, Any] | None, parts: list[DocResult]) -> DocResult:

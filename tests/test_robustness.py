@@ -27,7 +27,8 @@ import quotex.pipeline
 from quotex.cli import app
 from quotex.components.guard import EXT_ERROR
 from quotex.components.quotes import find_marked_regions
-from quotex.extraction import MAX_CHUNK_CHARS, chunk_text, extract
+from quotex.extraction import MAX_CHUNK_CHARS, chunk_text, extract, extract_documents
+from quotex.io.readers import Document
 from quotex.records import DocResult
 
 QUOTED = 'The plan "will not work in any form," said Minister Anna Berg on Monday.\n'
@@ -211,6 +212,51 @@ def test_one_200000_character_line_is_processed_in_chunks(cli, tmp_path) -> None
     parsed = DocResult.from_dict(found)
     assert_offsets_valid(line, parsed)
     assert any(q.start > MAX_CHUNK_CHARS for q in parsed.quotes)  # the second chunk too
+
+
+# One paragraph: a quote of three sentences, its speaker after it, between plain sentences.
+STRADDLE = (
+    "The council met on Monday. "
+    "“We will not close the school. We will not cut the budget. We will hire teachers,” "
+    "said Mayor Anna Berg. The vote is next week. "
+)
+
+
+def _cut_inside_a_quote(text: str, cut: int) -> bool:
+    return any(r.open < cut < r.close for r in find_marked_regions(text))
+
+
+@pytest.mark.parametrize("limit", range(90, 260, 7))
+def test_chunk_text_cuts_a_long_paragraph_outside_quotes(limit) -> None:
+    text = STRADDLE * 4
+    chunks = chunk_text(text, limit)
+    assert "".join(piece for _, piece in chunks) == text
+    assert all(len(piece) <= limit for _, piece in chunks)
+    for offset, _ in chunks[1:]:
+        assert not _cut_inside_a_quote(text, offset)
+        if limit > 110:  # a sentence end outside quotes is always within reach
+            assert text[offset - 2 : offset] == ". "
+
+
+def test_chunk_text_falls_back_to_a_space_when_a_quote_is_longer_than_the_limit() -> None:
+    text = "“" + "word " * 60 + "end,” she said. Outro."
+    chunks = chunk_text(text, 100)
+    assert "".join(piece for _, piece in chunks) == text
+    assert all(len(piece) <= 100 for _, piece in chunks)
+    assert chunks[1][0] == text.rfind(" ", 0, 100)  # the old cut: the last space in reach
+
+
+@pytest.mark.model
+def test_a_quote_across_the_chunk_limit_is_kept_whole_with_its_speaker(nlp, monkeypatch) -> None:
+    text = "Plain filler sentence number one. " * 6 + STRADDLE
+    # The old cut fell inside the quote, after "We will not cut the".
+    limit = text.index("budget")
+    monkeypatch.setattr(nlp, "max_length", limit)
+    (result,) = extract_documents([Document("long", text)], nlp)
+    assert_offsets_valid(text, result)
+    [quote] = [q for q in result.quotes if q.type == "direct"]
+    assert quote.text.startswith("We will not close") and quote.text.endswith("hire teachers,")
+    assert quote.speaker == "Anna Berg"
 
 
 # --- quote marks in odd arrangements -------------------------------------------------
