@@ -13,7 +13,9 @@ the encoding, so a bad option or a missing model fails before any output is open
   failure first;
 * a :class:`~quotex.engines.dask.PartWritten` per partition a Dask worker wrote itself
   (``output_dir`` runs);
-* an :class:`EmptyInput` before the result of a lone empty document, when asked for.
+* an :class:`EmptyInput` before the result of a lone empty document, when asked for;
+* a :class:`~quotex.io.readers.Skipped` first for each file of an input folder that was
+  left out (a FIFO, socket or device), so the caller can say so.
 
 :attr:`Corpus.stats` counts documents, quotes, entities and failures as they pass.
 Nothing here prints or imports typer or rich: the caller decides what to show. spaCy
@@ -34,6 +36,7 @@ from quotex.errors import QuotexError
 from quotex.io.readers import (
     Document,
     ReadFailure,
+    Skipped,
     count_documents,
     iter_documents,
     resolve_inputs,
@@ -117,7 +120,9 @@ class CorpusStats:
         return time.perf_counter() - self.started
 
 
-Outcome: TypeAlias = "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput"
+Outcome: TypeAlias = (
+    "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput | Skipped"
+)
 
 
 class Corpus:
@@ -129,8 +134,9 @@ class Corpus:
         if options.keep_text and options.on_dask:
             raise ValueError("keep_text needs the local engine")
         self.options = options
+        skipped: list[Skipped] = []
         self.sources = resolve_inputs(
-            options.inputs, glob=options.glob, input_format=options.input_format
+            options.inputs, glob=options.glob, input_format=options.input_format, skipped=skipped
         )
         self.nlp = None if options.on_dask else load_nlp(options.model, scope=options.scope)
         self._documents = iter_documents(
@@ -140,7 +146,7 @@ class Corpus:
             encoding=options.encoding,
         )
         self._texts: deque[str] | None = deque() if options.keep_text else None
-        self._notes: list[EmptyInput] = []
+        self._notes: list[EmptyInput | Skipped] = list(skipped)
         self.stats = CorpusStats()
 
     def count(self) -> int | None:
@@ -195,6 +201,8 @@ class Corpus:
             stats.quotes += len(result.quotes)
             stats.entities += len(result.entities)
             yield result if text is None else Article(text, result)
+        yield from self._notes  # inputs that held no document at all
+        self._notes.clear()
 
     @contextmanager
     def _engine(self, documents: Iterator[Document | ReadFailure]) -> Iterator[Iterator[Any]]:

@@ -6,17 +6,24 @@ failures through, and reports a document the pipeline fails on as an ``ExtractFa
 instead of stopping. Texts longer than ``MAX_CHUNK_CHARS`` (or the pipeline's
 ``max_length``, if smaller) are cut at paragraph breaks into chunks whose results are
 joined with global offsets, so memory stays bounded whatever the document's size.
+Every text goes through the pipeline composed (NFC, :mod:`quotex.normalize`), its
+results mapped back to the text as given, so attribution does not depend on how the text
+was normalized; a text holding a lone surrogate is a failure naming its offset.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from quotex.components.paragraphs import paragraph_spans
+from quotex.components.quotes import find_marked_regions
 from quotex.io.readers import Document, ReadFailure
+from quotex.normalize import Alignment, prepare, restore
 from quotex.records import DocResult, Entity, Quote, from_doc
 
 if TYPE_CHECKING:
@@ -30,6 +37,9 @@ MAX_CHUNK_CHARS = 100_000
 # finish together), and tasks read ahead per worker (one running, the next ones waiting).
 TASK_DOCS = 4
 TASKS_AHEAD = 3
+# Where a sentence ends: its punctuation, any closing marks or brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,9 @@ Item = DocResult | ReadFailure | ExtractFailure
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
     """(offset, piece) chunks of at most ``limit`` characters, cut at paragraph breaks.
 
-    A paragraph longer than the limit is cut at the last space before it (or hard).
+    A paragraph longer than the limit is cut where no quote is open: at the last sentence
+    end outside quote marks, else at the last space outside them, else (a quote longer
+    than the limit) at the last space before the limit, or hard.
     """
     if len(text) <= limit:
         return [(0, text)]
@@ -60,11 +72,35 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
             if last >= 0 and bounds[last] > start:
                 stop = bounds[last]
             else:
-                space = text.rfind(" ", start + 1, stop)
-                stop = space if space > start else stop
+                stop = _cut_inside_paragraph(text, start, stop)
         chunks.append((start, text[start:stop]))
         start = stop
     return chunks
+
+
+def _cut_inside_paragraph(text: str, start: int, stop: int) -> int:
+    """Where to end a chunk of one paragraph running from ``start`` past ``stop``.
+
+    ``start`` is a cut outside quotes (or the paragraph's start), so the quote marks of
+    ``text[start:stop]`` pair as they do in the whole paragraph; a quote still open at
+    ``stop`` is a region to the window's end, and no cut falls inside it.
+    """
+    window = text[start:stop]
+    regions = find_marked_regions(window)
+    opens = [r.open for r in regions]
+    reach = list(accumulate((r.close for r in regions), max))  # furthest close so far
+
+    def outside(cut: int) -> bool:
+        k = bisect_left(opens, cut) - 1  # the last region opening before the cut
+        return k < 0 or reach[k] <= cut
+
+    for pattern in (_SENTENCE_END, _SPACE):
+        cuts = [m.end() for m in pattern.finditer(window) if 0 < m.end() < len(window)]
+        cut = next((c for c in reversed(cuts) if outside(c)), None)
+        if cut is not None:
+            return start + cut
+    space = text.rfind(" ", start + 1, stop)
+    return space if space > start else stop
 
 
 def _merge(doc_id: str, meta: dict[str, Any] | None, parts: list[DocResult]) -> DocResult:
@@ -212,29 +248,53 @@ def _extract_here(
 
     def tasks() -> Iterator[tuple[str, int]]:
         for number, item in enumerate(pending_source):
-            if isinstance(item, Document) and len(item.text) > limit:
-                item = _extract_long(item, nlp, limit)
+            text = ""
+            if isinstance(item, Document):
+                try:
+                    prepared = prepare(item.text)
+                except ValueError as exc:  # a lone surrogate: spaCy would fail on it deep inside
+                    item = ExtractFailure(item.source or item.id, f"not processed: {exc}")
+                else:
+                    if len(prepared.text) > limit:
+                        item = _extract_long(item, prepared.text, nlp, limit, prepared.alignment)
+                    else:
+                        text = prepared.text
+                        if prepared.alignment is not None:
+                            alignments[number] = prepared.alignment
             pending[number] = item
-            yield (item.text if isinstance(item, Document) else ""), number
+            yield text, number
 
     pending: dict[int, Item | Document] = {}
+    alignments: dict[int, Alignment] = {}  # documents the pipeline saw composed (NFC)
     pending_source = iter(items)
     stream = nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     for doc, number in stream:
         item = pending.pop(number)
-        yield _result(doc, item) if isinstance(item, Document) else item
+        if isinstance(item, Document):
+            yield _result(doc, item, alignment=alignments.pop(number, None))
+        else:
+            yield item
 
 
-def _result(doc: Any, item: Document, offset: int = 0) -> DocResult | ExtractFailure:
+def _result(
+    doc: Any, item: Document, offset: int = 0, alignment: Alignment | None = None
+) -> DocResult | ExtractFailure:
+    """The records of ``doc``; with ``alignment``, moved from the NFC text to ``item.text``."""
     try:
-        return from_doc(doc, item.id, item.meta, offset)
+        return restore(from_doc(doc, item.id, item.meta, offset), item.text, alignment)
     except Exception as exc:  # noqa: BLE001  (one bad document must not stop a corpus)
         return ExtractFailure(item.source or item.id, f"not processed: {exc}")
 
 
-def _extract_long(item: Document, nlp: Language, limit: int) -> DocResult | ExtractFailure:
-    """One long document, chunk by chunk (``batch_size=1``), joined with global offsets."""
-    chunks = chunk_text(item.text, limit)
+def _extract_long(
+    item: Document, text: str, nlp: Language, limit: int, alignment: Alignment | None = None
+) -> DocResult | ExtractFailure:
+    """One long document, chunk by chunk (``batch_size=1``), joined with global offsets.
+
+    ``text`` is what the pipeline reads (the NFC form); ``alignment`` leads back to
+    ``item.text``.
+    """
+    chunks = chunk_text(text, limit)
     parts: list[DocResult] = []
     pieces = nlp.pipe((piece for _, piece in chunks), batch_size=1)
     for (offset, _), doc in zip(chunks, pieces, strict=True):
@@ -242,4 +302,4 @@ def _extract_long(item: Document, nlp: Language, limit: int) -> DocResult | Extr
         if isinstance(part, ExtractFailure):
             return part
         parts.append(part)
-    return _merge(item.id, item.meta, parts)
+    return restore(_merge(item.id, item.meta, parts), item.text, alignment)

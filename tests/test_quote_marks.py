@@ -86,3 +86,51 @@ def test_quotes_regions_keep_valid_offsets_in_odd_arrangements() -> None:
     text = "“a ” b “ c “ d ” ” \" ' ‘ ’ « » „ “" * 20 + "\n“open"
     for region in find_marked_regions(text):
         assert 0 <= region.open <= region.start <= region.end <= region.close <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('“He called it "absurd" and left,” she said.', ['He called it "absurd" and left,']),
+        ('“The 12" pipe burst,” he said.', ['The 12" pipe burst,']),
+        ("„Er sagte: »Nein«“, berichtete sie.", ["Er sagte: »Nein«"]),
+        ("„Wir gewinnen“, sagte er. „Nein“, sagte sie.", ["Wir gewinnen", "Nein"]),
+        ("„Wygramy”, powiedział. „Nie”, odparła.", ["Wygramy", "Nie"]),
+        ("»Wir gewinnen«, sagte er. »Nein«, sagte sie.", ["Wir gewinnen", "Nein"]),
+        ("»Vi vinner», sa han. »Nej», sa hon.", ["Vi vinner", "Nej"]),
+        ("«Nous gagnerons», a-t-il dit. «Non», dit-elle.", ["Nous gagnerons", "Non"]),
+    ],
+    ids=[
+        "straight-inner-quote-in-curly",
+        "inch-mark-in-curly",
+        "guillemets-in-german",
+        "german-low-high",
+        "polish-low-high",
+        "german-guillemets",
+        "swedish-guillemets",
+        "french-guillemets",
+    ],
+)
+def test_quotes_close_with_marks_of_their_opening_style(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('“We will win," he said. "No," she said.', ["We will win,", "No,"]),
+        ('“We will win," he said. “No,” she said.', ["We will win,", "No,"]),
+        ('“A," he said. "B.”', ["A,", "B."]),
+        ('“A "b" c.\n\nNext “para,” he said.', ["A", "para,"]),
+    ],
+    ids=["no-curly-closer-follows", "curly-reopens-first", "mixed-archive-style", "paragraph"],
+)
+def test_quotes_a_straight_mark_still_closes_a_curly_quote_typed_mixed(
+    text: str, expected: list[str]
+) -> None:
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Home » News » Politics", "Prices: 10 » 20 » 30."])
+def test_quotes_a_guillemet_between_spaces_opens_nothing(text: str) -> None:
+    assert contents(text) == []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from quotex.errors import InputError, UsageError
 from quotex.io.readers import (
     Document,
     ReadFailure,
+    Skipped,
     Source,
     count_documents,
     iter_documents,
@@ -387,3 +391,226 @@ def test_count_documents_is_none_with_stdin(tmp_path: Path, with_file: bool) -> 
     path = write(tmp_path / "a.txt", "A")
     inputs = [str(path), "-"] if with_file else []
     assert count_documents(resolve_inputs(inputs)) is None
+
+
+# --- special files ---------------------------------------------------------------
+
+needs_mkfifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+needs_unix_socket = pytest.mark.skipif(
+    not hasattr(socket, "AF_UNIX"), reason="no Unix sockets on this platform"
+)
+
+
+def make_socket(path: Path) -> Path:
+    """A Unix socket file at ``path`` (the file stays after the socket is closed)."""
+    with socket.socket(socket.AF_UNIX) as sock:
+        try:
+            sock.bind(str(path))
+        except OSError as exc:  # a path too long for sun_path, a file system without sockets
+            pytest.skip(f"cannot bind a Unix socket here: {exc}")
+    return path
+
+
+@needs_mkfifo
+def test_fifo_in_a_folder_is_skipped_with_a_note_and_never_opened(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A")
+    os.mkfifo(tmp_path / "b.txt")  # opening it for reading would block: nobody writes
+    write(tmp_path / "c.txt", "C")
+    skipped: list[Skipped] = []
+    sources = resolve_inputs([str(tmp_path)], skipped=skipped)
+    assert [s.name for s in sources] == ["a.txt", "c.txt"]
+    assert skipped == [
+        Skipped(str(tmp_path / "b.txt"), "skipped: a FIFO (named pipe), not a regular file")
+    ]
+    assert [d.text for d in iter_documents(sources)] == ["A", "C"]
+
+
+@needs_unix_socket
+def test_socket_in_a_folder_is_skipped_with_a_note(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A")
+    make_socket(tmp_path / "s.txt")
+    skipped: list[Skipped] = []
+    assert [s.name for s in resolve_inputs([str(tmp_path)], skipped=skipped)] == ["a.txt"]
+    assert [s.message for s in skipped] == ["skipped: a socket, not a regular file"]
+
+
+@needs_mkfifo
+def test_folder_of_only_special_files_says_so(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "p.txt")
+    with pytest.raises(InputError, match="only 1 that are not regular files"):
+        resolve_inputs([str(tmp_path)])
+
+
+@needs_mkfifo
+def test_file_replaced_by_a_fifo_after_resolving_is_a_failure_not_a_hang(tmp_path: Path) -> None:
+    swapped = write(tmp_path / "a.txt", "soon a FIFO")
+    write(tmp_path / "b.txt", "B")
+    sources = resolve_inputs([str(tmp_path)])
+    swapped.unlink()
+    os.mkfifo(swapped)
+    failure, doc = iter_documents(sources)
+    assert failure == ReadFailure(str(swapped), failure.message)
+    assert "a FIFO (named pipe), not a regular file" in failure.message
+    assert doc.text == "B"
+
+
+@pytest.mark.parametrize("kind", ["text", "jsonl"])
+@needs_mkfifo
+def test_fifo_named_as_an_input_is_read_as_a_stream(tmp_path: Path, kind: str) -> None:
+    fifo = tmp_path / ("in.jsonl" if kind == "jsonl" else "in.txt")
+    os.mkfifo(fifo)
+    data = jsonl({"id": "x", "text": "streamed"}) if kind == "jsonl" else "streamed"
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as stream:
+            stream.write(data)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    (source,) = resolve_inputs([str(fifo)])
+    assert source.stream and count_documents([source]) is None
+    (doc,) = iter_documents([source])
+    writer.join(timeout=10)
+    assert doc.text == "streamed"
+
+
+@pytest.mark.skipif(not Path("/dev/null").is_char_device(), reason="no /dev/null here")
+def test_device_named_as_an_input_is_refused() -> None:
+    with pytest.raises(InputError, match="/dev/null: a character device, not a file; .*pass -"):
+        resolve_inputs(["/dev/null"])
+
+
+@needs_unix_socket
+def test_socket_named_as_an_input_is_refused(tmp_path: Path) -> None:
+    path = make_socket(tmp_path / "s.txt")
+    with pytest.raises(InputError, match="a socket, not a file"):
+        resolve_inputs([str(path)])
+
+
+# --- JSON documents --------------------------------------------------------------
+
+
+def test_json_object_is_one_document_with_fields_and_meta(tmp_path: Path) -> None:
+    record = {"id": "j1", "body": 'He said "no".', "outlet": "X"}
+    path = write(tmp_path / "doc.json", json.dumps(record, indent=2))
+    (doc,) = read_all([str(path)], text_field="body")
+    assert doc == Document("j1", 'He said "no".', {"outlet": "X"}, str(path))
+
+
+def test_json_array_is_one_document_per_element_and_a_bad_element_fails_alone(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path / "docs.JSON", json.dumps([{"text": "one"}, 42, {"id": 9, "text": "x"}]))
+    first, failure, third = read_all([str(path)])
+    assert first == Document(f"{path}[0]", "one", None, f"{path}[0]")
+    assert failure == ReadFailure(f"{path}[1]", failure.message)
+    assert "a number, not a JSON object" in failure.message
+    assert third == Document("9", "x", None, f"{path}[2]")
+    assert count_documents(resolve_inputs([str(path)])) == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('{"text": "a"}\n{"text": "b"}\n', "pass --input-format jsonl"),
+        ("{broken", "not valid JSON (Expecting property name"),
+        ('"just a string"', "a string, not a JSON object or an array"),
+    ],
+    ids=["jsonl-in-a-json-file", "broken", "scalar"],
+)
+def test_json_file_that_is_not_documents_is_a_failure_saying_what_to_do(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
+    path = write(tmp_path / "bad.json", content)
+    (failure,) = read_all([str(path)])
+    assert failure == ReadFailure(str(path), failure.message)
+    assert fragment in failure.message
+
+
+def test_input_format_json_reads_stdin_and_text_reads_a_json_file_as_text(tmp_path: Path) -> None:
+    (doc,) = read_all(["-"], stdin=b'[{"text": "piped"}]', input_format="json")
+    assert doc == Document("stdin[0]", "piped", None, "stdin[0]")
+    path = write(tmp_path / "raw.json", '{"text": "T"}')
+    (raw,) = read_all([str(path)], input_format="text")
+    assert raw.text == '{"text": "T"}'
+
+
+# --- lone surrogates ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ('{"text": "bad \\ud800 here"}', "field 'text' holds an invalid code point"),
+        ('{"text": "ok", "meta": {"tags": ["\\udfff"]}}', "field 'meta.tags[0]' holds"),
+        ('{"text": "ok", "\\udc80": 1}', "a field name holds"),
+    ],
+    ids=["text", "nested-meta", "key"],
+)
+def test_jsonl_lone_surrogate_is_a_failure_for_that_line_only(
+    tmp_path: Path, line: str, fragment: str
+) -> None:
+    path = write(tmp_path / "c.jsonl", jsonl({"text": "before"}, line, {"text": "after"}))
+    before, failure, after = read_all([str(path)])
+    assert failure == ReadFailure(f"{path}:2", failure.message)
+    assert fragment in failure.message and "lone surrogate" in failure.message
+    assert (before.text, after.text) == ("before", "after")
+
+
+def test_json_array_element_with_a_lone_surrogate_fails_alone(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.json", '[{"text": "\\ud83d"}, {"text": "fine"}]')
+    failure, doc = read_all([str(path)])
+    assert failure.source == f"{path}[0]" and "U+D83D, at offset 0" in failure.message
+    assert doc.text == "fine"
+
+
+# --- encodings -----------------------------------------------------------------------
+
+WIDE = "He said \u201chi\u201d to Fran\u00e7ois.\r\nNext line."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("given", ["utf-8", "latin-1"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read_whatever_the_encoding(
+    tmp_path: Path, encoding: str, given: str
+) -> None:
+    path = write(tmp_path / "wide.txt", ("\ufeff" + WIDE).encode(encoding))
+    (doc,) = read_all([str(path)], encoding=given)
+    assert doc == Document(str(path), WIDE, None, str(path))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32-be"])
+def test_jsonl_with_a_wide_byte_order_mark_is_read_line_by_line(
+    tmp_path: Path, encoding: str
+) -> None:
+    content = jsonl({"text": "one\u2028still one"}, "", {"text": WIDE})
+    if not encoding.endswith(("le", "be")):
+        path = write(tmp_path / "w.jsonl", content.encode(encoding))  # the codec writes a BOM
+    else:
+        path = write(tmp_path / "w.jsonl", ("\ufeff" + content).encode(encoding))
+    docs = read_all([str(path)])
+    assert [(d.text, d.source) for d in docs] == [
+        ("one\u2028still one", f"{path}:1"),
+        (WIDE, f"{path}:3"),
+    ]
+    assert count_documents(resolve_inputs([str(path)])) == 2
+
+
+def test_stdin_with_a_utf16_mark_is_read() -> None:
+    (doc,) = read_all(["-"], stdin="\ufeffpiped \u201cwide\u201d".encode("utf-16-le"))
+    assert doc.text == "piped \u201cwide\u201d"
+
+
+def test_binary_file_is_called_binary_not_sent_to_latin1(tmp_path: Path) -> None:
+    path = write(tmp_path / "data.txt", bytes(range(256)) * 4)  # NUL and bytes bad in UTF-8
+    (failure,) = read_all([str(path)])
+    assert "looks like a binary file" in failure.message
+    assert "latin-1" not in failure.message
+
+
+def test_utf16_without_a_mark_reads_with_its_encoding_named(tmp_path: Path) -> None:
+    path = write(tmp_path / "bare.txt", "no mark".encode("utf-16-le"))
+    (failure,) = read_all([str(path)])
+    assert "binary" in failure.message and "--encoding utf-16-le" in failure.message
+    (doc,) = read_all([str(path)], encoding="utf-16-le")
+    assert doc.text == "no mark"

@@ -7,11 +7,14 @@ real process, so those tests start ``python -m quotex`` (a model load each, ~3 s
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,7 +27,8 @@ import quotex.pipeline
 from quotex.cli import app
 from quotex.components.guard import EXT_ERROR
 from quotex.components.quotes import find_marked_regions
-from quotex.extraction import MAX_CHUNK_CHARS, chunk_text, extract
+from quotex.extraction import MAX_CHUNK_CHARS, chunk_text, extract, extract_documents
+from quotex.io.readers import Document
 from quotex.records import DocResult
 
 QUOTED = 'The plan "will not work in any form," said Minister Anna Berg on Monday.\n'
@@ -208,6 +212,51 @@ def test_one_200000_character_line_is_processed_in_chunks(cli, tmp_path) -> None
     parsed = DocResult.from_dict(found)
     assert_offsets_valid(line, parsed)
     assert any(q.start > MAX_CHUNK_CHARS for q in parsed.quotes)  # the second chunk too
+
+
+# One paragraph: a quote of three sentences, its speaker after it, between plain sentences.
+STRADDLE = (
+    "The council met on Monday. "
+    "“We will not close the school. We will not cut the budget. We will hire teachers,” "
+    "said Mayor Anna Berg. The vote is next week. "
+)
+
+
+def _cut_inside_a_quote(text: str, cut: int) -> bool:
+    return any(r.open < cut < r.close for r in find_marked_regions(text))
+
+
+@pytest.mark.parametrize("limit", range(90, 260, 7))
+def test_chunk_text_cuts_a_long_paragraph_outside_quotes(limit) -> None:
+    text = STRADDLE * 4
+    chunks = chunk_text(text, limit)
+    assert "".join(piece for _, piece in chunks) == text
+    assert all(len(piece) <= limit for _, piece in chunks)
+    for offset, _ in chunks[1:]:
+        assert not _cut_inside_a_quote(text, offset)
+        if limit > 110:  # a sentence end outside quotes is always within reach
+            assert text[offset - 2 : offset] == ". "
+
+
+def test_chunk_text_falls_back_to_a_space_when_a_quote_is_longer_than_the_limit() -> None:
+    text = "“" + "word " * 60 + "end,” she said. Outro."
+    chunks = chunk_text(text, 100)
+    assert "".join(piece for _, piece in chunks) == text
+    assert all(len(piece) <= 100 for _, piece in chunks)
+    assert chunks[1][0] == text.rfind(" ", 0, 100)  # the old cut: the last space in reach
+
+
+@pytest.mark.model
+def test_a_quote_across_the_chunk_limit_is_kept_whole_with_its_speaker(nlp, monkeypatch) -> None:
+    text = "Plain filler sentence number one. " * 6 + STRADDLE
+    # The old cut fell inside the quote, after "We will not cut the".
+    limit = text.index("budget")
+    monkeypatch.setattr(nlp, "max_length", limit)
+    (result,) = extract_documents([Document("long", text)], nlp)
+    assert_offsets_valid(text, result)
+    [quote] = [q for q in result.quotes if q.type == "direct"]
+    assert quote.text.startswith("We will not close") and quote.text.endswith("hire teachers,")
+    assert quote.speaker == "Anna Berg"
 
 
 # --- quote marks in odd arrangements -------------------------------------------------
@@ -410,3 +459,80 @@ def test_find_marked_regions_is_total_with_ordered_offsets(text) -> None:
 @given(text=MARK_TEXT)
 def test_extraction_never_raises_and_offsets_index_the_text(nlp, text) -> None:
     assert_offsets_valid(text, extract(text, nlp))
+
+
+# --- input that breaks or blocks a run (issue 13) -------------------------------------
+
+
+@pytest.mark.model
+def test_jsonl_line_with_a_lone_surrogate_is_reported_and_the_rest_processed(cli, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "text": QUOTED})
+        + '\n{"id": "b", "text": "bad \\ud800 here"}\n'
+        + json.dumps({"id": "c", "text": QUOTED})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = cli(["extract", str(corpus)])
+    assert result.exit_code == 1
+    assert [r["id"] for r in records(result.stdout)] == ["a", "c"]
+    assert f"quotex: {corpus}:2: field 'text' holds an invalid code point" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.parametrize("command", ["extract", "speakers"])
+def test_fifo_in_an_input_folder_is_skipped_with_a_note(cli, tmp_path, command) -> None:
+    (tmp_path / "good.txt").write_text(QUOTED, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = cli([command, str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert f"quotex: {tmp_path / 'pipe.txt'}: skipped: a FIFO (named pipe)" in result.stderr
+    assert records(result.stdout)
+
+
+@pytest.mark.model
+def test_json_array_file_is_read_as_documents(cli, tmp_path) -> None:
+    path = tmp_path / "docs.json"
+    path.write_text(json.dumps([{"id": "x", "text": QUOTED, "outlet": "X"}]), encoding="utf-8")
+    result = cli(["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    [found] = records(result.stdout)
+    assert found["id"] == "x" and found["meta"] == {"outlet": "X"}
+    assert ["will not work in any form" in q["text"] for q in found["quotes"]] == [True]
+
+
+NFC_ARTICLE = (
+    "“We will not give in,” said François Hollande.\n\n"
+    "Hélène Côté, the minister, said the reform was “déjà vu all over again.” "
+    "“It is a résumé of failures,” José Martí told reporters in Besançon.\n"
+)
+
+
+@pytest.mark.model
+def test_decomposed_text_attributes_as_composed_with_offsets_into_it(nlp) -> None:
+    nfd = unicodedata.normalize("NFD", NFC_ARTICLE)
+    composed, decomposed = extract(NFC_ARTICLE, nlp), extract(nfd, nlp)
+    assert_offsets_valid(nfd, decomposed)
+
+    def seen(result: DocResult) -> list[tuple]:
+        nfc = functools.partial(unicodedata.normalize, "NFC")
+        return [
+            (q.type, nfc(q.text), q.speaker and nfc(q.speaker), q.cue and nfc(q.cue.text))
+            for q in result.quotes
+        ]
+
+    assert seen(decomposed) == seen(composed)
+    assert [q.speaker for q in composed.quotes] == [
+        "François Hollande",
+        "Hélène Côté",
+        "José Martí",
+    ]
+
+
+@pytest.mark.model
+def test_extract_of_a_lone_surrogate_is_a_clear_value_error(nlp) -> None:
+    with pytest.raises(ValueError, match="invalid code point at offset 9: a lone surrogate"):
+        extract("He said “\ud800” today.", nlp)

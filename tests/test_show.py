@@ -462,3 +462,57 @@ def test_show_view_of_a_document_without_quotes_says_so() -> None:
     out = c.export_text()
     assert "No quotes [red]here[/red].\n\nSpeakers: none" in out
     assert "No quotes found." in out
+
+
+# --- CRLF and other characters rich drops -----------------------------------------------
+
+BREAKS_LF = "Intro line.\n\n“We will win,” Jo Smith said.\nAnn Lee said “no” to Paris.\n"
+
+
+def _marked_result(text: str) -> DocResult:
+    """A direct quote with speaker and cue, a second quote, an entity: offsets into ``text``."""
+
+    def at(part: str, after: int = 0) -> Mention:
+        start = text.index(part, after)
+        return Mention(part, start, start + len(part))
+
+    q1, jo, said = at("We will win,"), at("Jo Smith"), at("said")
+    q2, ann = at("no", text.index("“no")), at("Ann Lee")
+    cue2 = at("said", ann.end)
+    paris = at("Paris")
+    return DocResult(
+        "breaks",
+        (
+            Quote("q1", "direct", q1.text, q1.start, q1.end, "Jo Smith", jo, None, said),
+            Quote("q2", "direct", q2.text, q2.start, q2.end, "Ann Lee", ann, None, cue2),
+        ),
+        (Entity("e1", "Paris", "GPE", (EntityMention("Paris", paris.start, paris.end),)),),
+    )
+
+
+def _styled_words(text: str) -> list[tuple[str, str]]:
+    """(style, words) of every styled segment of the article as a console renders it."""
+    console = Console(width=WIDTH, color_system="truecolor", force_terminal=True)
+    article = article_text(text, _marked_result(text))
+    return [
+        (str(seg.style), seg.text.strip())
+        for seg in console.render(article)
+        if seg.style and seg.text.strip()
+    ]
+
+
+@pytest.mark.parametrize(
+    "newline", ["\r\n", "\r", "\v", "\f"], ids=["crlf", "cr", "vertical-tab", "form-feed"]
+)
+def test_article_text_highlights_the_same_words_whatever_the_line_breaks(newline: str) -> None:
+    expected = _styled_words(BREAKS_LF)
+    assert ("underline", "said") in expected and any(w == "Paris" for _, w in expected)
+    assert _styled_words(BREAKS_LF.replace("\n", newline)) == expected
+
+
+def test_article_text_keeps_offsets_past_bell_and_backspace() -> None:
+    text = BREAKS_LF.replace("Intro", "In\a\btro")
+    article = article_text(text, _marked_result(text))
+    assert len(article.plain) == len(text)
+    cue = _marked_result(text).quotes[0].cue
+    assert article.plain[cue.start : cue.end] == "said"

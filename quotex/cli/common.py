@@ -92,7 +92,7 @@ InputFormatOpt = Annotated[
     str | None,
     typer.Option(
         "--input-format",
-        help="text or jsonl: how to read every input (default: by extension, .jsonl is JSONL).",
+        help="text, jsonl or json: how to read every input (default: by extension).",
         show_default=False,
     ),
 ]

@@ -42,6 +42,7 @@ from quotex.cli.console import err, out, warn
 from quotex.corpus import Corpus, CorpusOptions, EmptyInput, is_failure
 from quotex.engines import Engine
 from quotex.errors import UsageError
+from quotex.io.readers import Skipped
 from quotex.io.writers import Format, View
 from quotex.pipeline import DEFAULT_MODEL, Scope
 from quotex.records import DocResult
@@ -100,6 +101,8 @@ def _emit(
     for item in results:
         if isinstance(item, EmptyInput):
             warn(f"{item.source}: no text (empty or only whitespace); nothing to extract")
+        elif isinstance(item, Skipped):
+            warn(f"{item.source}: {item.message}")
         elif is_failure(item):
             advance()
             warn(f"{item.source}: {item.message}")

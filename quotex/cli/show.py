@@ -38,6 +38,7 @@ from quotex.cli.common import (
 from quotex.cli.console import out, warn
 from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
 from quotex.errors import UsageError
+from quotex.io.readers import Skipped
 from quotex.io.writers import Format
 from quotex.pipeline import DEFAULT_MODEL, Scope
 
@@ -161,7 +162,7 @@ def speakers(options: CorpusOptions, output: Output) -> int:
     tally = SpeakerTally()
     with corpus.results() as results:
         for item in results:
-            if is_failure(item):
+            if is_failure(item) or isinstance(item, Skipped):
                 warn(f"{item.source}: {item.message}")
             else:
                 tally.add(item)

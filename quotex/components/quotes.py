@@ -6,6 +6,13 @@ an exception. Rules:
 * Double marks pair left to right. A straight ``"`` (or ``''``) opens when no quote is
   open and closes when one is; a curly ``“`` closes an open quote when it is followed by
   a space or the end (the ``“…“`` typo), otherwise it is ignored as nested.
+* A quote opened by a typographic mark closes with the marks of its style: ``“`` with
+  ``”``, ``„`` with ``“`` or ``”`` (German, Polish), ``«`` with ``»``, and ``»`` (which
+  opens before a word) with ``«`` or ``»`` (German, Swedish). A closing mark of another
+  style closes it as before (``“We will win," he said.``), except where a closer of its
+  own style follows in the paragraph before the style opens again and the mark is
+  ``»`` inside ``„…“``, a straight ``"`` opening an inner quote (``“He called it
+  "absurd,"”``) or an inch mark after a digit (``“The 12" pipe”``).
 * Single marks are quotes only outside a double quote, and only when both marks are
   found in the paragraph: ``‘`` or ``'`` opening after a space, ``’`` or ``'`` closing
   before a non-letter. ``it’s`` and ``Russia’s`` are apostrophes, never marks.
@@ -37,6 +44,10 @@ SINGLE_OPENERS = frozenset({"‘", "‹"})
 SINGLE_CLOSERS = frozenset({"’", "›"})
 SINGLE_EITHER = frozenset({"'"})
 PARAGRAPH_OPENERS = DOUBLE_OPENERS | DOUBLE_EITHER
+# The closing marks of each typographic style, by opening mark. A quote opened by a
+# straight mark or `` closes with any closing mark, as archives mix them.
+OWN_CLOSERS: dict[str, str] = {"“": "”", "„": "“”", "«": "»", "»": "«»"}
+WORD_OPENERS = frozenset({"»"})  # open only before a word: German »Ja«, Swedish »Ja»
 _MARKS = re.compile(r"``|''|[“”„«»\"‘’‹›']")
 _TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:\s")  # "PENCE: ", "JAKE TAPPER: "
 _OPEN_CONTEXT = "([{—–-/"  # characters after which a mark opens a quote
@@ -93,6 +104,8 @@ class _Open:
     first: int  # offset of the first opening mark
     content_start: int
     straight: bool  # opened by " or '': only marks of that style reopen it
+    mark: str = '"'  # the mark that opened it, which chooses its closing marks
+    inner: bool = False  # a straight quote is open inside this typographic one
     paragraphs: int = 1
     skip_at: int = -1  # offset of a paragraph's reopening mark, not a new quote
 
@@ -136,16 +149,70 @@ def _paragraph_continues_quote(text: str, start: int, straight: bool) -> bool:
 def _opens(text: str, mark: str, a: int, b: int) -> bool:
     if mark in DOUBLE_OPENERS:
         return True
+    if mark in WORD_OPENERS:
+        return _left_flanking(text, a, b)
     if a > 0 and text[a - 1] == "=":
         return False  # markup left in scraped text: author="JebBush"
     return mark in DOUBLE_EITHER and (_left_flanking(text, a, b) or not _right_flanking(text, a, b))
 
 
-def _closes(text: str, mark: str, a: int, b: int) -> bool:
+def _closes_any(text: str, mark: str, a: int, b: int) -> bool:
+    """Whether ``mark`` can close a quote whatever opened it."""
     if mark in DOUBLE_CLOSERS or mark in DOUBLE_EITHER:
         return True
     # “…“: a curly opener used as the closing mark, recognised by what follows it
     return mark == "“" and _right_flanking(text, a, b)
+
+
+class _Ahead:
+    """The next offset of any of some marks in one paragraph, from a moving position.
+
+    Positions only grow within a paragraph, so a found offset stays the answer until the
+    position passes it: looking ahead costs one scan of the paragraph per set of marks.
+    """
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text, self.end = text, end
+        self.found: dict[str, int] = {}
+
+    def next(self, marks: str, at: int) -> int:
+        """Offset of the next of ``marks`` at or after ``at``; the paragraph end if none."""
+        pos = self.found.get(marks)
+        if pos is None or pos < at:
+            hits = (self.text.find(m, at, self.end) for m in marks)
+            pos = min((h for h in hits if h != -1), default=self.end)
+            self.found[marks] = pos
+        return pos
+
+
+def _closes(text: str, mark: str, a: int, b: int, current: _Open, ahead: _Ahead) -> bool:
+    """Whether ``mark`` at ``a:b`` closes the open quote ``current``.
+
+    Notes an inner straight quote on ``current`` as it opens and closes.
+    """
+    own = OWN_CLOSERS.get(current.mark)
+    if own is None:
+        return _closes_any(text, mark, a, b)
+    if mark in own or (mark == "“" == current.mark and _right_flanking(text, a, b)):
+        return True
+    if not _closes_any(text, mark, a, b):
+        return False
+    if current.inner:  # the end of a "word" quoted inside: “He called it "absurd",”
+        current.inner = False
+        return False
+    # A mark of another style closes the quote (“We will win," he said.) unless a closer
+    # of the quote's own style follows before the paragraph ends or the style reopens and
+    # the mark opens an inner quote or, after a digit, is an inch mark (“The 12" pipe”).
+    close = ahead.next(own, b)
+    reopen = ahead.end if current.mark in own else ahead.next(current.mark, b)
+    if close == ahead.end or reopen < close:
+        return True
+    if mark not in DOUBLE_EITHER:
+        return False  # » inside „…“
+    if _left_flanking(text, a, b):
+        current.inner = True
+        return False
+    return not text[a - 1].isdigit()
 
 
 def find_marked_regions(text: str) -> list[MarkedRegion]:
@@ -155,15 +222,16 @@ def find_marked_regions(text: str) -> list[MarkedRegion]:
     current: _Open | None = None
     for index, (p_start, p_end) in enumerate(paragraphs):
         outside_from = p_start  # where the last double quote ended, for single marks
+        ahead = _Ahead(text, p_end)
         for m in _MARKS.finditer(text, p_start, p_end):
             mark, a, b = m.group(), m.start(), m.end()
             if current is None:
                 if _opens(text, mark, a, b):
                     raw.extend((*r, True, 1) for r in _single_regions(text, outside_from, a))
-                    current = _Open(a, b, mark in DOUBLE_EITHER)
+                    current = _Open(a, b, mark in DOUBLE_EITHER, mark)
             elif a == current.skip_at:
                 continue
-            elif _closes(text, mark, a, b):
+            elif _closes(text, mark, a, b, current, ahead):
                 raw.append((current.first, current.content_start, a, b, True, current.paragraphs))
                 current, outside_from = None, b
         if current is None:

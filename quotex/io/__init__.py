@@ -3,6 +3,7 @@
 from quotex.io.readers import (
     Document,
     ReadFailure,
+    Skipped,
     Source,
     count_documents,
     iter_documents,
@@ -29,6 +30,7 @@ __all__ = [
     "JsonlWriter",
     "OutputError",
     "ReadFailure",
+    "Skipped",
     "Source",
     "View",
     "Writer",

@@ -1,41 +1,70 @@
 """Turn command-line inputs into a stream of documents.
 
-Inputs are files, folders (walked recursively), ``.jsonl`` corpora, or ``-`` for
-stdin. :func:`resolve_inputs` checks every input up front and raises a
-:class:`~quotex.errors.QuotexError` for problems that stop the whole run;
-:func:`iter_documents` then streams :class:`Document` objects, yielding a
-:class:`ReadFailure` for a single bad file or JSONL line so the rest of a batch
-still gets processed.
+Inputs are files, folders (walked recursively), ``.jsonl`` corpora, ``.json`` documents
+(one object, or an array of objects), or ``-`` for stdin. :func:`resolve_inputs` checks
+every input up front and raises a :class:`~quotex.errors.QuotexError` for problems that
+stop the whole run; :func:`iter_documents` then streams :class:`Document` objects,
+yielding a :class:`ReadFailure` for a single bad file, JSONL line or array element so the
+rest of a batch still gets processed.
+
+Only regular files are read from folders: a FIFO, socket or device found there would
+block the run or never end, so it is skipped (and reported as a :class:`Skipped`). A
+FIFO named as an input (``<(command)``) is read as a stream, as stdin is; a device or
+socket named as an input is refused.
 
 Text is decoded from bytes by us, never by ``open()`` in text mode: a leading
 byte-order mark is removed and nothing else is changed (``\\r\\n`` stays
-``\\r\\n``), so character offsets in the output index the file as it is. JSONL is
-read line by line and decoded per line, so its encoding must be ASCII-compatible
-(UTF-8, latin-1, cp1252, ...).
+``\\r\\n``), so character offsets in the output index the file as it is. A UTF-16 or
+UTF-32 byte-order mark chooses that encoding whatever ``--encoding`` says; bytes with NUL
+in them and no such mark are a binary file. JSONL is read line by line and decoded per
+line, so without a UTF-16/32 mark its encoding must be ASCII-compatible (UTF-8, latin-1,
+cp1252, ...). A string holding a lone surrogate (``"\\ud800"``, which no encoding can
+write) makes its line or document a failure.
 """
 
 from __future__ import annotations
 
 import codecs
 import fnmatch
+import io
 import json
 import os
+import re
+import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from quotex.errors import InputError, UsageError
 
-SourceKind = Literal["text", "jsonl"]
-INPUT_FORMATS: tuple[str, ...] = ("text", "jsonl")
+SourceKind = Literal["text", "jsonl", "json"]
+INPUT_FORMATS: tuple[str, ...] = ("text", "jsonl", "json")
 STDIN_MARK = "-"
 STDIN_NAME = "stdin"
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md")
 JSONL_SUFFIX = ".jsonl"
+JSON_SUFFIX = ".json"
 BOM_CHAR = "\ufeff"
 NUL_CHAR = "\x00"
+NUL_BYTE = b"\x00"
+# Byte-order marks that choose their encoding; UTF-32 LE first, as it begins like UTF-16 LE.
+WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a file that is not a regular one is, by its mode, for messages.
+_SPECIAL_KINDS: tuple[tuple[Any, str], ...] = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
 # How many field names a "no such field" message lists before giving up.
 MAX_FIELDS_SHOWN = 8
 _JSON_TYPE_NAMES: dict[type, str] = {
@@ -60,6 +89,7 @@ class Source:
     path: Path | None
     kind: SourceKind = "text"
     name: str = STDIN_NAME
+    stream: bool = False  # a FIFO named as an input: read as a stream, as stdin is
 
     @property
     def is_stdin(self) -> bool:
@@ -89,23 +119,36 @@ class ReadFailure:
     message: str
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file in an input folder that was left out, and why (not a failure)."""
+
+    source: str
+    message: str
+
+
 def resolve_inputs(
     inputs: Sequence[str],
     *,
     glob: str | Sequence[str] | None = None,
     input_format: str | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> list[Source]:
     """Check every input and expand folders into the files to read, in order.
 
     No inputs means stdin. ``glob`` replaces the default ``*.txt``/``*.md`` patterns
     used inside folders; a string may hold several patterns separated by commas.
     A pattern containing ``/`` is matched against the path below the folder,
-    otherwise against the file name. Hidden files and folders are skipped.
-    ``input_format`` ``"jsonl"`` or ``"text"`` overrides the choice by extension.
+    otherwise against the file name. Hidden files and folders are skipped, and so are
+    matching files that are not regular files (FIFOs, sockets, devices): those are
+    appended to ``skipped`` when it is given. A FIFO named as an input is read as a
+    stream; a device or socket named as an input is an :class:`InputError`.
+    ``input_format`` ``"text"``, ``"jsonl"`` or ``"json"`` overrides the choice by
+    extension.
     """
     if input_format is not None and input_format not in INPUT_FORMATS:
         raise UsageError(
-            f"unknown input format {input_format!r}; pass --input-format text or jsonl"
+            f"unknown input format {input_format!r}; pass --input-format text, jsonl or json"
         )
     if list(inputs).count(STDIN_MARK) > 1:
         raise UsageError(f"'{STDIN_MARK}' (stdin) given more than once; pass it at most once")
@@ -117,9 +160,12 @@ def resolve_inputs(
             continue
         path = Path(given)
         if path.is_dir():
-            sources.extend(_walk(path, patterns, input_format, glob is not None))
+            found = _walk(path, patterns, input_format, glob is not None)
+            sources.extend(item for item in found if isinstance(item, Source))
+            if skipped is not None:
+                skipped.extend(item for item in found if isinstance(item, Skipped))
         elif path.exists():
-            sources.append(Source(path, _kind(path, input_format), given))
+            sources.append(_named_file(path, given, input_format))
         else:
             raise InputError(f"no such file or folder: {given}; check the path")
     return sources
@@ -153,21 +199,30 @@ def count_documents(sources: Sequence[Source]) -> int | None:
     """How many items :func:`iter_documents` will yield, or ``None`` if it cannot know.
 
     Stdin and other non-regular files (pipes) cannot be counted without consuming
-    them. JSONL files are counted by their non-blank lines.
+    them. JSONL files are counted by their non-blank lines, JSON files by their
+    elements (they are parsed for it).
     """
     total = 0
     for source in sources:
-        if source.path is None or not source.path.is_file():
+        if source.path is None or source.stream or not source.path.is_file():
             return None
         if source.kind == "text":
             total += 1
             continue
         try:
-            with source.path.open("rb") as stream:
-                total += sum(1 for _ in _jsonl_lines(stream))
-        except OSError:
+            total += _count_records(source)
+        except (OSError, _Unusable, ValueError):
             total += 1  # iter_documents yields one ReadFailure for it
     return total
+
+
+def _count_records(source: Source) -> int:
+    assert source.path is not None
+    if source.kind == "json":
+        value = _load_json(source.path.read_bytes(), "utf-8")
+        return len(value) if isinstance(value, list) else 1
+    with source.path.open("rb") as stream:
+        return sum(1 for _ in _jsonl_lines(stream))
 
 
 # --- resolving -----------------------------------------------------------------
@@ -184,16 +239,41 @@ def _patterns(glob: str | Sequence[str] | None) -> tuple[str, ...]:
 
 
 def _kind(path: Path | None, input_format: str | None) -> SourceKind:
-    if input_format == "jsonl":
-        return "jsonl"
-    if input_format is None and path is not None and path.suffix.lower() == JSONL_SUFFIX:
-        return "jsonl"
-    return "text"
+    if input_format is not None:
+        return input_format  # type: ignore[return-value]  (checked against INPUT_FORMATS)
+    suffix = path.suffix.lower() if path is not None else ""
+    return "jsonl" if suffix == JSONL_SUFFIX else "json" if suffix == JSON_SUFFIX else "text"
+
+
+def special_kind(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (``"a FIFO (named pipe)"``, ...).
+
+    ``None`` for a regular file, and for a path that cannot be looked at: reading it
+    will say why.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _SPECIAL_KINDS if test(mode)), "not a regular file")
+
+
+def _named_file(path: Path, given: str, input_format: str | None) -> Source:
+    """The source for a file named as an input: a FIFO is a stream, a device is refused."""
+    kind = special_kind(path)
+    if kind is None:
+        return Source(path, _kind(path, input_format), given)
+    if kind.startswith("a FIFO"):
+        return Source(path, _kind(path, input_format), given, stream=True)
+    raise InputError(f"{given}: {kind}, not a file; name a regular file, or pass - to read stdin")
 
 
 def _walk(
     folder: Path, patterns: tuple[str, ...], input_format: str | None, custom_glob: bool
-) -> list[Source]:
+) -> list[Source | Skipped]:
+    """The matching regular files below ``folder`` in tree order, and the skipped others."""
     found: list[tuple[Path, Path]] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -202,13 +282,21 @@ def _walk(
             rel = path.relative_to(folder)
             if not filename.startswith(".") and _matches(rel, patterns):
                 found.append((rel, path))
-    if not found:
-        shown = ", ".join(patterns)
-        hint = "pass a different --glob" if custom_glob else "pass --glob to read other files"
-        raise InputError(f"no files matching {shown} in folder {folder}; {hint}")
     # Sort by path components so "a/z.txt" comes before "a-b/x.txt", as a tree listing would.
     found.sort(key=lambda item: item[0].parts)
-    return [Source(path, _kind(path, input_format), rel.as_posix()) for rel, path in found]
+    items: list[Source | Skipped] = []
+    for rel, path in found:
+        kind = special_kind(path)
+        if kind is None:
+            items.append(Source(path, _kind(path, input_format), rel.as_posix()))
+        else:
+            items.append(Skipped(str(path), f"skipped: {kind}, not a regular file"))
+    if not any(isinstance(item, Source) for item in items):
+        shown = ", ".join(patterns)
+        hint = "pass a different --glob" if custom_glob else "pass --glob to read other files"
+        others = f" (only {len(items)} that are not regular files)" if items else ""
+        raise InputError(f"no files matching {shown} in folder {folder}{others}; {hint}")
+    return items
 
 
 def _matches(rel: Path, patterns: tuple[str, ...]) -> bool:
@@ -229,6 +317,8 @@ def _iter_documents(
     for source in sources:
         if source.kind == "jsonl":
             yield from _read_jsonl(source, stdin, text_field, id_field, encoding)
+        elif source.kind == "json":
+            yield from _read_json(source, stdin, text_field, id_field, encoding)
         else:
             yield _read_text(source, stdin, encoding)
 
@@ -237,10 +327,39 @@ def _stdin(stdin: BinaryIO | None) -> BinaryIO:
     return stdin if stdin is not None else sys.stdin.buffer
 
 
+def _open(source: Source, stdin: BinaryIO | None) -> BinaryIO:
+    """A binary stream of ``source``: stdin, a named FIFO, or a file that is still regular.
+
+    A file found regular when the inputs were resolved is looked at again right before it
+    is opened, so a FIFO put in its place cannot block the run.
+    """
+    if source.path is None:
+        return _stdin(stdin)
+    if not source.stream:
+        _check_regular(source.path)
+    return source.path.open("rb")
+
+
+def _read_bytes(source: Source, stdin: BinaryIO | None) -> bytes:
+    """All the bytes of ``source`` (see :func:`_open`)."""
+    if source.path is None:
+        return _stdin(stdin).read()
+    if source.stream:
+        with source.path.open("rb") as stream:
+            return stream.read()
+    _check_regular(source.path)
+    return source.path.read_bytes()
+
+
+def _check_regular(path: Path) -> None:
+    kind = special_kind(path)
+    if kind is not None:
+        raise _Unusable(f"{kind}, not a regular file; leave it out of the inputs")
+
+
 def _read_text(source: Source, stdin: BinaryIO | None, encoding: str) -> Document | ReadFailure:
     try:
-        data = _stdin(stdin).read() if source.path is None else source.path.read_bytes()
-        text = _decode(data, encoding)
+        text = _decode(_read_bytes(source, stdin), encoding)
     except OSError as exc:
         return ReadFailure(source.label, _os_message(exc))
     except _Unusable as exc:
@@ -256,9 +375,12 @@ def _read_jsonl(
     encoding: str,
 ) -> Iterator[Document | ReadFailure]:
     try:
-        stream = _stdin(stdin) if source.path is None else source.path.open("rb")
+        stream = _open(source, stdin)
     except OSError as exc:
         yield ReadFailure(source.label, _os_message(exc))
+        return
+    except _Unusable as exc:
+        yield ReadFailure(source.label, str(exc))
         return
     try:
         for number, line in _jsonl_lines(stream):
@@ -271,30 +393,137 @@ def _read_jsonl(
             yield _jsonl_document(record, where, f"{source.name}:{number}", text_field, id_field)
     except OSError as exc:
         yield ReadFailure(source.label, _os_message(exc))
+    except _Unusable as exc:
+        yield ReadFailure(source.label, str(exc))
     finally:
         if source.path is not None:
             stream.close()
 
 
-def _jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    """The non-blank lines of a JSONL stream with their 1-based numbers, less a UTF-8 BOM."""
-    for number, line in enumerate(stream, start=1):
+def _read_json(
+    source: Source,
+    stdin: BinaryIO | None,
+    text_field: str,
+    id_field: str,
+    encoding: str,
+) -> Iterator[Document | ReadFailure]:
+    """A JSON document: one object is one document, an array one document per element.
+
+    A bad element is a failure named ``FILE[INDEX]``; the other elements are still read.
+    """
+    try:
+        value = _load_json(_read_bytes(source, stdin), encoding)
+    except OSError as exc:
+        yield ReadFailure(source.label, _os_message(exc))
+        return
+    except _Unusable as exc:
+        yield ReadFailure(source.label, str(exc))
+        return
+    for record, where, fallback_id in _json_records(value, source):
+        try:
+            _check_record(record, text_field, "each element of the array must be a JSON object")
+        except _Unusable as exc:
+            yield ReadFailure(where, str(exc))
+            continue
+        yield _jsonl_document(record, where, fallback_id, text_field, id_field)
+
+
+def _load_json(data: bytes, encoding: str) -> Any:
+    """The JSON value in ``data``; :class:`_Unusable` names what to do when it is not one."""
+    try:
+        value = json.loads(_decode(data, encoding))
+    except json.JSONDecodeError as exc:
+        hint = (
+            "if it holds one JSON object per line, pass --input-format jsonl"
+            if exc.msg == "Extra data"
+            else "fix the file, or pass --input-format text to read it as text"
+        )
+        raise _Unusable(
+            f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); {hint}"
+        ) from None
+    if not isinstance(value, dict | list):
+        raise _Unusable(
+            f"{_json_type(value)}, not a JSON object or an array of objects; "
+            "pass --input-format text to read it as text"
+        )
+    return value
+
+
+def _json_records(value: dict | list, source: Source) -> Iterator[tuple[Any, str, str]]:
+    """(record, where, fallback id) for a JSON object or each element of an array."""
+    if isinstance(value, dict):
+        yield value, source.label, source.name
+        return
+    for index, record in enumerate(value):
+        yield record, f"{source.label}[{index}]", f"{source.name}[{index}]"
+
+
+def _jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | str]]:
+    """The non-blank lines of a JSONL stream with their 1-based numbers, less a BOM.
+
+    A stream that opens with a UTF-16 or UTF-32 byte-order mark is decoded in that
+    encoding and its lines come as ``str``; other lines come as bytes, decoded later.
+    """
+    wide = _wide_encoding(_peek(stream, 4))
+    lines: Iterable[bytes | str]
+    if wide is None:
+        lines = stream
+    else:
+        # newline="\n": JSON may hold a raw U+2028 inside a string; only "\n" ends a line
+        wrapper = io.TextIOWrapper(stream, encoding=wide[1], newline="\n")  # type: ignore[arg-type]
+        lines = _decoded_lines(wrapper, wide[1])
+    for number, line in enumerate(lines, start=1):
         if number == 1:
-            line = line.removeprefix(codecs.BOM_UTF8)
+            line = (
+                line.removeprefix(BOM_CHAR)
+                if isinstance(line, str)
+                else line.removeprefix(codecs.BOM_UTF8)
+            )
         if line.strip():
             yield number, line
 
 
-def _parse_line(line: bytes, encoding: str, text_field: str) -> dict[str, Any]:
+def _decoded_lines(wrapper: io.TextIOWrapper, encoding: str) -> Iterator[str]:
+    """The lines of a wide-encoded stream; the wrapper is detached, never closing stdin."""
+    try:
+        yield from wrapper
+    except UnicodeDecodeError as exc:
+        raise _Unusable(
+            f"not {encoding} text ({exc.reason}); check how the file was written"
+        ) from None
+    finally:
+        wrapper.detach()
+
+
+def _peek(stream: BinaryIO, size: int) -> bytes:
+    """The first ``size`` bytes of ``stream`` without consuming them (fewer from a pipe)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return peek(size)[:size]
+    if stream.seekable():
+        position = stream.tell()
+        head = stream.read(size)
+        stream.seek(position)
+        return head
+    return b""
+
+
+def _parse_line(line: bytes | str, encoding: str, text_field: str) -> dict[str, Any]:
     """The JSON object on ``line``; raises :class:`_Unusable` saying why it is not one."""
     try:
-        record = json.loads(_decode(line, encoding))
+        record = json.loads(line if isinstance(line, str) else _decode(line, encoding))
     except json.JSONDecodeError as exc:
         raise _Unusable(
             f"not valid JSON ({exc.msg} at column {exc.colno}); write one JSON object per line"
         ) from None
+    _check_record(record, text_field, "write one JSON object per line")
+    return record
+
+
+def _check_record(record: Any, text_field: str, what_to_write: str) -> None:
+    """Raise :class:`_Unusable` unless ``record`` is an object with a usable text field."""
     if not isinstance(record, dict):
-        raise _Unusable(f"{_json_type(record)}, not a JSON object; write one JSON object per line")
+        raise _Unusable(f"{_json_type(record)}, not a JSON object; {what_to_write}")
     if text_field not in record:
         fields = ", ".join(list(record)[:MAX_FIELDS_SHOWN]) or "none"
         raise _Unusable(
@@ -306,7 +535,37 @@ def _parse_line(line: bytes, encoding: str, text_field: str) -> dict[str, Any]:
             f"field {text_field!r} is {_json_type(record[text_field])}, not a string; "
             "pass --text-field with the name of the field holding the text"
         )
-    return record
+    found = _lone_surrogate(record)
+    if found is not None:
+        where, offset, char = found
+        raise _Unusable(
+            f"{where} holds an invalid code point (a lone surrogate, U+{ord(char):04X}, at "
+            f"offset {offset}), which no encoding can write; fix its \\u escape or drop it"
+        )
+
+
+def _lone_surrogate(value: Any, path: str = "") -> tuple[str, int, str] | None:
+    """(where, offset, character) of the first lone surrogate in a JSON value, or None.
+
+    ``where`` names the field as a path: ``field 'text'``, ``field 'meta.tags[0]'``.
+    """
+    if isinstance(value, str):
+        m = _LONE_SURROGATE.search(value)
+        return (f"field {path!r}" if path else "the value", m.start(), m.group()) if m else None
+    items: Iterable[tuple[str, Any]] = ()
+    if isinstance(value, dict):
+        for key in value:
+            m = _LONE_SURROGATE.search(key)
+            if m:
+                return (
+                    (f"a field name in {path!r}" if path else "a field name"),
+                    m.start(),
+                    m.group(),
+                )
+        items = ((f"{path}.{key}" if path else key, item) for key, item in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return next((found for p, item in items if (found := _lone_surrogate(item, p))), None)
 
 
 def _jsonl_document(
@@ -327,20 +586,47 @@ class _Unusable(Exception):
     """Bytes that are not a usable document; the message says why and what to do."""
 
 
+def _wide_encoding(data: bytes) -> tuple[bytes, str] | None:
+    """(mark, encoding) when ``data`` opens with a UTF-16 or UTF-32 byte-order mark."""
+    return next(((bom, name) for bom, name in WIDE_BOMS if data.startswith(bom)), None)
+
+
+def _is_wide(encoding: str) -> bool:
+    """Whether ``encoding`` writes ASCII with NUL bytes (UTF-16 and UTF-32 do)."""
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
 def _decode(data: bytes, encoding: str) -> str:
-    """Decoded text less a leading BOM; raises :class:`_Unusable` for bytes that are not text."""
+    """Decoded text less a leading BOM; raises :class:`_Unusable` for bytes that are not text.
+
+    A UTF-16/32 byte-order mark overrides ``encoding``; NUL bytes without one (in an
+    encoding that does not use them) mean a binary file.
+    """
+    wide = _wide_encoding(data)
+    if wide is not None:
+        data, encoding = data[len(wide[0]) :], wide[1]
+    elif NUL_BYTE in data and not _is_wide(encoding):
+        raise _Unusable(
+            "contains NUL bytes, so it looks like a binary file, not text; leave it out of "
+            "the inputs (if it is UTF-16 text without a byte-order mark, pass --encoding "
+            "utf-16-le)"
+        )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
+        hint = (
+            "check how the file was written"
+            if wide is not None
+            else "pass --encoding with its encoding, e.g. --encoding latin-1"
+        )
         raise _Unusable(
-            f"not {encoding} text (byte 0x{bad} at offset {exc.start}); "
-            "pass --encoding with its encoding, e.g. --encoding latin-1"
+            f"not {encoding} text (byte 0x{bad} at offset {exc.start}); {hint}"
         ) from None
     if NUL_CHAR in text:
         raise _Unusable(
-            "contains NUL bytes, so it looks like a binary file, not text; "
-            "leave it out of the inputs, or pass --encoding if it is text (e.g. utf-16)"
+            "contains NUL characters, so it looks like a binary file, not text; "
+            "leave it out of the inputs"
         )
     return text.removeprefix(BOM_CHAR)
 

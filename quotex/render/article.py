@@ -37,6 +37,16 @@ CUE_STYLE = "underline"
 # Light text on the dark tint reads on light and dark terminals; quote colours override it.
 ENTITY_STYLE = "#f0f0f0 on {tint}"
 FIRST_WORDS = 8
+# rich drops these characters from a Text (rich.control.strip_control_codes), which would
+# move every style after them (a CRLF text drifted one character per line); each becomes
+# one character that reads the same, so the text's offsets still index the view.
+_LINE_BREAKS = {"\r": "\n", "\v": "\n", "\f": "\n"}
+_SAME_LENGTH = str.maketrans({**_LINE_BREAKS, "\a": "\u2407", "\b": "\u2408"})  # ␇ ␈
+
+
+def displayable(text: str) -> str:
+    """``text`` with the characters rich would drop replaced one for one (CRLF: space, LF)."""
+    return text.replace("\r\n", " \n").translate(_SAME_LENGTH)
 
 
 def article_text(text: str, result: DocResult) -> Text:
@@ -45,7 +55,7 @@ def article_text(text: str, result: DocResult) -> Text:
     Entities are tinted first so that quote and speaker styles layer over them.
     """
     colours = speaker_colours(result)
-    article = user_text(text)
+    article = user_text(displayable(text))  # one character for one: offsets stay
     order = {ENTITY: 0, QUOTE: 1, SPEAKER: 2, CUE: 3}
     for mark in sorted(marks(result, len(text)), key=lambda m: order[m.kind]):
         if mark.kind == ENTITY:
