@@ -13,6 +13,7 @@ from quotex.components.resolver.descriptions import (
     kind_of,
     organisation_of_kind,
     resolve_description,
+    role_phrase,
 )
 from quotex.components.resolver.discourse import Discourse, Mention, Turn
 from quotex.components.resolver.gender import (
@@ -136,9 +137,50 @@ def test_entity_with_role_reads_titles_and_abbreviations() -> None:
         [(23, 33, "e1", 0, 0, False, True), (43, 57, "e2", 0, 0, False, False)],
     )
     offset = MINORITY.index("the leader")
-    assert entity_with_role(d, "leader", offset) == "e1"
-    assert entity_with_role(d, "governor", offset) == "e2"
-    assert entity_with_role(d, "mayor", offset) is None
+    assert entity_with_role(d, ["minority", "leader"], offset) == "e1"
+    assert entity_with_role(d, ["governor"], offset) == "e2"
+    assert entity_with_role(d, ["mayor"], offset) is None
+
+
+def test_entity_with_role_never_takes_a_longer_title_for_the_shorter() -> None:
+    text = "Vice President Joe Biden spoke.\n\n“Deal,” the president said."
+    d = discourse(text, {"e1": ("Joe Biden", "PERSON")}, [(15, 24, "e1", 0, 0, False, True)])
+    offset = text.index("the president")
+    assert entity_with_role(d, ["president"], offset) is None
+    assert entity_with_role(d, ["vice", "president"], offset) == "e1"
+
+
+def test_entity_with_role_reads_an_apposition() -> None:
+    text = "Chris Christie, the governor of New Jersey, spoke.\n\n“No,” the governor said."
+    d = discourse(text, {"e1": ("Chris Christie", "PERSON")}, [(0, 14, "e1", 0, 0, False, True)])
+    assert entity_with_role(d, ["governor"], text.index("the governor said")) == "e1"
+    assert entity_with_role(d, ["jersey"], text.index("the governor said")) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "deps", "heads", "phrase"),
+    [
+        (
+            ["the", "vice", "president"],
+            ["DT", "NN", "NN"],
+            ["DET", "NOUN", "NOUN"],
+            ["det", "compound", "ROOT"],
+            [2, 2, 2],
+            ["vice", "president"],
+        ),
+        (
+            ["the", "former", "Florida", "governor"],
+            ["DT", "JJ", "NNP", "NN"],
+            ["DET", "ADJ", "PROPN", "NOUN"],
+            ["det", "amod", "compound", "ROOT"],
+            [3, 3, 3, 3],
+            ["governor"],
+        ),
+    ],
+)
+def test_role_phrase_keeps_the_title_words_of_a_description(words, tags, pos, deps, heads, phrase):
+    doc = description(words, tags, pos, [w.lower() for w in words], deps, heads)
+    assert role_phrase(doc[:]) == phrase
 
 
 def test_organisation_of_kind_prefers_a_name_holding_the_word() -> None:
@@ -168,7 +210,7 @@ def test_document_author_is_the_last_speaker_nearby() -> None:
         (["the", "statement"], ["DT", "NN"], ["DET", "NOUN"], ["the", "statement"], "document"),
         (["the", "company"], ["DT", "NN"], ["DET", "NOUN"], ["the", "company"], "organisation"),
         (["the", "mayor"], ["DT", "NN"], ["DET", "NOUN"], ["the", "mayor"], "role"),
-        (["a", "retiree"], ["DT", "NN"], ["DET", "NOUN"], ["a", "retiree"], "person"),
+        (["a", "retiree"], ["DT", "NN"], ["DET", "NOUN"], ["a", "retiree"], "anonymous"),
         (["the", "index"], ["DT", "NN"], ["DET", "NOUN"], ["the", "index"], "other"),
         (["the", "actress"], ["DT", "NN"], ["DET", "NOUN"], ["the", "actress"], "person"),
         (["higher", "rates"], ["JJR", "NNS"], ["ADJ", "NOUN"], ["high", "rate"], "thing"),

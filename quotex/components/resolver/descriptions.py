@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from quotex.components.resolver.discourse import Discourse
 from quotex.components.resolver.gender import noun_gender
 from quotex.lexicon import entries
-from quotex.names import titles
+from quotex.names import title_words, titles
 
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON = "PERSON"
@@ -38,6 +38,12 @@ ABBREVIATIONS = {
     "atty": "attorney",
     "supt": "superintendent",
 }
+# How many words of an apposition are read for a role: ", the Senate minority leader,".
+APPOSITION_WORDS = 5
+# Words inside multiword titles ("secretary of state") that end a role read alone.
+TITLE_JOINERS = frozenset({"of", "for", "and", "the", "to", "at", "on", "in"})
+# Words that make a longer role of the title after them ("vice president").
+ROLE_PREFIXES = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
 # How far before a name its title is read: "Senate Minority Leader Harry Reid".
 TITLE_CONTEXT_CHARS = 40
 
@@ -98,6 +104,8 @@ def kind_of(span: Span) -> str:
             return kind
     if word in role_words():
         return "role"
+    if word in source_nouns("anonymous"):
+        return "anonymous"
     if word in source_nouns("person"):
         return "person"
     if word in entries("groups"):
@@ -112,16 +120,56 @@ def _title_before(text: str, start: int) -> list[str]:
     return [ABBREVIATIONS.get(w, w) for w in words[-4:]]
 
 
-def entity_with_role(discourse: Discourse, role: str, offset: int) -> str | None:
+def role_phrase(span: Span) -> list[str]:
+    """The role a description names, as title words: "the vice president" → [vice,
+    president]; "the former Florida governor" → [governor]; "the Senate minority leader" →
+    [minority, leader]."""
+    words: list[str] = []
+    for token in reversed(span[: span.root.i - span.start + 1]):
+        word = ABBREVIATIONS.get(token.lower_.rstrip("."), token.lower_)
+        modifier = word in entries("titles", "modifiers") and word not in ROLE_PREFIXES
+        if word not in title_words() or modifier:  # "former", "acting" qualify, "vice" names
+            break
+        words.insert(0, word)
+    return words or [head_word(span)]
+
+
+def _ends_with(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    if words[-n:] != phrase:
+        return False
+    # "Vice President Biden" does not hold the role "president"
+    return len(words) == n or words[-n - 1] not in ROLE_PREFIXES
+
+
+def _apposition_words(text: str) -> list[str]:
+    """The title words opening an apposition: ", the governor of New Jersey," → [governor]:
+    after a determiner, up to the first word that is not a title word ("of" ends it)."""
+    words: list[str] = []
+    for raw in text.replace(".", " ").split()[:APPOSITION_WORDS]:
+        word = ABBREVIATIONS.get(raw, raw)
+        if not words and word in DEFINITE | INDEFINITE:
+            continue
+        if word not in title_words() or word in TITLE_JOINERS:
+            break
+        words.append(word)
+    return words
+
+
+def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str | None:
     """The latest person named before ``offset`` with ``role`` as a title or in apposition:
     "the minority leader" ← "Senate Minority Leader Harry Reid"; "the governor" ← "Gov.
-    Chris Christie" (abbreviations read in full)."""
+    Chris Christie" (abbreviations read in full); never "the president" ← "Vice President
+    Joe Biden"."""
     for mention in reversed(discourse.mentions_before(offset)):
         if discourse.labels.get(mention.entity) != PERSON:
             continue
         before = _title_before(discourse.text, mention.start)
         after = discourse.text[mention.end : mention.end + TITLE_CONTEXT_CHARS].lower()
-        if role in before or (after.startswith(",") and role in after.split(",")[1]):
+        apposition = after.startswith(",") and _ends_with(
+            _apposition_words(after.split(",")[1]), role
+        )
+        if _ends_with(before, role) or apposition:
             return mention.entity
     return None
 
@@ -163,16 +211,18 @@ def resolve_description(discourse: Discourse, span: Span) -> Described:
     if kind == "thing":
         return Described(None, "thing", is_thing=True)
     plural = span.root.tag_ in PLURAL_TAGS
-    if kind in ("group", "other") or (plural and kind in ("role", "person")):
+    if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
     if is_possessed(span) or not definite:
-        if kind in ("role", "person"):  # "a retiree", "his wife": nobody the article names
+        if kind in ("role", "person", "anonymous"):  # "a retiree", "his wife": nobody named
             return Described(None, "unnamed", label=PERSON)
         return Described(None, "as written", label=_KIND_LABELS.get(kind), kept=True)
-    if kind == "role":
-        entity = entity_with_role(discourse, word, span.start_char)
+    if kind in ("role", "anonymous"):
+        entity = entity_with_role(discourse, role_phrase(span), span.start_char)
         if entity:
             return Described(entity, "role", label=PERSON)
+    if kind == "anonymous":  # "the official", "the man": nobody named unless titled so
+        return Described(None, "unnamed", label=PERSON)
     if kind in ("role", "person"):  # "the billionaire businessman": ranked as "he" would be
         words = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
         return Described(None, "ranked", label=PERSON, gender=noun_gender(words).value)
