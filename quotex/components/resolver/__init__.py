@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
@@ -137,20 +137,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     entity = record.get("speaker_entity")
     if kind in PERSONAL:
         return resolve_pronoun(discourse, record, mention, PERSONAL[kind])
-    if kind is not None:  # they, it, I, we: as the attributor resolved them
-        rule = f"pronoun {kind}"
-        if entity:
-            return _named(discourse, entity, rule)
-        if record.get("speaker") in seen.things:  # "demonstrations … they say"
-            return Decision(None, None, "thing")
-        earlier = seen.by_speaker.get(record.get("speaker"))
-        if earlier is not None and earlier.entity:  # "the alliance says … it has made"
-            return Decision(earlier.speaker, earlier.entity, rule, earlier.label)
-        if kind == "plural" and record.get("speaker") is None:
-            group = organisation_for_they(discourse, mention[0])
-            if group:
-                return _named(discourse, group, rule)
-        return Decision(record.get("speaker"), None, rule)
+    if kind is not None:
+        return resolve_other_pronoun(discourse, record, mention, kind, seen)
     if text.strip().lower() in RELATIVE:
         if entity:
             return _named(discourse, entity, "relative")
@@ -160,15 +148,43 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if person_name(text) or span is None:
         return Decision(record.get("speaker") or canonical_name(text), None, "name")
+    return resolve_described(discourse, record, span, seen)
+
+
+def resolve_other_pronoun(
+    discourse: Discourse, record: dict, mention: tuple[int, int], kind: str, seen: Memory
+) -> Decision:
+    """ "they", "it", "we": as the attributor resolved them, through what an earlier quote
+    made of that source ("the alliance says … it has made" → NATO), else "they" for the
+    group that acted ("The Teamsters union voted … they said")."""
+    rule = f"pronoun {kind}"
+    if record.get("speaker_entity"):
+        return _named(discourse, record["speaker_entity"], rule)
+    if record.get("speaker") in seen.things:  # "demonstrations … they say"
+        return Decision(None, None, "thing")
+    earlier = seen.by_speaker.get(record.get("speaker"))
+    if earlier is not None and earlier.entity:
+        return Decision(earlier.speaker, earlier.entity, rule, earlier.label)
+    if kind == "plural" and record.get("speaker") is None:
+        group = organisation_for_they(discourse, mention[0])
+        if group:
+            return _named(discourse, group, rule)
+    return Decision(record.get("speaker"), None, rule)
+
+
+def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memory) -> Decision:
+    """A description: the entity it refers to, ranked like "he" ("the billionaire
+    businessman"), kept as written ("the central bank"), or nobody ("a retired nurse")."""
     described = resolve_description(discourse, span)
     if described.is_thing:
-        seen.things.add(canonical_name(text))
+        seen.things.add(canonical_name(span.text))
     if described.entity:
         return _named(discourse, described.entity, described.rule)
-    if described.rule == "ranked":  # "the billionaire businessman": like "he"
+    mention = tuple(record["speaker_mention"])
+    if described.rule == "ranked":
         return resolve_pronoun(discourse, record, mention, described.gender, "description")
-    if described.kept:  # "the central bank": the description as written
-        speaker = record.get("speaker") or canonical_name(text)
+    if described.kept:
+        speaker = record.get("speaker") or canonical_name(span.text)
         return Decision(speaker, None, described.rule, described.label)
     return Decision(None, None, described.rule, described.label)
 
