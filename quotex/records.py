@@ -11,6 +11,9 @@ from typing import Any, Literal
 
 QuoteType = Literal["direct", "mixed", "indirect"]
 QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
+PERSON = "PERSON"
+# Speakers that are someone: people, and organisations, governments and groups.
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 EXT_ERROR = "quotex_error"  # set by a quotex component that failed (components/guard.py)
 
 
@@ -110,14 +113,16 @@ class Entity:
     name: str
     label: str
     mentions: tuple[EntityMention, ...] = ()
+    gender: str | None = None  # PERSON only: female, male, or None (unknown)
+    gender_evidence: str | None = None  # PERSON only: pronoun, title, noun, first name, none
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "label": self.label,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "label": self.label}
+        if self.label == PERSON:
+            out["gender"] = self.gender
+            out["gender_evidence"] = self.gender_evidence or "none"
+        out["mentions"] = [m.to_dict() for m in self.mentions]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
@@ -126,6 +131,8 @@ class Entity:
             name=data["name"],
             label=data["label"],
             mentions=tuple(EntityMention.from_dict(m) for m in data.get("mentions", [])),
+            gender=data.get("gender"),
+            gender_evidence=data.get("gender_evidence"),
         )
 
 
@@ -138,11 +145,23 @@ class DocResult:
     entities: tuple[Entity, ...] = ()
     meta: dict[str, Any] | None = field(default=None, compare=True)
 
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The distinct people quoted (any quote type), most quoted first."""
+        return tuple(s for s in _sources(self) if s.label == PERSON)
+
+    @property
+    def organisations(self) -> tuple[Source, ...]:
+        """The organisations, places and groups quoted ("NATO said", "Moscow wants")."""
+        return tuple(s for s in _sources(self) if s.label != PERSON)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,
             "quotes": [q.to_dict() for q in self.quotes],
             "entities": [e.to_dict() for e in self.entities],
+            "sources": [s.to_dict() for s in self.sources],
+            "organisations": [s.to_dict(gender=False) for s in self.organisations],
         }
         if self.meta is not None:
             out["meta"] = self.meta
@@ -156,6 +175,63 @@ class DocResult:
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
             meta=data.get("meta"),
         )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Someone quoted in a document: a person (with the gender the article shows) or an
+    organisation, with how many of the document's quotes are theirs."""
+
+    name: str
+    entity: str | None
+    label: str
+    quotes: int
+    gender: str | None = None
+    gender_evidence: str = "none"
+
+    def to_dict(self, gender: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "entity": self.entity}
+        if gender:
+            out["gender"] = self.gender
+            out["gender_evidence"] = self.gender_evidence
+        out["quotes"] = self.quotes
+        return out
+
+
+def _sources(result: DocResult) -> list[Source]:
+    """Speakers with a label (people, organisations, places, groups), one per entity (or
+    per name when the model tagged none), by number of quotes, then first quoted."""
+    from quotex.gender import first_name_gender
+
+    entities = {e.id: e for e in result.entities}
+    counts: dict[tuple[str, str], list] = {}
+    for quote in sorted(result.quotes, key=lambda q: q.start):
+        entity = entities.get(quote.speaker_entity) if quote.speaker_entity else None
+        label = entity.label if entity else quote.speaker_label
+        if quote.speaker is None or label not in SOURCE_LABELS:
+            continue
+        key = ("entity", entity.id) if entity else ("name", quote.speaker)
+        counts.setdefault(key, [quote.speaker, entity, label, 0])[3] += 1
+    out = []
+    for name, entity, label, quotes in counts.values():
+        gender, evidence = None, "none"
+        if label == PERSON and entity is not None:
+            gender, evidence = entity.gender, entity.gender_evidence or "none"
+        elif label == PERSON:
+            found = first_name_gender(name)
+            gender, evidence = found.value, found.evidence
+        label = PERSON if label == PERSON else "ORG" if label in ("ORG", "NORP") else "GPE"
+        out.append(
+            Source(
+                entity.name if entity else name,
+                entity.id if entity else None,
+                label,
+                quotes,
+                gender,
+                evidence,
+            )
+        )
+    return sorted(out, key=lambda s: -s.quotes)
 
 
 def _quoted_ranges(quotes: list[dict[str, Any]], regions: list[list[int]]) -> list[tuple[int, int]]:
@@ -214,6 +290,8 @@ def from_doc(
         for number, q in enumerate(quotes, start=1)
     )
     quoted = _quoted_ranges(quotes, regions)
+    genders = doc._.get("quotex_genders") if doc.has_extension("quotex_genders") else None
+    genders = genders or {}
     out_entities = tuple(
         Entity(
             id=e["id"],
@@ -228,6 +306,10 @@ def from_doc(
                 )
                 for s, t in e["mentions"]
             ),
+            gender=(genders.get(e["id"]) or [None, "none"])[0],
+            gender_evidence=(genders.get(e["id"]) or [None, "none"])[1]
+            if e["label"] == PERSON
+            else None,
         )
         for e in entities
     )

@@ -88,7 +88,9 @@ def write_corpus(path: Path, count: int) -> Path:
 def test_empty_stdin_gives_an_empty_record_and_a_note(cli, data) -> None:
     result = cli(["extract"], input=data)
     assert result.exit_code == 0
-    assert records(result.stdout) == [{"id": "stdin", "quotes": [], "entities": []}]
+    assert records(result.stdout) == [
+        {"id": "stdin", "quotes": [], "entities": [], "sources": [], "organisations": []}
+    ]
     assert "stdin: no text (empty or only whitespace)" in result.stderr
 
 

@@ -75,7 +75,7 @@ def csv_rows(text: str) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("view", "keys"),
     [
-        (View.EXTRACT, ["id", "quotes", "entities"]),
+        (View.EXTRACT, ["id", "quotes", "entities", "sources", "organisations"]),
         (View.QUOTES, ["id", "quotes"]),
         (View.ENTITIES, ["id", "entities"]),
     ],

@@ -171,6 +171,7 @@ class DocEval:
     quotes: QuoteScores | None
     entities: EntityScores | None
     details: dict[str, Any]
+    genders: dict[str, Any] | None = None  # quotex.eval.genders: Score or Accuracy by name
 
 
 @dataclass(frozen=True)
@@ -181,12 +182,17 @@ class EvalReport:
     quotes: QuoteScores | None = None
     entities: EntityScores | None = None
     details: tuple[dict[str, Any], ...] = field(default=())
+    genders: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable form: ``documents``, ``quotes``, ``entities``, ``details``."""
-        return {
+        """JSON-serialisable form: ``documents``, ``quotes``, ``entities``, ``details``, and
+        ``genders`` when the gold lists sources or people by gender."""
+        out = {
             "documents": self.documents,
             "quotes": self.quotes.to_dict() if self.quotes else None,
             "entities": self.entities.to_dict() if self.entities else None,
             "details": list(self.details),
         }
+        if self.genders:
+            out["genders"] = {k: v.to_dict() for k, v in self.genders.items()}
+        return out

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from quotex.eval.entities import has_entity_gold, score_entities
+from quotex.eval.genders import has_gender_gold, score_genders
 from quotex.eval.quotes import score_quotes
-from quotex.eval.scores import DocEval, EvalReport
+from quotex.eval.scores import DocEval, EvalReport, _add_maps
 from quotex.records import DocResult
 
 
@@ -22,8 +23,9 @@ def score_document(gold: dict[str, Any], result: DocResult) -> DocEval:
     if "quotes" in gold:
         quotes, details = score_quotes(gold, result)
     entities = score_entities(gold, result) if has_entity_gold(gold) else None
+    genders = score_genders(gold, result) if has_gender_gold(gold) else None
     doc_id = str(gold.get("id", result.id))
-    return DocEval(doc_id, quotes, entities, {"id": doc_id, **details})
+    return DocEval(doc_id, quotes, entities, {"id": doc_id, **details}, genders)
 
 
 def _add_optional(a: Any, b: Any) -> Any:
@@ -35,11 +37,13 @@ def score_documents(pairs: Iterable[tuple[dict[str, Any], DocResult]]) -> EvalRe
 
     Pairs are taken as given: the caller matches gold and prediction by id.
     """
-    n, quotes, entities, details = 0, None, None, []
+    n, quotes, entities, genders, details = 0, None, None, None, []
     for gold, result in pairs:
         doc = score_document(gold, result)
         n += 1
         quotes = _add_optional(quotes, doc.quotes)
         entities = _add_optional(entities, doc.entities)
+        if doc.genders is not None:
+            genders = _add_maps(genders or {}, doc.genders)
         details.append(doc.details)
-    return EvalReport(n, quotes, entities, tuple(details))
+    return EvalReport(n, quotes, entities, tuple(details), genders)

@@ -91,7 +91,7 @@ class View(StrEnum):
 
 # The keys of DocResult.to_dict() each view keeps.
 _VIEW_KEYS: dict[View, frozenset[str]] = {
-    View.EXTRACT: frozenset({"id", "quotes", "entities", "meta"}),
+    View.EXTRACT: frozenset({"id", "quotes", "entities", "sources", "organisations", "meta"}),
     View.QUOTES: frozenset({"id", "quotes", "meta"}),
     View.ENTITIES: frozenset({"id", "entities", "meta"}),
 }

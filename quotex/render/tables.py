@@ -129,6 +129,13 @@ def eval_table(report: dict[str, Any]) -> Table:
                 _fmt(cal["accuracy"]),
                 "",
             )
+    for name, score in (report.get("genders") or {}).items():
+        if "share" in name:  # the share of women: F1 column
+            table.add_row(
+                user_text(name), str(score["total"]), "", "", "", _fmt(score["accuracy"]), ""
+            )
+        else:
+            table.add_row(user_text(name), *_score_cells(score), "")
     entities = report.get("entities")
     if entities:
         rows = [(name, entities[name]) for name in ("span", "typed")]

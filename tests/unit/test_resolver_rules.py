@@ -16,14 +16,14 @@ from quotex.components.resolver.descriptions import (
     role_phrase,
 )
 from quotex.components.resolver.discourse import Discourse, Mention, Turn
-from quotex.components.resolver.gender import (
+from quotex.components.resolver.pronouns import candidates, probability, rank
+from quotex.gender import (
     Gender,
     first_name_gender,
     noun_gender,
     strongest,
     title_gender,
 )
-from quotex.components.resolver.pronouns import candidates, probability, rank
 
 VOCAB = spacy.blank("en").vocab
 

@@ -30,13 +30,14 @@ from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
 from quotex.components.resolver.descriptions import resolve_description
 from quotex.components.resolver.discourse import Discourse, Turn, build_discourse
-from quotex.components.resolver.gender import FEMALE, MALE
+from quotex.gender import FEMALE, MALE
 from quotex.names import canonical_name, person_name, pronoun_class
 
 COMPONENT = "quotex_resolver"
 EXT_QUOTES = "quotex_quotes"
 EXT_ENTITIES = "quotex_entities"
 EXT_REGIONS = "quotex_marked"
+EXT_GENDERS = "quotex_genders"  # entity id → [gender or None, evidence], for PERSON entities
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = {"male": MALE, "female": FEMALE}
@@ -191,6 +192,12 @@ def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memo
 
 def resolve_quotes(doc: Doc, records: list[dict]) -> list[dict]:
     """The quote ``records`` of ``doc`` with speakers resolved (new dicts, text order kept)."""
+    return resolve_document(doc, records)[0]
+
+
+def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[str, list]]:
+    """(quote records with speakers resolved, the gender the article shows for each person:
+    entity id → [gender or None, evidence]), once all its pronouns are read."""
     regions = [(r[1], r[2]) for r in doc._.get(EXT_REGIONS) or []]
     discourse = build_discourse(doc, doc._.get(EXT_ENTITIES) or [], regions)
     seen = Memory()
@@ -216,7 +223,13 @@ def resolve_quotes(doc: Doc, records: list[dict]) -> list[dict]:
                 "confidence": confidence(decision),
             }
         )
-    return out
+    genders = {
+        eid: [found.value, found.evidence]
+        for eid, label in discourse.labels.items()
+        if label == "PERSON"
+        for found in [discourse.gender(eid)]
+    }
+    return out, genders
 
 
 def confidence(decision: Decision) -> float:
@@ -236,19 +249,23 @@ class SpeakerResolver:
 
     def __init__(self, name: str = COMPONENT) -> None:
         self.name = name
+        if not Doc.has_extension(EXT_GENDERS):
+            Doc.set_extension(EXT_GENDERS, default=None)
 
-    @guarded(EXT_QUOTES)
+    @guarded(EXT_QUOTES, EXT_GENDERS)
     def __call__(self, doc: Doc) -> Doc:
         records = doc._.get(EXT_QUOTES)
         if records is None:
             raise ValueError(f"{COMPONENT} needs quotex_attribution before it in the pipeline")
-        doc._.set(EXT_QUOTES, resolve_quotes(doc, records))
+        quotes, genders = resolve_document(doc, records)
+        doc._.set(EXT_QUOTES, quotes)
+        doc._.set(EXT_GENDERS, genders)
         return doc
 
 
 @Language.factory(
     COMPONENT,
-    assigns=[f"doc._.{EXT_QUOTES}"],
+    assigns=[f"doc._.{EXT_QUOTES}", f"doc._.{EXT_GENDERS}"],
     requires=[f"doc._.{EXT_QUOTES}", f"doc._.{EXT_ENTITIES}", "token.dep"],
     default_config={},
 )

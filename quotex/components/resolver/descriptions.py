@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from quotex.components.resolver.discourse import Discourse
-from quotex.components.resolver.gender import noun_gender
+from quotex.gender import noun_gender
 from quotex.lexicon import entries
 from quotex.names import title_words, titles
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from quotex.components.attribution.syntax import doc_text
-from quotex.components.resolver.gender import (
+from quotex.gender import (
     Gender,
     first_name_gender,
     noun_gender,

@@ -1,0 +1,56 @@
+"""Who is quoted, by gender: score the sources and people quotex finds against gold lists.
+
+Gold (``sources_gender`` and/or ``people_gender``, one per document) is
+``{"female": [names], "male": [names], "unknown": [names]}``. Predicted sources are the
+record's ``sources`` (people quoted); predicted people are its PERSON entities. For each
+gender, a predicted name is right when a gold name of that gender agrees with it (same
+surname, or one inside the other: :func:`quotex.eval.quotes.names_agree`), and a gold name
+is found when a predicted name of that gender agrees with it. The share of women is the
+female names over all names, gold and predicted alike (unknown included).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quotex.eval.quotes import names_agree
+from quotex.eval.scores import Accuracy, Score
+from quotex.records import PERSON, DocResult
+
+GENDERS = ("female", "male", "unknown")
+KINDS = ("sources", "people")
+
+
+def has_gender_gold(gold: dict[str, Any]) -> bool:
+    return any(f"{kind}_gender" in gold for kind in KINDS)
+
+
+def _predicted(result: DocResult, kind: str) -> list[tuple[str, str]]:
+    """(name, gender) of each source, or of each PERSON entity."""
+    if kind == "sources":
+        return [(s.name, s.gender or "unknown") for s in result.sources]
+    return [(e.name, e.gender or "unknown") for e in result.entities if e.label == PERSON]
+
+
+def score_genders(gold: dict[str, Any], result: DocResult) -> dict[str, Score | Accuracy]:
+    """Per kind and gender: P/R/F1 counts; and the share of women, gold and predicted."""
+    out: dict[str, Score | Accuracy] = {}
+    for kind in KINDS:
+        lists = gold.get(f"{kind}_gender")
+        if lists is None:
+            continue
+        predicted = _predicted(result, kind)
+        for gender in GENDERS:
+            golds = lists.get(gender, [])
+            preds = [name for name, g in predicted if g == gender]
+            out[f"{kind} {gender}"] = Score(
+                gold=len(golds),
+                predicted=len(preds),
+                pred_matched=sum(any(names_agree(p, n) for n in golds) for p in preds),
+                gold_matched=sum(any(names_agree(p, n) for p in preds) for n in golds),
+            )
+        total = sum(len(lists.get(g, [])) for g in GENDERS)
+        out[f"{kind} women share, gold"] = Accuracy(total, len(lists.get("female", [])))
+        women = sum(g == "female" for _, g in predicted)
+        out[f"{kind} women share, quotex"] = Accuracy(len(predicted), women)
+    return out

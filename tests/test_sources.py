@@ -1,0 +1,74 @@
+"""Each document's sources (people quoted) and organisations, and the gender the article
+shows for each person, on short texts with the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.eval.genders import score_genders
+from quotex.extraction import extract
+
+
+def sources(nlp, text: str) -> dict[str, tuple[str | None, str]]:
+    return {s.name: (s.gender, s.gender_evidence) for s in extract(text, nlp=nlp).sources}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender", "evidence"),
+    [
+        # a "she" the resolver gives to the person
+        (
+            "Robin Kowalski runs the clinic. “We are full,” she said.",
+            "Robin Kowalski",
+            "female",
+            "pronoun",
+        ),
+        # a title before the name
+        ("“We will appeal,” said Ms. Lee, whose firm filed the suit.", "Lee", "female", "title"),
+        # a gendered noun beside the name
+        ("“The vote is close,” said the congresswoman, Jane Roe.", "Jane Roe", "female", "noun"),
+        # the first name alone
+        (
+            "“The bridge must close,” Margaret Okafor told reporters.",
+            "Margaret Okafor",
+            "female",
+            "first name",
+        ),
+    ],
+)
+def test_source_gender_as_the_article_shows_it(nlp, text, name, gender, evidence) -> None:
+    assert sources(nlp, text)[name] == (gender, evidence)
+
+
+def test_an_ambiguous_first_name_stays_unknown(nlp) -> None:
+    found = sources(nlp, "“The bridge must close,” Jordan Avery told reporters.")
+    assert found == {"Jordan Avery": (None, "none")}
+
+
+def test_organisations_are_not_people(nlp) -> None:
+    result = extract("“We will strike on Monday,” the Allied Bakers Union said.", nlp=nlp)
+    assert [s.name for s in result.sources] == []
+    assert [s.name for s in result.organisations] == ["Allied Bakers Union"]
+    record = result.to_dict()
+    assert record["organisations"][0] == {
+        "name": "Allied Bakers Union",
+        "entity": record["organisations"][0]["entity"],
+        "quotes": 1,
+    }
+
+
+def test_sources_count_each_persons_quotes_once_per_quote(nlp) -> None:
+    text = "“We will win,” said Jan Kamp. “We always do,” Kamp added. Anna Berg said no."
+    found = {s.name: s.quotes for s in extract(text, nlp=nlp).sources}
+    assert found == {"Jan Kamp": 2, "Anna Berg": 1}
+
+
+def test_gender_scores_against_gold_lists(nlp) -> None:
+    text = "“We are full,” said Ms. Lee. “So are we,” said Mr. Tran. Ellen Kowal agreed."
+    result = extract(text, nlp=nlp)
+    gold = {"sources_gender": {"female": ["Ann Lee"], "male": ["Bao Tran"], "unknown": []}}
+    scores = {k: v.to_dict() for k, v in score_genders(gold, result).items()}
+    assert scores["sources female"]["precision"] == 1.0
+    assert scores["sources female"]["recall"] == 1.0
+    assert scores["sources male"]["f1"] == 1.0
+    assert scores["sources women share, gold"]["accuracy"] == 0.5
