@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from quotex.engines import Engine
-from quotex.errors import QuotexError
+from quotex.errors import QuotexError, UsageError
 from quotex.io.readers import (
     Document,
     ReadFailure,
@@ -62,6 +62,7 @@ class CorpusOptions:
     inputs: Sequence[str] = ()
     model: str = DEFAULT_MODEL
     scope: str = "speech"  # what counts as a quotation (quotex.pipeline.SCOPES)
+    cues_file: str | None = None  # extra reporting verbs, one lemma a line
     glob: Sequence[str] | None = None
     input_format: str | None = None
     text_field: str = "text"
@@ -133,12 +134,18 @@ class Corpus:
 
         if options.keep_text and options.on_dask:
             raise ValueError("keep_text needs the local engine")
+        if options.cues_file and options.on_dask:
+            raise UsageError("--cues works with the local engine only; leave out --engine dask")
         self.options = options
         skipped: list[Skipped] = []
         self.sources = resolve_inputs(
             options.inputs, glob=options.glob, input_format=options.input_format, skipped=skipped
         )
-        self.nlp = None if options.on_dask else load_nlp(options.model, scope=options.scope)
+        self.nlp = (
+            None
+            if options.on_dask
+            else load_nlp(options.model, scope=options.scope, cues_file=options.cues_file)
+        )
         self._documents = iter_documents(
             self.sources,
             text_field=options.text_field,

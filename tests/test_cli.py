@@ -271,3 +271,22 @@ def test_eval_table_shows_a_gold_label_with_markup() -> None:
     console = Console(file=io.StringIO(), width=120, color_system=None)
     console.print(eval_table(report))
     assert "entities [/b]X" in console.file.getvalue()
+
+
+@pytest.mark.model
+def test_cli_cues_file_adds_reporting_verbs(tmp_path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Jan Kamp squawked that the plan had failed.\n", encoding="utf-8")
+    cues = tmp_path / "cues.txt"
+    cues.write_text("# house verbs\nsquawk\n", encoding="utf-8")
+    runner = CliRunner()
+    without = runner.invoke(app, ["quotes", str(article), "--format", "jsonl"])
+    with_cues = runner.invoke(
+        app, ["quotes", str(article), "--format", "jsonl", "--cues", str(cues)]
+    )
+    assert without.exit_code == 0 and json.loads(without.stdout)["quotes"] == []
+    assert with_cues.exit_code == 0, with_cues.stderr
+    quote = json.loads(with_cues.stdout)["quotes"][0]
+    assert (quote["cue"]["text"], quote["speaker"]) == ("squawked", "Jan Kamp")
+    missing = runner.invoke(app, ["quotes", str(article), "--cues", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "cue file" in missing.stderr

@@ -80,6 +80,15 @@ ScopeOpt = Annotated[
         "according to) or all (also beliefs, wants, stances and evidence, as PolNeAR counts).",
     ),
 ]
+CuesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cues",
+        metavar="FILE",
+        help="Extra reporting verbs, one lemma a line (# comments): cues like 'said'.",
+        show_default=False,
+    ),
+]
 GlobOpt = Annotated[
     list[str] | None,
     typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from quotex.cli.common import JobsOpt, ModelOpt, ScopeOpt, app, fail, guard
+from quotex.cli.common import CuesOpt, JobsOpt, ModelOpt, ScopeOpt, app, fail, guard
 from quotex.cli.console import echo, out
 from quotex.errors import ExitCode
 from quotex.pipeline import DEFAULT_MODEL, Scope
@@ -44,11 +44,14 @@ def evaluate(
     limit: int | None,
     jobs: int,
     scope: str = "all",
+    cues: str | None = None,
 ) -> int:
     """Score quotex on ``gold`` and print the report in ``fmt``; nothing fails per document."""
     from quotex.eval.runner import evaluate_file
 
-    report = evaluate_file(gold, model=model, scope=scope, limit=limit, n_process=jobs)
+    report = evaluate_file(
+        gold, model=model, scope=scope, cues_file=cues, limit=limit, n_process=jobs
+    )
     data = report.to_dict()
     if not details:
         data.pop("details", None)
@@ -89,6 +92,7 @@ def eval_command(
     details: DetailsOpt = False,
     model: ModelOpt = DEFAULT_MODEL,
     scope: ScopeOpt = Scope.ALL,
+    cues: CuesOpt = None,
     limit: LimitOpt = None,
     jobs: JobsOpt = 1,
 ) -> None:
@@ -97,6 +101,13 @@ def eval_command(
         raise fail("--format must be table or json", ExitCode.USAGE)
     guard(
         lambda: evaluate(
-            gold, fmt, details=details, model=model, limit=limit, jobs=jobs, scope=scope
+            gold,
+            fmt,
+            details=details,
+            model=model,
+            limit=limit,
+            jobs=jobs,
+            scope=scope,
+            cues=cues,
         )
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from quotex.cli.common import (
     BatchOpt,
+    CuesOpt,
     EncodingOpt,
     EngineOpt,
     FailFastOpt,
@@ -150,6 +151,7 @@ def _register(view: View, name: str, help_text: str) -> None:
         output: OutputOpt = None,
         model: ModelOpt = DEFAULT_MODEL,
         scope: ScopeOpt = Scope.SPEECH,
+        cues: CuesOpt = None,
         glob: GlobOpt = None,
         input_format: InputFormatOpt = None,
         text_field: TextFieldOpt = "text",
@@ -170,6 +172,7 @@ def _register(view: View, name: str, help_text: str) -> None:
             inputs=list(inputs or []),
             model=model,
             scope=str(scope),
+            cues_file=cues,
             glob=glob,
             input_format=input_format,
             text_field=text_field,

@@ -20,6 +20,7 @@ def evaluate_file(
     *,
     model: str,
     scope: str = "all",
+    cues_file: str | None = None,
     limit: int | None = None,
     n_process: int = 1,
     batch_size: int = 16,
@@ -32,7 +33,7 @@ def evaluate_file(
     gold_path = Path(path)
     if not gold_path.is_file():
         raise InputError(f"no such gold file: {gold_path}")
-    nlp = load_nlp(model, scope=scope)
+    nlp = load_nlp(model, scope=scope, cues_file=cues_file)
     pending: dict[str, dict[str, Any]] = {}
     records = islice(gold_records(gold_path), limit)
 
