@@ -49,7 +49,7 @@ def test_cli_extract_jsonl_follows_the_output_contract(runner) -> None:
     assert result.exit_code == 0, result.stderr
     (line,) = result.stdout.splitlines()
     record = json.loads(line)
-    assert set(record) == {"id", "quotes", "entities"}
+    assert set(record) == {"id", "quotes", "entities", "sources", "organisations"}
     text = (SAMPLES / "nato-russia.txt").read_text(encoding="utf-8")
     for quote in record["quotes"]:
         assert set(quote) == {
