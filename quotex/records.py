@@ -131,12 +131,17 @@ class Entity:
 
 @dataclass(frozen=True)
 class DocResult:
-    """Everything quotex found in one document. ``meta`` is carried from the input."""
+    """Everything quotex found in one document. ``meta`` is carried from the input.
+
+    ``text`` is the text the offsets index, when the record carries it (a web page's
+    extracted text, or ``--with-text``); ``None`` otherwise.
+    """
 
     id: str
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     meta: dict[str, Any] | None = field(default=None, compare=True)
+    text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -146,6 +151,8 @@ class DocResult:
         }
         if self.meta is not None:
             out["meta"] = self.meta
+        if self.text is not None:
+            out["text"] = self.text
         return out
 
     @classmethod
@@ -155,6 +162,7 @@ class DocResult:
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
             meta=data.get("meta"),
+            text=data.get("text"),
         )
 
 

@@ -123,6 +123,8 @@ def refuse_output_over_inputs(
     target = Path(output)
     written = _stat(target)
     for source in sources:
+        if source.url is not None:  # a web page is nothing on this disk
+            continue
         if source.path is None:
             same = written is not None and _same(written, _stdin_stat())
         else:
