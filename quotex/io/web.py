@@ -6,24 +6,26 @@
 a server error (5xx, 429), and refuses a body over ``max_bytes`` before it is parsed: by
 its ``Content-Length`` when the server sends one, else by stopping the download at the
 limit. Every failure is a :class:`FetchError` whose message says why and what to do.
-:func:`read_url_list` reads a ``--urls`` file. Nothing here prints or parses HTML.
+:func:`read_url_list` reads a ``--urls`` file. Nothing here prints or parses HTML, and
+``urllib`` is imported on the first fetch (it would add some 20 ms to ``quotex --help``).
 """
 
 from __future__ import annotations
 
-import http.client
 import re
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotex import __version__
 from quotex.errors import InputError
+
+if TYPE_CHECKING:
+    import urllib.error
+    import urllib.request
+    from email.message import Message
 
 SCHEMES: tuple[str, ...] = ("http", "https")
 USER_AGENT = f"quotex/{__version__} (quotation extractor; Python urllib)"
@@ -106,22 +108,32 @@ class _Transient(Exception):
     """A failure that one more try may get past."""
 
 
-class _HttpRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects, but only to http and https addresses (not ftp or file)."""
+@cache
+def _opener() -> urllib.request.OpenerDirector:
+    """urllib's opener, following redirects only to http and https addresses."""
+    import urllib.parse
+    import urllib.request
 
-    def redirect_request(
-        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> Any:
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in SCHEMES:
-            raise FetchError(
-                f"redirected to {newurl}, which is not an http(s) address; "
-                "pass the address of the page itself"
-            )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class HttpRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(
+            self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> Any:
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in SCHEMES:
+                raise FetchError(
+                    f"redirected to {newurl}, which is not an http(s) address; "
+                    "pass the address of the page itself"
+                )
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(HttpRedirects)
 
 
 def _fetch_once(url: str, max_bytes: int, timeout: float) -> Fetched:
-    opener = urllib.request.build_opener(_HttpRedirects)
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    opener = _opener()
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
     try:
         with opener.open(request, timeout=timeout) as response:
