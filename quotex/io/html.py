@@ -41,7 +41,7 @@ _WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 # Labels that mean windows-1252 on the web (WHATWG Encoding), which Python reads stricter.
-_WEB_ALIASES: dict[str, str] = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+_WEB_ALIASES: dict[str, str] = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 # Elements of trafilatura's tree that hold blocks, and the blocks that are one paragraph.
 _BLOCKS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "div", "code"})
 _CONTAINERS = frozenset({"list", "table", "quote", "div", "item"})

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,13 +65,16 @@ def fetch(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
-    retry_pause: float = RETRY_PAUSE,
+    retry_pause: float | None = None,
 ) -> Fetched:
-    """The body at ``url`` (see the module docstring); raises :class:`FetchError`."""
+    """The body at ``url`` (see the module docstring); raises :class:`FetchError`.
+
+    ``retry_pause`` defaults to :data:`RETRY_PAUSE`, read at each call.
+    """
     try:
         return _fetch_once(url, max_bytes, timeout)
     except _Transient:
-        time.sleep(retry_pause)
+        time.sleep(RETRY_PAUSE if retry_pause is None else retry_pause)
     try:
         return _fetch_once(url, max_bytes, timeout)
     except _Transient as exc:
@@ -108,9 +110,11 @@ class _Transient(Exception):
     """A failure that one more try may get past."""
 
 
-@cache
 def _opener() -> urllib.request.OpenerDirector:
-    """urllib's opener, following redirects only to http and https addresses."""
+    """urllib's opener, following redirects only to http and https addresses.
+
+    Made for each fetch: it reads the proxy settings of the environment as they are then.
+    """
     import urllib.parse
     import urllib.request
 
