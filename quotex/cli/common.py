@@ -86,7 +86,7 @@ GlobOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--glob",
-        help="File patterns to read in folders (default *.txt and *.md).",
+        help="File patterns to read in folders (default *.txt, *.md, *.html and *.htm).",
         show_default=False,
     ),
 ]

@@ -173,7 +173,7 @@ def resolve_inputs(
 ) -> list[Source]:
     """Check every input and expand folders into the files to read, in order.
 
-    No inputs means stdin. ``glob`` replaces the default ``*.txt``/``*.md`` patterns
+    No inputs means stdin. ``glob`` replaces the default patterns (:data:`DEFAULT_GLOBS`)
     used inside folders; a string may hold several patterns separated by commas.
     A pattern containing ``/`` is matched against the path below the folder,
     otherwise against the file name. Hidden files and folders are skipped, and so are

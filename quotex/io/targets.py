@@ -114,9 +114,9 @@ def refuse_output_over_inputs(
 
     ``output`` is the same file as an input (through links, ``./`` spellings and hard
     links alike: same device and inode), is stdin redirected from that file, or lies in
-    an input folder with a name the folder's patterns (``glob``, default ``*.txt`` and
-    ``*.md``) pick, so that this run or the next would read it as an article. ``None``
-    and ``-`` (stdout) pass.
+    an input folder with a name the folder's patterns (``glob``, default
+    :data:`~quotex.io.readers.DEFAULT_GLOBS`) pick, so that this run or the next would
+    read it as an article. ``None`` and ``-`` (stdout) pass.
     """
     if output in (None, "-"):
         return
