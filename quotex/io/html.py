@@ -50,6 +50,7 @@ _ROW = "row"
 _CELL = "cell"
 CELL_SEPARATOR = " | "
 _SPACES = re.compile(r"[^\S\n]+")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def page_from_html(markup: str, url: str | None = None) -> Page:
     tree = trafilatura.load_html(markup)
     if tree is None:
         return Page("", _meta({}, url, None))
-    language = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    language = tree.get("lang") or tree.get("xml:lang") or tree.get(_XML_LANG)
     found = trafilatura.bare_extraction(
         tree,
         url=url,
