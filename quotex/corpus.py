@@ -14,6 +14,8 @@ the encoding, so a bad option or a missing model fails before any output is open
 * a :class:`~quotex.engines.dask.PartWritten` per partition a Dask worker wrote itself
   (``output_dir`` runs);
 * an :class:`EmptyInput` before the result of a lone empty document, when asked for;
+* a :class:`Note` before the result of a document its reader had something to say about
+  (a web page with no article text);
 * a :class:`~quotex.io.readers.Skipped` first for each file of an input folder that was
   left out (a FIFO, socket or device), so the caller can say so.
 
@@ -28,11 +30,11 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from quotex.engines import Engine
-from quotex.errors import QuotexError, UsageError
+from quotex.errors import InputError, QuotexError, UsageError
 from quotex.io.readers import (
     Document,
     ReadFailure,
@@ -41,6 +43,7 @@ from quotex.io.readers import (
     iter_documents,
     resolve_inputs,
 )
+from quotex.io.web import DEFAULT_MAX_BYTES, read_url_list
 from quotex.io.writers import View
 from quotex.pipeline import DEFAULT_MODEL
 from quotex.records import DocResult
@@ -65,6 +68,9 @@ class CorpusOptions:
     cues_file: str | None = None  # extra reporting verbs, one lemma a line
     glob: Sequence[str] | None = None
     input_format: str | None = None
+    text_format: str | None = None  # "html": the text fields of JSONL/JSON records are HTML
+    urls_file: str | None = None  # a --urls file: one http(s) address per line
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger web pages are refused unparsed
     text_field: str = "text"
     id_field: str = "id"
     encoding: str = "utf-8"
@@ -76,6 +82,8 @@ class CorpusOptions:
     note_lone_empty: bool = False
     # yield each result with its text, as an Article (local engine only)
     keep_text: bool = False
+    # every record carries its text (web pages' records always do)
+    with_text: bool = False
     engine: Engine | None = None  # None: local, or Dask when a scheduler is given
     scheduler: str | None = None
     partition_size: int = DEFAULT_PARTITION_SIZE
@@ -102,6 +110,14 @@ class EmptyInput:
     source: str
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something to tell the user about a document that is still processed."""
+
+    source: str
+    message: str
+
+
 @dataclass
 class CorpusStats:
     """Running totals of one corpus pass."""
@@ -122,7 +138,7 @@ class CorpusStats:
 
 
 Outcome: TypeAlias = (
-    "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput | Skipped"
+    "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput | Skipped | Note"
 )
 
 
@@ -136,10 +152,24 @@ class Corpus:
             raise ValueError("keep_text needs the local engine")
         if options.cues_file and options.on_dask:
             raise UsageError("--cues works with the local engine only; leave out --engine dask")
+        if options.with_text and options.output_dir is not None:
+            raise ValueError("with_text needs the records back; leave out output_dir")
         self.options = options
         skipped: list[Skipped] = []
+        inputs = list(options.inputs)
+        if options.urls_file is not None:
+            urls = read_url_list(options.urls_file)
+            if not urls and not inputs:  # no input at all would mean stdin
+                raise InputError(
+                    f"--urls {options.urls_file}: no URLs in it; write one http(s) address per line"
+                )
+            inputs += urls
         self.sources = resolve_inputs(
-            options.inputs, glob=options.glob, input_format=options.input_format, skipped=skipped
+            inputs,
+            glob=options.glob,
+            input_format=options.input_format,
+            skipped=skipped,
+            text_format=options.text_format,
         )
         self.nlp = (
             None
@@ -151,9 +181,12 @@ class Corpus:
             text_field=options.text_field,
             id_field=options.id_field,
             encoding=options.encoding,
+            max_bytes=options.max_bytes,
         )
-        self._texts: deque[str] | None = deque() if options.keep_text else None
-        self._notes: list[EmptyInput | Skipped] = list(skipped)
+        # The text of each document in flight, for the records that carry it (None for the
+        # others); none when Dask workers write the records themselves.
+        self._texts: deque[str | None] | None = None if options.output_dir else deque()
+        self._notes: list[EmptyInput | Skipped | Note] = list(skipped)
         self.stats = CorpusStats()
 
     def count(self) -> int | None:
@@ -174,11 +207,17 @@ class Corpus:
         first = next(documents, None)
         second = next(documents, None) if first is not None else None
         if self.options.note_lone_empty and second is None and isinstance(first, Document):
-            if not first.text.strip():
+            if not first.text.strip() and first.note is None:
                 self._notes.append(EmptyInput(first.source or first.id))
+        options = self.options
         for item in _chain((first, second), documents):
+            if isinstance(item, Document) and item.note is not None:
+                self._notes.append(Note(item.source or item.id, item.note))
             if self._texts is not None:
-                self._texts.append(item.text if isinstance(item, Document) else "")
+                keep = isinstance(item, Document) and (
+                    options.keep_text or options.with_text or item.with_text
+                )
+                self._texts.append(item.text if keep else None)
             yield item
 
     def _outcomes(self, items: Iterable[Any]) -> Iterator[Outcome]:
@@ -204,10 +243,12 @@ class Corpus:
                     raise QuotexError(STOPPED)
                 continue
             result = entities_in_scope(item, self.options.where)
+            if text is not None:
+                result = replace(result, text=text)
             stats.documents += 1
             stats.quotes += len(result.quotes)
             stats.entities += len(result.entities)
-            yield result if text is None else Article(text, result)
+            yield Article(text or "", result) if self.options.keep_text else result
         yield from self._notes  # inputs that held no document at all
         self._notes.clear()
 

@@ -138,12 +138,17 @@ class Entity:
 
 @dataclass(frozen=True)
 class DocResult:
-    """Everything quotex found in one document. ``meta`` is carried from the input."""
+    """Everything quotex found in one document. ``meta`` is carried from the input.
+
+    ``text`` is the text the offsets index, when the record carries it (a web page's
+    extracted text, or ``--with-text``); ``None`` otherwise.
+    """
 
     id: str
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     meta: dict[str, Any] | None = field(default=None, compare=True)
+    text: str | None = None
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -165,6 +170,8 @@ class DocResult:
         }
         if self.meta is not None:
             out["meta"] = self.meta
+        if self.text is not None:
+            out["text"] = self.text
         return out
 
     @classmethod
@@ -174,6 +181,7 @@ class DocResult:
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
             meta=data.get("meta"),
+            text=data.get("text"),
         )
 
 

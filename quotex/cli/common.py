@@ -49,7 +49,9 @@ app = typer.Typer(
 Inputs = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files, folders, JSONL files or - for stdin (default: stdin).", show_default=False
+        help="Files, folders, JSONL files, HTML pages, http(s) URLs or - for stdin "
+        "(default: stdin).",
+        show_default=False,
     ),
 ]
 FormatOpt = Annotated[
@@ -93,7 +95,7 @@ GlobOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--glob",
-        help="File patterns to read in folders (default *.txt and *.md).",
+        help="File patterns to read in folders (default *.txt, *.md, *.html and *.htm).",
         show_default=False,
     ),
 ]
@@ -101,8 +103,36 @@ InputFormatOpt = Annotated[
     str | None,
     typer.Option(
         "--input-format",
-        help="text, jsonl or json: how to read every input (default: by extension).",
+        help="text, jsonl, json or html: how to read every input (default: by extension; "
+        "a text input that opens as an HTML page is read as one).",
         show_default=False,
+    ),
+]
+TextFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--text-format",
+        help="text or html: what the text field of JSONL and JSON records holds (default: text).",
+        show_default=False,
+    ),
+]
+UrlsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--urls",
+        help="Also read the web pages listed in FILE, one http(s) URL per line (# comments).",
+        show_default=False,
+    ),
+]
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Refuse web pages larger than this, unparsed."),
+]
+WithTextOpt = Annotated[
+    bool,
+    typer.Option(
+        "--with-text",
+        help="Put each document's text in its JSON record (web pages' records always have it).",
     ),
 ]
 TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field with the text.")]

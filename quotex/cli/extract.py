@@ -22,6 +22,7 @@ from quotex.cli.common import (
     InputFormatOpt,
     Inputs,
     JobsOpt,
+    MaxBytesOpt,
     ModelOpt,
     Output,
     OutputDirOpt,
@@ -32,7 +33,10 @@ from quotex.cli.common import (
     SchedulerOpt,
     ScopeOpt,
     TextFieldOpt,
+    TextFormatOpt,
+    UrlsOpt,
     WhereOpt,
+    WithTextOpt,
     app,
     choose_format,
     guard,
@@ -40,10 +44,11 @@ from quotex.cli.common import (
     wants_progress,
 )
 from quotex.cli.console import err, out, warn
-from quotex.corpus import Corpus, CorpusOptions, EmptyInput, is_failure
+from quotex.corpus import Corpus, CorpusOptions, EmptyInput, Note, is_failure
 from quotex.engines import Engine
 from quotex.errors import UsageError
 from quotex.io.readers import Skipped
+from quotex.io.web import DEFAULT_MAX_BYTES
 from quotex.io.writers import Format, View
 from quotex.pipeline import DEFAULT_MODEL, Scope
 from quotex.records import DocResult
@@ -72,6 +77,10 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
     if view is View.QUOTES and options.where is not EntityScope.ALL:
         raise UsageError("--where filters entities; use it with quotex entities or extract")
     check_engine(options, output)
+    if options.with_text and fmt is Format.CSV:
+        raise UsageError("--with-text puts the text in JSON records; use --format json or jsonl")
+    if options.with_text and options.output_dir is not None:
+        raise UsageError("--with-text needs the records written here; leave out --output-dir")
     corpus = Corpus(options)
     refuse_output_over_inputs(output.path, corpus)
     show_progress = wants_progress(output)
@@ -102,7 +111,7 @@ def _emit(
     for item in results:
         if isinstance(item, EmptyInput):
             warn(f"{item.source}: no text (empty or only whitespace); nothing to extract")
-        elif isinstance(item, Skipped):
+        elif isinstance(item, Skipped | Note):
             warn(f"{item.source}: {item.message}")
         elif is_failure(item):
             advance()
@@ -167,6 +176,10 @@ def _register(view: View, name: str, help_text: str) -> None:
         scheduler: SchedulerOpt = None,
         partition_size: PartitionOpt = 64,
         output_dir: OutputDirOpt = None,
+        urls: UrlsOpt = None,
+        text_format: TextFormatOpt = None,
+        max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+        with_text: WithTextOpt = False,
     ) -> None:
         options = CorpusOptions(
             inputs=list(inputs or []),
@@ -188,6 +201,10 @@ def _register(view: View, name: str, help_text: str) -> None:
             partition_size=partition_size,
             output_dir=output_dir,
             view=view,
+            urls_file=urls,
+            text_format=text_format,
+            max_bytes=max_bytes,
+            with_text=with_text,
         )
         target = Output(fmt, output, quiet, raw_csv)
         guard(lambda: write_corpus(view, options, target), output)

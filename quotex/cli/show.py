@@ -24,6 +24,7 @@ from quotex.cli.common import (
     InputFormatOpt,
     Inputs,
     JobsOpt,
+    MaxBytesOpt,
     ModelOpt,
     Output,
     OutputOpt,
@@ -31,15 +32,18 @@ from quotex.cli.common import (
     RawCsvOpt,
     ScopeOpt,
     TextFieldOpt,
+    TextFormatOpt,
+    UrlsOpt,
     app,
     choose_format,
     guard,
     refuse_output_over_inputs,
 )
 from quotex.cli.console import out, warn
-from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
+from quotex.corpus import Article, Corpus, CorpusOptions, Note, is_failure
 from quotex.errors import UsageError
 from quotex.io.readers import Skipped
+from quotex.io.web import DEFAULT_MAX_BYTES
 from quotex.io.writers import Format
 from quotex.pipeline import DEFAULT_MODEL, Scope
 
@@ -68,7 +72,8 @@ class ShowFormat(StrEnum):
 ShowInput = Annotated[
     str | None,
     typer.Argument(
-        help="A text file, a JSONL file, a folder or - for stdin (default: stdin).",
+        help="A text file, a JSONL file, an HTML page, a URL, a folder or - for stdin "
+        "(default: stdin).",
         show_default=False,
     ),
 ]
@@ -163,7 +168,7 @@ def speakers(options: CorpusOptions, output: Output) -> int:
     tally = SpeakerTally()
     with corpus.results() as results:
         for item in results:
-            if is_failure(item) or isinstance(item, Skipped):
+            if is_failure(item) or isinstance(item, Skipped | Note):
                 warn(f"{item.source}: {item.message}")
             else:
                 tally.add(item)
@@ -230,6 +235,9 @@ def speakers_command(
     quiet: QuietOpt = False,
     fail_fast: FailFastOpt = False,
     raw_csv: RawCsvOpt = False,
+    urls: UrlsOpt = None,
+    text_format: TextFormatOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Summarise speakers."""
     options = CorpusOptions(
@@ -245,6 +253,9 @@ def speakers_command(
         batch_size=batch_size,
         jobs=jobs,
         fail_fast=fail_fast,
+        urls_file=urls,
+        text_format=text_format,
+        max_bytes=max_bytes,
     )
     target = Output(fmt, output, quiet, raw_csv)
     guard(lambda: speakers(options, target), output)

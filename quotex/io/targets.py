@@ -114,15 +114,17 @@ def refuse_output_over_inputs(
 
     ``output`` is the same file as an input (through links, ``./`` spellings and hard
     links alike: same device and inode), is stdin redirected from that file, or lies in
-    an input folder with a name the folder's patterns (``glob``, default ``*.txt`` and
-    ``*.md``) pick, so that this run or the next would read it as an article. ``None``
-    and ``-`` (stdout) pass.
+    an input folder with a name the folder's patterns (``glob``, default
+    :data:`~quotex.io.readers.DEFAULT_GLOBS`) pick, so that this run or the next would
+    read it as an article. ``None`` and ``-`` (stdout) pass.
     """
     if output in (None, "-"):
         return
     target = Path(output)
     written = _stat(target)
     for source in sources:
+        if source.url is not None:  # a web page is nothing on this disk
+            continue
         if source.path is None:
             same = written is not None and _same(written, _stdin_stat())
         else:

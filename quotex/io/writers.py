@@ -89,11 +89,14 @@ class View(StrEnum):
     ENTITIES = "entities"
 
 
-# The keys of DocResult.to_dict() each view keeps.
+# The keys of DocResult.to_dict() each view keeps; ``text`` is there only when the result
+# carries it (web pages, --with-text). CSV rows have no place for it.
 _VIEW_KEYS: dict[View, frozenset[str]] = {
-    View.EXTRACT: frozenset({"id", "quotes", "entities", "sources", "organisations", "meta"}),
-    View.QUOTES: frozenset({"id", "quotes", "meta"}),
-    View.ENTITIES: frozenset({"id", "entities", "meta"}),
+    View.EXTRACT: frozenset(
+        {"id", "quotes", "entities", "sources", "organisations", "meta", "text"}
+    ),
+    View.QUOTES: frozenset({"id", "quotes", "meta", "text"}),
+    View.ENTITIES: frozenset({"id", "entities", "meta", "text"}),
 }
 
 

@@ -3,7 +3,9 @@
 One file, inline CSS, no scripts or external assets. Quotes are coloured by speaker and
 carry a ``title`` naming speaker and cue; speaker mentions are bold, cues underlined,
 entity mentions tinted by label. Every piece of text and every attribute goes through
-``html.escape(..., quote=True)``; the article keeps its line breaks (``pre-wrap``).
+``html.escape(..., quote=True)``; the article keeps its line breaks (``pre-wrap``). A web
+page's title and date (from the record's ``meta``) head its article, as text: no link is
+made from what a page says of itself.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ BASE_CSS = """\
 body { font: 16px/1.55 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
        color: #222; background: #fff; }
 h1 { font: bold 1.1em sans-serif; border-bottom: 1px solid #ccc; padding-bottom: .3em; }
+.page { font: .95em sans-serif; color: #444; margin: -.4em 0 1em; }
+.page cite { font-style: normal; font-weight: bold; }
 .text { white-space: pre-wrap; }
 .q { border-radius: 2px; }
 .sp { font-weight: bold; }
@@ -103,10 +107,20 @@ def article_html(text: str, result: DocResult) -> str:
     if open_quote is not None:
         parts.append("</span>")
     return (
-        f'<article id="{_e(result.id)}">\n<h1>{_e(result.id)}</h1>\n'
+        f'<article id="{_e(result.id)}">\n<h1>{_e(result.id)}</h1>\n{_page_line(result)}'
         f'<div class="text">{"".join(parts)}</div>\n'
         f"{_legend(result, colours)}\n{_summary(result, colours)}\n</article>"
     )
+
+
+def _page_line(result: DocResult) -> str:
+    """The title and date a web page gave (``meta``), as one line; nothing without them."""
+    meta = result.meta or {}
+    title, date = meta.get("title"), meta.get("date")
+    items = [f"<cite>{_e(title)}</cite>"] if isinstance(title, str) and title else []
+    if isinstance(date, str) and date:
+        items.append(f'<time datetime="{_e(date)}">{_e(date)}</time>')
+    return f'<p class="page">{" &middot; ".join(items)}</p>\n' if items else ""
 
 
 def _legend(result: DocResult, colours: dict[str, str]) -> str:
