@@ -13,7 +13,11 @@ the encoding, so a bad option or a missing model fails before any output is open
   failure first;
 * a :class:`~quotex.engines.dask.PartWritten` per partition a Dask worker wrote itself
   (``output_dir`` runs);
-* an :class:`EmptyInput` before the result of a lone empty document, when asked for.
+* an :class:`EmptyInput` before the result of a lone empty document, when asked for;
+* an :class:`AlreadyStored` for documents passed over, unread by the pipeline, because
+  their id is in ``skip_ids`` (a resumed store); in such runs a document whose id came
+  earlier in the run is a :class:`~quotex.io.readers.ReadFailure` (a store keeps one
+  document per id).
 
 :attr:`Corpus.stats` counts documents, quotes, entities and failures as they pass.
 Nothing here prints or imports typer or rich: the caller decides what to show. spaCy
@@ -50,6 +54,10 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 32  # as quotex.extraction.DEFAULT_BATCH_SIZE, without importing spaCy
 DEFAULT_PARTITION_SIZE = 64  # as quotex.engines.dask.DEFAULT_PARTITION_SIZE
 STOPPED = "stopped at the first failure (--fail-fast)"
+DUPLICATE_ID = (
+    "id {id!r} was given to an earlier document of this run; a store keeps one document "
+    "per id, so give each its own (--id-field)"
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,8 @@ class CorpusOptions:
     partition_size: int = DEFAULT_PARTITION_SIZE
     output_dir: str | None = None  # Dask: workers write their parts here
     view: View = View.EXTRACT  # what the parts in output_dir hold
+    # ids not to process (already in the store being resumed); None: process every document
+    skip_ids: frozenset[str] | None = None
 
     @property
     def on_dask(self) -> bool:
@@ -98,6 +108,13 @@ class EmptyInput:
     source: str
 
 
+@dataclass(frozen=True)
+class AlreadyStored:
+    """``count`` documents passed over because the store already holds their ids."""
+
+    count: int
+
+
 @dataclass
 class CorpusStats:
     """Running totals of one corpus pass."""
@@ -105,6 +122,7 @@ class CorpusStats:
     documents: int = 0
     quotes: int = 0
     entities: int = 0
+    stored: int = 0  # passed over: already in the store
     failed: list[str] = field(default_factory=list)  # sources, in input order
     started: float = field(default_factory=time.perf_counter)
 
@@ -117,7 +135,9 @@ class CorpusStats:
         return time.perf_counter() - self.started
 
 
-Outcome: TypeAlias = "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput"
+Outcome: TypeAlias = (
+    "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput | AlreadyStored"
+)
 
 
 class Corpus:
@@ -141,6 +161,7 @@ class Corpus:
         )
         self._texts: deque[str] | None = deque() if options.keep_text else None
         self._notes: list[EmptyInput] = []
+        self._passed_over = 0  # skip_ids met since the last outcome
         self.stats = CorpusStats()
 
     def count(self) -> int | None:
@@ -163,10 +184,36 @@ class Corpus:
         if self.options.note_lone_empty and second is None and isinstance(first, Document):
             if not first.text.strip():
                 self._notes.append(EmptyInput(first.source or first.id))
-        for item in _chain((first, second), documents):
+        for item in self._unstored(_chain((first, second), documents)):
             if self._texts is not None:
                 self._texts.append(item.text if isinstance(item, Document) else "")
             yield item
+
+    def _unstored(
+        self, items: Iterator[Document | ReadFailure]
+    ) -> Iterator[Document | ReadFailure]:
+        """``items`` less the documents in ``skip_ids``, counted; a repeated id a failure."""
+        skip = self.options.skip_ids
+        if skip is None:
+            yield from items
+            return
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Document):
+                if item.id in skip:
+                    self._passed_over += 1
+                    continue
+                if item.id in seen:
+                    yield ReadFailure(item.source or item.id, DUPLICATE_ID.format(id=item.id))
+                    continue
+                seen.add(item.id)
+            yield item
+
+    def _passed(self) -> Iterator[AlreadyStored]:
+        if self._passed_over:
+            self.stats.stored += self._passed_over
+            yield AlreadyStored(self._passed_over)
+            self._passed_over = 0
 
     def _outcomes(self, items: Iterable[Any]) -> Iterator[Outcome]:
         from quotex.extraction import ExtractFailure
@@ -176,6 +223,7 @@ class Corpus:
         for item in items:
             yield from self._notes
             self._notes.clear()
+            yield from self._passed()
             if isinstance(item, parts):  # --output-dir: a worker wrote these documents itself
                 stats.documents += item.documents
                 stats.quotes += item.quotes
@@ -195,6 +243,7 @@ class Corpus:
             stats.quotes += len(result.quotes)
             stats.entities += len(result.entities)
             yield result if text is None else Article(text, result)
+        yield from self._passed()
 
     @contextmanager
     def _engine(self, documents: Iterator[Document | ReadFailure]) -> Iterator[Iterator[Any]]:

@@ -57,7 +57,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (default on a terminal), json, jsonl (default when piped) or csv.",
+        help="table (default on a terminal), json, jsonl (default when piped), csv, "
+        "or sqlite (a store file; the default for -o FILE.db, .sqlite, .sqlite3).",
         case_sensitive=False,
         show_default=False,
     ),
@@ -138,6 +139,18 @@ OutputDirOpt = Annotated[
         show_default=False,
     ),
 ]
+ResumeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--resume",
+        help="SQLite output: keep the store and process only the documents it lacks "
+        "(after an interrupted run).",
+    ),
+]
+OverwriteOpt = Annotated[
+    bool,
+    typer.Option("--overwrite", help="SQLite output: delete an existing store and start again."),
+]
 WhereOpt = Annotated[
     EntityScope,
     typer.Option(
@@ -164,11 +177,18 @@ class Output:
 
 
 def choose_format(output: Output) -> Format:
-    """``--format`` if given, else a table on a terminal and JSON Lines otherwise."""
+    """``--format`` if given, else a SQLite store for ``-o FILE.db`` (``.sqlite``,
+    ``.sqlite3``), a table on a terminal and JSON Lines otherwise."""
+    from quotex.io.store import is_store_path
+
     if output.fmt is not None:
         if output.fmt is Format.TABLE and not output.to_stdout:
             raise UsageError("--format table is for the terminal; use json, jsonl or csv with -o")
+        if output.fmt is Format.SQLITE and output.to_stdout:
+            raise UsageError("--format sqlite writes a store file; name it with -o corpus.db")
         return output.fmt
+    if not output.to_stdout and is_store_path(output.path):
+        return Format.SQLITE
     if output.to_stdout and sys.stdout.isatty():
         return Format.TABLE
     return Format.JSONL
