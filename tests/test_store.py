@@ -360,3 +360,25 @@ def test_cli_store_killed_during_a_batch_then_resumed_equals_an_uninterrupted_ru
     )
     assert resumed.returncode == 0, resumed.stderr
     assert _store_rows(tmp_path / "cut.db") == _store_rows(whole)
+
+
+@pytest.mark.model
+def test_cli_speakers_and_show_read_a_store_like_its_corpus(cli, tmp_path) -> None:
+    store = tmp_path / "c.db"
+    seed = SAMPLES / "nato-russia.txt"
+    assert cli("extract", seed, SAMPLES / "said-inversion.txt", "-o", store, "-q").exit_code == 0
+    from_store = cli("speakers", store, "--format", "csv")
+    from_corpus = cli("speakers", seed, SAMPLES / "said-inversion.txt", "--format", "csv")
+    assert from_store.exit_code == 0, from_store.stderr
+    assert from_store.stdout == from_corpus.stdout
+    shown = cli("show", store, "--id", str(seed), "--no-color")
+    direct = cli("show", seed, "--no-color")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout == direct.stdout
+    missing = cli("show", store, "--id", "nope")
+    assert missing.exit_code == 1 and "no document 'nope'" in missing.stderr
+
+
+def test_cli_show_id_needs_a_store(tmp_path) -> None:
+    result = CliRunner().invoke(app, ["show", str(SAMPLES / "nato-russia.txt"), "--id", "x"])
+    assert result.exit_code == 2 and "--id picks documents of a SQLite store" in result.stderr

@@ -7,8 +7,9 @@ or as one HTML page; ``speakers`` sums the results into a :class:`~quotex.tally.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -41,16 +42,23 @@ from quotex.errors import UsageError
 from quotex.io.writers import Format
 from quotex.pipeline import DEFAULT_MODEL, Scope
 
+if TYPE_CHECKING:
+    from quotex.tally import SpeakerTally
+
 SHOW_HELP = """An article with every quote in its speaker's colour, then a legend and the speakers.
 
 Speaker mentions are bold, cues underlined, entity mentions tinted by label. With
 --format html (the default with -o) writes one self-contained HTML page.
+
+A SQLite store (-o corpus.db of quotex extract) is shown from what it holds, without
+the model: quotex show corpus.db --id ID.
 
 Example: quotex show samples/nato-russia.txt --pager
 """
 SPEAKERS_HELP = """Who is quoted and how much, over one or many documents.
 
 Per speaker: entity label, documents, quotes by type and share of all quotes.
+A SQLite store (-o corpus.db of quotex extract) is counted from what it holds.
 
 Example: quotex speakers samples/ --format csv -o speakers.csv
 """
@@ -84,6 +92,15 @@ NoColorOpt = Annotated[
     bool,
     typer.Option("--no-color", help="No colours (also when NO_COLOR is set)."),
 ]
+IdOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--id",
+        metavar="ID",
+        help="With a SQLite store: the document to show (repeat for several; default all).",
+        show_default=False,
+    ),
+]
 PagerOpt = Annotated[
     bool,
     typer.Option("--pager", help="Page articles longer than the terminal."),
@@ -97,11 +114,55 @@ def show(
     *,
     no_color: bool,
     pager: bool,
+    ids: list[str] | None = None,
 ) -> int:
-    """Render every document of the corpus; return the number that failed."""
+    """Render every document of the corpus (or of a store: ``ids``, or all); return the
+    number that failed."""
     fmt = fmt or (ShowFormat.HTML if output not in (None, STDOUT) else ShowFormat.TERMINAL)
     if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
         raise UsageError("--format terminal is for the terminal; use --format html with -o")
+    store = _store_input(options.inputs)
+    failures = 0
+    if store is not None:
+        articles = _stored_articles(store, ids)
+    elif ids:
+        raise UsageError("--id picks documents of a SQLite store; give the store as the input")
+    else:
+        articles, failures = _extracted_articles(options, fmt, output)
+    _render(articles, fmt, output, no_color=no_color, pager=pager)
+    return failures
+
+
+def _store_input(inputs: Sequence[str]) -> str | None:
+    """The store among ``inputs``, if they name one; a store is read alone."""
+    from quotex.io.store import is_store_path
+
+    stores = [given for given in inputs if is_store_path(given)]
+    if not stores:
+        return None
+    if len(inputs) > 1:
+        raise UsageError("a SQLite store is read on its own; give it as the only input")
+    return stores[0]
+
+
+def _stored_articles(store: str, ids: list[str] | None) -> list[Article]:
+    """The articles of ``store`` (the ``ids`` only, if given), from their stored texts."""
+    from quotex.io.store import read_articles
+
+    articles = []
+    for text, result in read_articles(store, ids):
+        if text is None:
+            raise UsageError(
+                f"{store} holds no text for {result.id!r} (written by the Dask engine); "
+                "show the input it came from instead"
+            )
+        articles.append(Article(text, result))
+    return articles
+
+
+def _extracted_articles(
+    options: CorpusOptions, fmt: ShowFormat, output: str | None
+) -> tuple[list[Article], int]:
     corpus = Corpus(options)
     if fmt is ShowFormat.HTML:
         refuse_output_over_inputs(output, corpus)
@@ -112,11 +173,16 @@ def show(
                 articles.append(item)
             else:
                 warn(f"{item.source}: {item.message}")
+    return articles, corpus.stats.failures
+
+
+def _render(
+    articles: list[Article], fmt: ShowFormat, output: str | None, *, no_color: bool, pager: bool
+) -> None:
     if fmt is ShowFormat.HTML:
         _write_html(articles, output)
     else:
         _print_articles(articles, no_color=no_color, pager=pager)
-    return corpus.stats.failures
 
 
 def _write_html(articles: list[Article], output: str | None) -> None:
@@ -155,16 +221,18 @@ def speakers(options: CorpusOptions, output: Output) -> int:
     from quotex.tally import SPEAKER_COLUMNS, SpeakerTally
 
     fmt = choose_format(output)
-    corpus = Corpus(options)
-    if fmt is not Format.TABLE:
-        refuse_output_over_inputs(output.path, corpus)
+    if fmt is Format.SQLITE:
+        raise UsageError("speakers writes a table, json, jsonl or csv; leave out --format sqlite")
     tally = SpeakerTally()
-    with corpus.results() as results:
-        for item in results:
-            if is_failure(item):
-                warn(f"{item.source}: {item.message}")
-            else:
-                tally.add(item)
+    store = _store_input(options.inputs)
+    if store is not None:
+        from quotex.io.store import read_results
+
+        for result in read_results(store):
+            tally.add(result)
+        failures = 0
+    else:
+        failures = _tally_corpus(options, fmt, output, tally)
     rows = tally.rows()
     if fmt is Format.TABLE:
         out.print(speakers_table(rows, tally.documents))
@@ -172,10 +240,23 @@ def speakers(options: CorpusOptions, output: Output) -> int:
         with atomic_output(output.path) as stream:
             rows_out = [row.to_dict() for row in rows]
             write_summary(rows_out, SPEAKER_COLUMNS, fmt, stream, raw_csv=output.raw_csv)
-    failures = corpus.stats.failures
     if not output.quiet and failures:
         warn(f"{tally.documents} documents, {tally.quotes} quotes, {failures} failed")
     return failures
+
+
+def _tally_corpus(options: CorpusOptions, fmt: Format, output: Output, tally: SpeakerTally) -> int:
+    """Add the speakers of every document of the corpus to ``tally``; return failures."""
+    corpus = Corpus(options)
+    if fmt is not Format.TABLE:
+        refuse_output_over_inputs(output.path, corpus)
+    with corpus.results() as results:
+        for item in results:
+            if is_failure(item):
+                warn(f"{item.source}: {item.message}")
+            else:
+                tally.add(item)
+    return corpus.stats.failures
 
 
 @app.command("show", help=SHOW_HELP)
@@ -185,6 +266,7 @@ def show_command(
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
     pager: PagerOpt = False,
+    ids: IdOpt = None,
     model: ModelOpt = DEFAULT_MODEL,
     scope: ScopeOpt = Scope.SPEECH,
     input_format: InputFormatOpt = None,
@@ -205,7 +287,7 @@ def show_command(
         batch_size=1,
         keep_text=True,
     )
-    guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager), output)
+    guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager, ids=ids), output)
 
 
 @app.command("speakers", help=SPEAKERS_HELP)

@@ -393,17 +393,25 @@ def open_store(path: str | Path) -> sqlite3.Connection:
 def read_results(path: str | Path, ids: list[str] | None = None) -> Iterator[DocResult]:
     """The results in the store at ``path``, in the order they were stored (only ``ids``,
     in that order, if given; an unknown id raises :class:`InputError`)."""
+    for _, result in read_articles(path, ids):
+        yield result
+
+
+def read_articles(
+    path: str | Path, ids: list[str] | None = None
+) -> Iterator[tuple[str | None, DocResult]]:
+    """``(text, result)`` of the documents in the store, as :func:`read_results`; the text
+    is ``None`` where the Dask engine wrote the document."""
     with contextlib.closing(open_store(path)) as db:
-        for doc_id in ids if ids is not None else _all_ids(db):
-            yield _result(db, doc_id, path)
+        for doc_id in ids if ids is not None else list(_all_ids(db)):
+            result = _result(db, doc_id, path)
+            (text,) = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            yield text, result
 
 
 def read_article(path: str | Path, doc_id: str) -> tuple[str | None, DocResult]:
     """The stored text and result of one document."""
-    with contextlib.closing(open_store(path)) as db:
-        result = _result(db, doc_id, path)
-        (text,) = db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return text, result
+    return next(read_articles(path, [doc_id]))
 
 
 def _all_ids(db: sqlite3.Connection) -> Iterator[str]:
