@@ -34,10 +34,12 @@ from quotex.cli.common import (
     ScopeOpt,
     TextFieldOpt,
     WhereOpt,
-    app,
+    article_globs,
     choose_format,
+    command,
     guard,
     refuse_output_over_inputs,
+    stdin_or_hint,
     wants_progress,
 )
 from quotex.cli.console import err, out, warn
@@ -75,6 +77,7 @@ def write_corpus(
     from quotex.io.writers import atomic_output, make_writer
     from quotex.render.progress import corpus_progress
 
+    stdin_or_hint(options.inputs, view.value)
     fmt = choose_format(output)
     if view is View.QUOTES and options.where is not EntityScope.ALL:
         raise UsageError("--where filters entities; use it with quotex entities or extract")
@@ -212,7 +215,7 @@ def check_engine(options: CorpusOptions, output: Output) -> None:
 def _register(view: View, name: str, help_text: str) -> None:
     """Add the command ``name`` writing ``view`` of each result."""
 
-    def command(
+    def run(
         inputs: Inputs = None,
         fmt: FormatOpt = None,
         output: OutputOpt = None,
@@ -240,7 +243,7 @@ def _register(view: View, name: str, help_text: str) -> None:
             inputs=list(inputs or []),
             model=model,
             scope=str(scope),
-            glob=glob,
+            glob=article_globs(glob),
             input_format=input_format,
             text_field=text_field,
             id_field=id_field,
@@ -262,8 +265,8 @@ def _register(view: View, name: str, help_text: str) -> None:
             output,
         )
 
-    command.__doc__ = help_text
-    app.command(name, help=help_text)(command)
+    run.__doc__ = help_text
+    command(name, help_text)(run)
 
 
 _register(View.EXTRACT, "extract", EXTRACT_HELP)

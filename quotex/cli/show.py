@@ -7,13 +7,16 @@ or as one HTML page; ``speakers`` sums the results into a :class:`~quotex.tally.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from enum import StrEnum
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quotex.cli.common import (
+    ARTICLE_GLOBS,
     STDOUT,
     BatchOpt,
     EncodingOpt,
@@ -31,16 +34,19 @@ from quotex.cli.common import (
     RawCsvOpt,
     ScopeOpt,
     TextFieldOpt,
-    app,
+    article_globs,
     choose_format,
+    command,
     guard,
     refuse_output_over_inputs,
+    stdin_or_hint,
 )
 from quotex.cli.console import out, warn
 from quotex.corpus import Article, Corpus, CorpusOptions, is_failure
 from quotex.errors import UsageError
 from quotex.io.writers import Format
 from quotex.pipeline import DEFAULT_MODEL, Scope
+from quotex.records import DocResult
 
 if TYPE_CHECKING:
     from quotex.tally import SpeakerTally
@@ -74,8 +80,9 @@ class ShowFormat(StrEnum):
 ShowInput = Annotated[
     str | None,
     typer.Argument(
-        help="A text file, a JSONL file, a folder or - for stdin (default: stdin).",
+        help="A text file, a JSONL file, a folder, a SQLite store or - for stdin (default: stdin).",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 ShowFormatOpt = Annotated[
@@ -118,6 +125,7 @@ def show(
 ) -> int:
     """Render every document of the corpus (or of a store: ``ids``, or all); return the
     number that failed."""
+    stdin_or_hint(options.inputs, "show")
     fmt = fmt or (ShowFormat.HTML if output not in (None, STDOUT) else ShowFormat.TERMINAL)
     if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
         raise UsageError("--format terminal is for the terminal; use --format html with -o")
@@ -190,9 +198,18 @@ def _write_html(articles: list[Article], output: str | None) -> None:
     from quotex.render.html import page_html
 
     pairs = [(article.text, article.result) for article in articles]
-    title = pairs[0][1].id if len(pairs) == 1 else f"quotex: {len(pairs)} documents"
+    title = page_title(pairs[0][1]) if len(pairs) == 1 else f"quotex: {len(pairs)} documents"
     with atomic_output(output) as stream:
         stream.write(page_html(pairs, title=title))
+
+
+def page_title(result: DocResult) -> str:
+    """What names one article's page: its ``title`` field, else its id, never a folder path
+    (an absolute id is cut to the file name)."""
+    title = (result.meta or {}).get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return PurePath(result.id).name if PurePath(result.id).is_absolute() else result.id
 
 
 def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
@@ -205,12 +222,21 @@ def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> 
     console = make_console(highlight=False, no_color=True if no_color else None)
     view = Group(*(show_view(article.text, article.result) for article in articles))
     if pager and console.is_terminal:
+        _less_shows_colours()
         lines = console.render_lines(view, console.options, pad=False)
         if len(lines) > console.height:
             with console.pager(styles=not console.no_color):
                 console.print(view)
             return
     console.print(view)
+
+
+def _less_shows_colours() -> None:
+    """Make ``less`` (the pager rich runs) show colours, not escape codes: add ``-R`` to
+    ``LESS`` unless it already passes raw control characters."""
+    flags = os.environ.get("LESS", "")
+    if "R" not in flags and "r" not in flags:
+        os.environ["LESS"] = f"{flags} -R".strip()
 
 
 def speakers(options: CorpusOptions, output: Output) -> int:
@@ -220,6 +246,7 @@ def speakers(options: CorpusOptions, output: Output) -> int:
     from quotex.render.tables import speakers_table
     from quotex.tally import SPEAKER_COLUMNS, SpeakerTally
 
+    stdin_or_hint(options.inputs, "speakers")
     fmt = choose_format(output)
     if fmt is Format.SQLITE:
         raise UsageError("speakers writes a table, json, jsonl or csv; leave out --format sqlite")
@@ -259,7 +286,7 @@ def _tally_corpus(options: CorpusOptions, fmt: Format, output: Output, tally: Sp
     return corpus.stats.failures
 
 
-@app.command("show", help=SHOW_HELP)
+@command("show", SHOW_HELP)
 def show_command(
     source: ShowInput = None,
     fmt: ShowFormatOpt = None,
@@ -279,6 +306,7 @@ def show_command(
         inputs=[source] if source else [],
         model=model,
         scope=str(scope),
+        glob=list(ARTICLE_GLOBS),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,
@@ -290,7 +318,7 @@ def show_command(
     guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager, ids=ids), output)
 
 
-@app.command("speakers", help=SPEAKERS_HELP)
+@command("speakers", SPEAKERS_HELP)
 def speakers_command(
     inputs: Inputs = None,
     fmt: FormatOpt = None,
@@ -313,7 +341,7 @@ def speakers_command(
         inputs=list(inputs or []),
         model=model,
         scope=str(scope),
-        glob=glob,
+        glob=article_globs(glob),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,
