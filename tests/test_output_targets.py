@@ -331,9 +331,11 @@ def test_output_in_the_input_folder_is_refused_and_elsewhere_written(cli, tmp_pa
     result = cli(["quotes", str(folder), "-o", str(folder / "out.txt")])
     assert result.exit_code == 2 and "inside the input folder" in result.stderr
     assert leftovers(folder) == ["a.txt"]
-    result = cli(["quotes", str(folder), "-o", str(folder / "out.jsonl")])
+    result = cli(["quotes", str(folder), "-o", str(folder / "out.jsonl")])  # folders read JSONL
+    assert result.exit_code == 2 and "inside the input folder" in result.stderr
+    result = cli(["quotes", str(folder), "--format", "json", "-o", str(folder / "out.json")])
     assert result.exit_code == 0, result.stderr
-    assert json.loads((folder / "out.jsonl").read_text())["id"] == "a.txt"
+    assert json.loads((folder / "out.json").read_text())[0]["id"] == "a.txt"
 
 
 @pytest.mark.model
