@@ -17,7 +17,11 @@ the encoding, so a bad option or a missing model fails before any output is open
 * a :class:`Note` before the result of a document its reader had something to say about
   (a web page with no article text);
 * a :class:`~quotex.io.readers.Skipped` first for each file of an input folder that was
-  left out (a FIFO, socket or device), so the caller can say so.
+  left out (a FIFO, socket or device), so the caller can say so;
+* an :class:`AlreadyStored` for documents passed over, unread by the pipeline, because
+  their id is in ``skip_ids`` (a resumed store); in such runs a document whose id came
+  earlier in the run is a :class:`~quotex.io.readers.ReadFailure` (a store keeps one
+  document per id).
 
 :attr:`Corpus.stats` counts documents, quotes, entities and failures as they pass.
 Nothing here prints or imports typer or rich: the caller decides what to show. spaCy
@@ -56,6 +60,10 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 32  # as quotex.extraction.DEFAULT_BATCH_SIZE, without importing spaCy
 DEFAULT_PARTITION_SIZE = 64  # as quotex.engines.dask.DEFAULT_PARTITION_SIZE
 STOPPED = "stopped at the first failure (--fail-fast)"
+DUPLICATE_ID = (
+    "id {id!r} was given to an earlier document of this run; a store keeps one document "
+    "per id, so give each its own (--id-field)"
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,8 @@ class CorpusOptions:
     partition_size: int = DEFAULT_PARTITION_SIZE
     output_dir: str | None = None  # Dask: workers write their parts here
     view: View = View.EXTRACT  # what the parts in output_dir hold
+    # ids not to process (already in the store being resumed); None: process every document
+    skip_ids: frozenset[str] | None = None
 
     @property
     def on_dask(self) -> bool:
@@ -118,6 +128,13 @@ class Note:
     message: str
 
 
+@dataclass(frozen=True)
+class AlreadyStored:
+    """``count`` documents passed over because the store already holds their ids."""
+
+    count: int
+
+
 @dataclass
 class CorpusStats:
     """Running totals of one corpus pass."""
@@ -125,6 +142,7 @@ class CorpusStats:
     documents: int = 0
     quotes: int = 0
     entities: int = 0
+    stored: int = 0  # passed over: already in the store
     failed: list[str] = field(default_factory=list)  # sources, in input order
     started: float = field(default_factory=time.perf_counter)
 
@@ -138,7 +156,8 @@ class CorpusStats:
 
 
 Outcome: TypeAlias = (
-    "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput | Skipped | Note"
+    "DocResult | Article | ReadFailure | ExtractFailure | PartWritten | EmptyInput | Skipped"
+    " | Note | AlreadyStored"
 )
 
 
@@ -187,6 +206,7 @@ class Corpus:
         # others); none when Dask workers write the records themselves.
         self._texts: deque[str | None] | None = None if options.output_dir else deque()
         self._notes: list[EmptyInput | Skipped | Note] = list(skipped)
+        self._passed_over = 0  # skip_ids met since the last outcome
         self.stats = CorpusStats()
 
     def count(self) -> int | None:
@@ -210,7 +230,7 @@ class Corpus:
             if not first.text.strip() and first.note is None:
                 self._notes.append(EmptyInput(first.source or first.id))
         options = self.options
-        for item in _chain((first, second), documents):
+        for item in self._unstored(_chain((first, second), documents)):
             if isinstance(item, Document) and item.note is not None:
                 self._notes.append(Note(item.source or item.id, item.note))
             if self._texts is not None:
@@ -220,6 +240,32 @@ class Corpus:
                 self._texts.append(item.text if keep else None)
             yield item
 
+    def _unstored(
+        self, items: Iterator[Document | ReadFailure]
+    ) -> Iterator[Document | ReadFailure]:
+        """``items`` less the documents in ``skip_ids``, counted; a repeated id a failure."""
+        skip = self.options.skip_ids
+        if skip is None:
+            yield from items
+            return
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Document):
+                if item.id in skip:
+                    self._passed_over += 1
+                    continue
+                if item.id in seen:
+                    yield ReadFailure(item.source or item.id, DUPLICATE_ID.format(id=item.id))
+                    continue
+                seen.add(item.id)
+            yield item
+
+    def _passed(self) -> Iterator[AlreadyStored]:
+        if self._passed_over:
+            self.stats.stored += self._passed_over
+            yield AlreadyStored(self._passed_over)
+            self._passed_over = 0
+
     def _outcomes(self, items: Iterable[Any]) -> Iterator[Outcome]:
         from quotex.extraction import ExtractFailure
 
@@ -228,6 +274,7 @@ class Corpus:
         for item in items:
             yield from self._notes
             self._notes.clear()
+            yield from self._passed()
             if isinstance(item, parts):  # --output-dir: a worker wrote these documents itself
                 stats.documents += item.documents
                 stats.quotes += item.quotes
@@ -251,6 +298,7 @@ class Corpus:
             yield Article(text or "", result) if self.options.keep_text else result
         yield from self._notes  # inputs that held no document at all
         self._notes.clear()
+        yield from self._passed()
 
     @contextmanager
     def _engine(self, documents: Iterator[Document | ReadFailure]) -> Iterator[Iterator[Any]]:

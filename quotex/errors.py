@@ -39,3 +39,9 @@ class ModelError(QuotexError):
 
 class OutputError(QuotexError):
     """The output destination cannot be written: missing folder, a folder as file, ..."""
+
+
+class Interrupted(QuotexError):
+    """A run stopped by Ctrl-C or SIGTERM whose work is kept (a store to resume)."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -164,17 +164,23 @@ def extract(
     *,
     doc_id: str = "text",
     meta: dict[str, Any] | None = None,
+    model: str | None = None,
+    scope: str | None = None,
 ) -> DocResult:
-    """Quotes, speakers and entities of one text. Loads the default pipeline if none given.
+    """Quotes, speakers and entities of one text, as a :class:`~quotex.records.DocResult`.
 
-    Raises ``TypeError`` for a ``text`` that is not a ``str`` (decode bytes first).
+    Without ``nlp``, the pipeline of ``model`` (default: the English one quotex ships
+    with) and ``scope`` (``"speech"``, or ``"all"`` for beliefs and stances too) is loaded
+    on the first call and reused by every later one in the process. ``doc_id`` and
+    ``meta`` are carried into the result. Raises ``TypeError`` for a ``text`` that is not
+    a ``str`` (decode bytes first) and ``ValueError`` when the pipeline fails on it.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes the text as a str, not {type(text).__name__}")
     if nlp is None:
-        from quotex.pipeline import load_nlp
+        from quotex.pipeline import DEFAULT_MODEL, DEFAULT_SCOPE, cached_nlp
 
-        nlp = load_nlp()
+        nlp = cached_nlp(model or DEFAULT_MODEL, scope=scope or DEFAULT_SCOPE)
     item = next(extract_documents([Document(doc_id, text, meta, doc_id)], nlp))
     if isinstance(item, DocResult):
         return item

@@ -101,3 +101,17 @@ def _read_cues(path: str | Path) -> list[str]:
         raise InputError(f"{path}: the cue file is not UTF-8 text") from exc
     except ValueError as exc:
         raise InputError(f"{exc}; write one lemma per line") from exc
+
+
+# One pipeline per (model, scope) for the life of the process: quotex.extract() without
+# a pipeline loads it once, not on every call (about 1.5 s each).
+_PIPELINES: dict[tuple[str, str], Language] = {}
+
+
+def cached_nlp(model: str = DEFAULT_MODEL, *, scope: str = DEFAULT_SCOPE) -> Language:
+    """The pipeline :func:`load_nlp` gives for ``model`` and ``scope``, loaded once per
+    process and then reused (do not change it: every later caller gets the same one)."""
+    key = (model, str(scope))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = load_nlp(model, scope=scope)
+    return _PIPELINES[key]

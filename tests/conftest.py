@@ -61,6 +61,8 @@ def _one_pipeline_per_session(request: pytest.FixtureRequest, monkeypatch) -> No
         return request.getfixturevalue("nlp")
 
     monkeypatch.setattr(quotex.pipeline, "load_nlp", load_nlp)
+    # extract()'s pipeline cache starts empty in every test, so the marker check holds
+    monkeypatch.setattr(quotex.pipeline, "_PIPELINES", {})
 
 
 def load_sample(name: str) -> tuple[str, dict]:

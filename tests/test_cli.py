@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -290,3 +291,70 @@ def test_cli_cues_file_adds_reporting_verbs(tmp_path) -> None:
     assert (quote["cue"]["text"], quote["speaker"]) == ("squawked", "Jan Kamp")
     missing = runner.invoke(app, ["quotes", str(article), "--cues", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "cue file" in missing.stderr
+
+
+# --- a CLI that feels finished (issue 15) -------------------------------------------------
+
+
+def test_cli_version_and_short_help(runner) -> None:
+    from quotex import __version__
+
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout == f"quotex {__version__}\n"
+    short = runner.invoke(app, ["quotes", "-h"])
+    assert short.exit_code == 0 and "quotes [OPTIONS] [PATH]..." in short.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_help_names_values_not_python_types(runner, command: str) -> None:
+    text = runner.invoke(app, [command, "--help"]).stdout
+    for python_type in ("<str>", "<list[str]>", "<int range>", "<path>", "<int>"):
+        assert python_type not in text
+
+
+def test_cli_dask_options_have_their_own_heading(runner) -> None:
+    text = runner.invoke(app, ["extract", "--help"]).stdout
+    general, dask = text.split("\nDask engine:\n")
+    assert "--scheduler URL" in dask and "--partition-size N" in dask
+    assert "--scheduler" not in general and "--jobs N" in general
+    assert "--scheduler" not in runner.invoke(app, ["speakers", "--help"]).stdout
+
+
+@pytest.mark.parametrize("command", ["quotes", "speakers", "show"])
+def test_cli_terminal_without_input_gets_a_hint_not_a_wait(runner, monkeypatch, command) -> None:
+    monkeypatch.setattr("quotex.cli.common.stdin_is_terminal", lambda: True)
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and f"| quotex {command}" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_folder_reads_articles_not_the_readme(runner) -> None:
+    result = runner.invoke(app, ["speakers", str(SAMPLES), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    names = {row["speaker"] for row in json.loads(result.stdout)}
+    assert "Putin" in " ".join(n for n in names if n)
+    assert not names & {"X", "=", "Jane"}  # names the README's descriptions give
+
+
+def test_html_page_title_is_the_title_field_or_the_id_never_a_folder_path() -> None:
+    from quotex.cli.show import page_title
+    from quotex.records import DocResult
+
+    assert page_title(DocResult("/home/me/news/a.txt")) == "a.txt"
+    assert page_title(DocResult("news/a.txt")) == "news/a.txt"
+    assert page_title(DocResult("u1", meta={"title": "NATO and Russia"})) == "NATO and Russia"
+
+
+def test_pager_gets_less_to_show_colours(monkeypatch) -> None:
+    from quotex.cli.show import _less_shows_colours
+
+    monkeypatch.delenv("LESS", raising=False)
+    _less_shows_colours()
+    assert os.environ["LESS"] == "-R"
+    monkeypatch.setenv("LESS", "-FX")
+    _less_shows_colours()
+    assert os.environ["LESS"] == "-FX -R"
+    monkeypatch.setenv("LESS", "-r")
+    _less_shows_colours()
+    assert os.environ["LESS"] == "-r"

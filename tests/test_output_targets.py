@@ -282,8 +282,9 @@ def test_output_inside_an_input_folder_is_refused_when_it_would_be_read(tmp_path
     folder.mkdir()
     (folder / "a.txt").write_text(QUOTED)
     assert "inside the input folder" in _refused(str(folder / "out.txt"), [str(folder)])
-    assert "inside the input folder" in _refused(str(folder / "deep" / "out.md"), [str(folder)])
-    assert _refused(str(folder / "out.jsonl"), [str(folder)]) is None  # *.txt, *.md only
+    assert "inside the input folder" in _refused(str(folder / "deep" / "out.html"), [str(folder)])
+    assert "inside the input folder" in _refused(str(folder / "out.jsonl"), [str(folder)])
+    assert _refused(str(folder / "out.md"), [str(folder)]) is None  # *.txt, *.jsonl, *.html
     assert _refused(str(folder / ".out.txt"), [str(folder)]) is None  # hidden: never read
     assert _refused(str(folder / "out.txt"), [str(folder)], glob=["a*"]) is None
     assert _refused(str(tmp_path / "out.txt"), [str(folder)]) is None
@@ -338,9 +339,11 @@ def test_output_in_the_input_folder_is_refused_and_elsewhere_written(cli, tmp_pa
     result = cli(["quotes", str(folder), "-o", str(folder / "out.txt")])
     assert result.exit_code == 2 and "inside the input folder" in result.stderr
     assert leftovers(folder) == ["a.txt"]
-    result = cli(["quotes", str(folder), "-o", str(folder / "out.jsonl")])
+    result = cli(["quotes", str(folder), "-o", str(folder / "out.jsonl")])  # folders read JSONL
+    assert result.exit_code == 2 and "inside the input folder" in result.stderr
+    result = cli(["quotes", str(folder), "--format", "json", "-o", str(folder / "out.json")])
     assert result.exit_code == 0, result.stderr
-    assert json.loads((folder / "out.jsonl").read_text())["id"] == "a.txt"
+    assert json.loads((folder / "out.json").read_text())[0]["id"] == "a.txt"
 
 
 @pytest.mark.model

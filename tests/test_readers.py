@@ -53,13 +53,14 @@ def corpus(tmp_path: Path) -> Path:
 # --- resolve_inputs ------------------------------------------------------------
 
 
-def test_resolve_folder_is_walked_recursively_in_sorted_order_with_txt_and_md(
+def test_resolve_folder_is_walked_recursively_in_sorted_order_not_reading_markdown(
     corpus: Path,
 ) -> None:
     sources = resolve_inputs([str(corpus)])
-    assert [s.name for s in sources] == ["a.md", "b.txt", "sub/deep/c.txt"]
+    assert [s.name for s in sources] == ["b.txt", "sub/deep/c.txt"]  # a.md: a README's kind
     assert all(s.kind == "text" for s in sources)
-    assert sources[0].path == corpus / "a.md"
+    assert sources[0].path == corpus / "b.txt"
+    assert [s.name for s in resolve_inputs([str(corpus)], glob=["*.md"])] == ["a.md"]
 
 
 def test_resolve_sorts_by_path_components_not_plain_strings(tmp_path: Path) -> None:
@@ -177,11 +178,10 @@ def test_text_file_is_decoded_unchanged_except_bom(tmp_path: Path, data: bytes, 
 def test_text_documents_from_a_folder_have_relative_ids(corpus: Path) -> None:
     docs = read_all([str(corpus)])
     assert [(d.id, d.text, d.meta) for d in docs] == [
-        ("a.md", "A", None),
         ("b.txt", "B", None),
         ("sub/deep/c.txt", "C", None),
     ]
-    assert docs[2].source == str(corpus / "sub" / "deep" / "c.txt")
+    assert docs[1].source == str(corpus / "sub" / "deep" / "c.txt")
 
 
 def test_latin1_file_fails_naming_encoding_and_the_next_file_is_still_read(

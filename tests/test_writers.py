@@ -168,25 +168,43 @@ def test_make_writer_refuses_table() -> None:
 # --- CSV -----------------------------------------------------------------------------
 
 
+PUTIN_QUOTE = ["q1", "direct", "Vladimir Putin", "e1", "", "", "", "Putin", "said", "1", "16"]
+
+
 @pytest.mark.parametrize("view", [View.EXTRACT, View.QUOTES])
 def test_csv_quote_views_write_a_header_and_one_row_per_quote(view: View) -> None:
     rows = csv_rows(run_writer(Format.CSV, RESULTS, view))
     assert rows == [
-        list(QUOTE_COLUMNS),
-        ["doc-1", "q1", "direct", "Vladimir Putin", "Putin", "said", "1", "16", "We will respond"],
-        ["doc-1", "q2", "indirect", "", "", "", "200", "215", '\'=HYPERLINK("x")'],
-        ["doc-3", "q1", "direct", "Vladimir Putin", "Putin", "said", "1", "16", "We will respond"],
+        ["doc_id", "src", *QUOTE_COLUMNS[1:]],
+        ["doc-1", "é", *PUTIN_QUOTE, "We will respond"],
+        ["doc-1", "é", "q2", "indirect", "", "", "", "", "", "", "", "200", "215"]
+        + ['\'=HYPERLINK("x")'],
+        ["doc-3", "", *PUTIN_QUOTE, "We will respond"],
     ]
 
 
 def test_csv_entities_view_writes_one_row_per_entity() -> None:
     rows = csv_rows(run_writer(Format.CSV, RESULTS, View.ENTITIES))
     assert rows == [
-        list(ENTITY_COLUMNS),
-        ["doc-1", "e1", "Vladimir Putin", "PERSON", "3", "1", "Vladimir Putin | Putin", "40"],
-        ["doc-1", "e2", "NATO", "ORG", "1", "1", "NATO", "5"],
-        ["doc-3", "e2", "NATO", "ORG", "1", "1", "NATO", "5"],
+        ["doc_id", "src", *ENTITY_COLUMNS[1:]],
+        ["doc-1", "é", "e1", "Vladimir Putin", "PERSON", "", "", "3", "1", "Vladimir Putin | Putin"]
+        + ["40"],
+        ["doc-1", "é", "e2", "NATO", "ORG", "", "", "1", "1", "NATO", "5"],
+        ["doc-3", "", "e2", "NATO", "ORG", "", "", "1", "1", "NATO", "5"],
     ]
+
+
+def test_csv_metadata_columns_are_every_field_of_the_run_in_first_seen_order() -> None:
+    quote = Quote(id="q1", type="direct", text="Yes", start=0, end=3)
+    results = (
+        DocResult(id="a", quotes=(quote,), meta={"url": "u1", "published": "2024-01-02"}),
+        DocResult(id="b", quotes=(quote,), meta={"url": "u2", "tags": ["x"], "type": "op-ed"}),
+    )
+    rows = csv_rows(run_writer(Format.CSV, results, View.QUOTES))
+    assert rows[0][:5] == ["doc_id", "url", "published", "tags", "meta_type"]
+    assert rows[1][:5] == ["a", "u1", "2024-01-02", "", ""]
+    assert rows[2][:5] == ["b", "u2", "", '["x"]', "op-ed"]
+    assert rows[2][rows[0].index("type")] == "direct"
 
 
 @pytest.mark.parametrize("view", list(View))
@@ -221,7 +239,8 @@ def test_csv_formula_cells_are_escaped_unless_raw(cell: str, raw_csv: bool) -> N
 def test_csv_entity_cells_are_escaped(name: str) -> None:
     entity = Entity(id="e", name=name, label="ORG", mentions=(EntityMention(name, 0, 3),))
     rows = csv_rows(run_writer(Format.CSV, (DocResult(id="d", entities=(entity,)),), View.ENTITIES))
-    assert rows[1][2] == "'" + name and rows[1][6] == "'" + name
+    texts = ENTITY_COLUMNS.index("texts")
+    assert rows[1][2] == "'" + name and rows[1][texts] == "'" + name
 
 
 def test_csv_numbers_are_never_escaped() -> None:
@@ -229,7 +248,7 @@ def test_csv_numbers_are_never_escaped() -> None:
     (row,) = csv_rows(run_writer(Format.CSV, (DocResult(id="d", quotes=(quote,)),), View.QUOTES))[
         1:
     ]
-    assert row[6:8] == ["0", "8"]
+    assert row[QUOTE_COLUMNS.index("start") : QUOTE_COLUMNS.index("end") + 1] == ["0", "8"]
 
 
 @pytest.mark.parametrize("cell", ["safe", "a=b", "'already", " =spaced", ""])

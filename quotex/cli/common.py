@@ -11,15 +11,18 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
+from typer.core import TyperCommand
 
-from quotex.cli.console import warn
+from quotex.cli.console import echo, out, warn
 from quotex.engines import Engine
 from quotex.errors import ExitCode, QuotexError, UsageError
+from quotex.io.readers import DEFAULT_GLOBS
 from quotex.io.writers import Format
 from quotex.pipeline import Scope
 from quotex.selection import EntityScope
@@ -37,6 +40,40 @@ Pipe an article in, or name files, folders and JSONL corpora:
 """
 STDOUT = "-"
 MAX_FAILED_SHOWN = 10  # sources named in the closing line; the rest are counted
+# What a folder gives when --glob is not passed: article files, not a README beside them.
+ARTICLE_GLOBS: tuple[str, ...] = DEFAULT_GLOBS
+DASK_PANEL = "Dask engine"
+STORE_PANEL = "SQLite store"
+STDIN_HINT = (
+    "no input: pipe an article in (cat article.txt | quotex {command}), name files or "
+    "folders, or pass - to type the text"
+)
+
+
+class PanelCommand(TyperCommand):
+    """A command whose help lists options under their ``rich_help_panel`` heading
+    ("Dask engine", "SQLite store") after the general ones, in plain text."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                # its metavar, not typer's "inputs <list[str]>"
+                name = param.metavar or param.human_readable_name
+                sections["Arguments"].append(
+                    (name + ("..." if param.nargs != 1 else ""), record[1])
+                )
+            else:
+                panel = getattr(param, "rich_help_panel", None) or "Options"
+                sections.setdefault(panel, []).append(record)
+        for title, records in sections.items():
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
 
 app = typer.Typer(
     help=HELP,
@@ -44,7 +81,55 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from quotex import __version__
+
+        echo(out, f"quotex {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Who said what: quotations, speakers, reporting verbs and named entities in news text."""
+
+
+def command(name: str, help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command on :data:`app` with grouped option help (:class:`PanelCommand`)."""
+    return app.command(name, help=help_text, cls=PanelCommand)
+
+
+def article_globs(glob: list[str] | None) -> list[str]:
+    """``--glob`` as given, else :data:`ARTICLE_GLOBS`."""
+    return list(glob) if glob else list(ARTICLE_GLOBS)
+
+
+def stdin_or_hint(inputs: Sequence[str], command_name: str) -> Sequence[str]:
+    """``inputs``; with none while stdin is a terminal (nothing piped in), a
+    :class:`UsageError` with a one-line hint instead of a silent wait."""
+    if not inputs and stdin_is_terminal():
+        raise UsageError(STDIN_HINT.format(command=command_name))
+    return inputs
+
+
+def stdin_is_terminal() -> bool:
+    """Whether stdin is a terminal: nothing piped or redirected in."""
+    return sys.stdin.isatty()
+
 
 Inputs = Annotated[
     list[str] | None,
@@ -52,6 +137,7 @@ Inputs = Annotated[
         help="Files, folders, JSONL files, HTML pages, http(s) URLs or - for stdin "
         "(default: stdin).",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 FormatOpt = Annotated[
@@ -59,7 +145,8 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (default on a terminal), json, jsonl (default when piped) or csv.",
+        help="table (default on a terminal), json, jsonl (default when piped), csv, "
+        "or sqlite (a store file; the default for -o FILE.db, .sqlite, .sqlite3).",
         case_sensitive=False,
         show_default=False,
     ),
@@ -67,12 +154,18 @@ FormatOpt = Annotated[
 OutputOpt = Annotated[
     str | None,
     typer.Option(
-        "--output", "-o", help="Write to FILE (atomically) instead of stdout.", show_default=False
+        "--output",
+        "-o",
+        help="Write to FILE (atomically) instead of stdout; FILE.db is a SQLite store.",
+        show_default=False,
+        metavar="FILE",
     ),
 ]
 ModelOpt = Annotated[
     str,
-    typer.Option("--model", help="spaCy pipeline: an installed package name or a folder."),
+    typer.Option(
+        "--model", metavar="NAME", help="spaCy pipeline: an installed package name or a folder."
+    ),
 ]
 ScopeOpt = Annotated[
     Scope,
@@ -95,8 +188,9 @@ GlobOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--glob",
-        help="File patterns to read in folders (default *.txt, *.md, *.html and *.htm).",
+        help="File patterns to read in folders (default *.txt, *.jsonl, *.html and *.htm).",
         show_default=False,
+        metavar="PATTERN",
     ),
 ]
 InputFormatOpt = Annotated[
@@ -106,12 +200,14 @@ InputFormatOpt = Annotated[
         help="text, jsonl, json or html: how to read every input (default: by extension; "
         "a text input that opens as an HTML page is read as one).",
         show_default=False,
+        metavar="text|jsonl",
     ),
 ]
 TextFormatOpt = Annotated[
     str | None,
     typer.Option(
         "--text-format",
+        metavar="FORMAT",
         help="text or html: what the text field of JSONL and JSON records holds (default: text).",
         show_default=False,
     ),
@@ -120,13 +216,16 @@ UrlsOpt = Annotated[
     str | None,
     typer.Option(
         "--urls",
+        metavar="FILE",
         help="Also read the web pages listed in FILE, one http(s) URL per line (# comments).",
         show_default=False,
     ),
 ]
 MaxBytesOpt = Annotated[
     int,
-    typer.Option("--max-bytes", min=1, help="Refuse web pages larger than this, unparsed."),
+    typer.Option(
+        "--max-bytes", min=1, metavar="N", help="Refuse web pages larger than this, unparsed."
+    ),
 ]
 WithTextOpt = Annotated[
     bool,
@@ -135,11 +234,19 @@ WithTextOpt = Annotated[
         help="Put each document's text in its JSON record (web pages' records always have it).",
     ),
 ]
-TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field with the text.")]
-IdFieldOpt = Annotated[str, typer.Option("--id-field", help="JSONL field with the document id.")]
-EncodingOpt = Annotated[str, typer.Option("--encoding", help="Encoding of input files.")]
-BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+TextFieldOpt = Annotated[
+    str, typer.Option("--text-field", metavar="FIELD", help="JSONL field with the text.")
+]
+IdFieldOpt = Annotated[
+    str, typer.Option("--id-field", metavar="FIELD", help="JSONL field with the document id.")
+]
+EncodingOpt = Annotated[
+    str, typer.Option("--encoding", metavar="NAME", help="Encoding of input files.")
+]
+BatchOpt = Annotated[
+    int, typer.Option("--batch-size", min=1, metavar="N", help="Documents per batch.")
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
 FailFastOpt = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first bad document.")]
 RawCsvOpt = Annotated[
@@ -154,6 +261,7 @@ EngineOpt = Annotated[
         "dask (a local Dask cluster of --jobs workers, or the --scheduler one).",
         case_sensitive=False,
         show_default=False,
+        rich_help_panel=DASK_PANEL,
     ),
 ]
 SchedulerOpt = Annotated[
@@ -162,11 +270,19 @@ SchedulerOpt = Annotated[
         "--scheduler",
         help="Run on the Dask cluster at this address, e.g. tcp://HOST:8786 (needs quotex[dask]).",
         show_default=False,
+        metavar="URL",
+        rich_help_panel=DASK_PANEL,
     ),
 ]
 PartitionOpt = Annotated[
     int,
-    typer.Option("--partition-size", min=1, help="Documents per Dask task."),
+    typer.Option(
+        "--partition-size",
+        min=1,
+        metavar="N",
+        help="Documents per Dask task.",
+        rich_help_panel=DASK_PANEL,
+    ),
 ]
 OutputDirOpt = Annotated[
     str | None,
@@ -175,6 +291,24 @@ OutputDirOpt = Annotated[
         help="Dask engine: each worker writes its partitions to "
         "DIR as part-NNNNN.jsonl, plus a manifest.json.",
         show_default=False,
+        metavar="DIR",
+        rich_help_panel=DASK_PANEL,
+    ),
+]
+ResumeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--resume",
+        help="Keep the store and process only the documents it lacks (after an interrupted run).",
+        rich_help_panel=STORE_PANEL,
+    ),
+]
+OverwriteOpt = Annotated[
+    bool,
+    typer.Option(
+        "--overwrite",
+        help="Delete an existing store and start again.",
+        rich_help_panel=STORE_PANEL,
     ),
 ]
 WhereOpt = Annotated[
@@ -203,11 +337,18 @@ class Output:
 
 
 def choose_format(output: Output) -> Format:
-    """``--format`` if given, else a table on a terminal and JSON Lines otherwise."""
+    """``--format`` if given, else a SQLite store for ``-o FILE.db`` (``.sqlite``,
+    ``.sqlite3``), a table on a terminal and JSON Lines otherwise."""
+    from quotex.io.store import is_store_path
+
     if output.fmt is not None:
         if output.fmt is Format.TABLE and not output.to_stdout:
             raise UsageError("--format table is for the terminal; use json, jsonl or csv with -o")
+        if output.fmt is Format.SQLITE and output.to_stdout:
+            raise UsageError("--format sqlite writes a store file; name it with -o corpus.db")
         return output.fmt
+    if not output.to_stdout and is_store_path(output.path):
+        return Format.SQLITE
     if output.to_stdout and sys.stdout.isatty():
         return Format.TABLE
     return Format.JSONL

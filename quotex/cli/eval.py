@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from quotex.cli.common import CuesOpt, JobsOpt, ModelOpt, ScopeOpt, app, fail, guard
+from quotex.cli.common import CuesOpt, JobsOpt, ModelOpt, ScopeOpt, command, fail, guard
 from quotex.cli.console import echo, out
 from quotex.errors import ExitCode
 from quotex.pipeline import DEFAULT_MODEL, Scope
@@ -24,14 +24,20 @@ Example: quotex eval gold.jsonl --details
 EVAL_FORMATS = ("table", "json")
 DETAIL_KINDS = {"misses": "miss", "false_quotes": "false_quote", "speaker_errors": "speaker_error"}
 
-GoldArg = Annotated[Path, typer.Argument(help="Gold JSONL file.", show_default=False)]
-EvalFormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+GoldArg = Annotated[
+    Path, typer.Argument(help="Gold JSONL file.", show_default=False, metavar="FILE")
+]
+EvalFormatOpt = Annotated[
+    str, typer.Option("--format", "-f", metavar="table|json", help="table or json.")
+]
 DetailsOpt = Annotated[
     bool, typer.Option("--details", help="List misses, false quotes and speaker errors.")
 ]
 LimitOpt = Annotated[
     int | None,
-    typer.Option("--limit", min=1, help="Score only the first N documents.", show_default=False),
+    typer.Option(
+        "--limit", min=1, metavar="N", help="Score only the first N documents.", show_default=False
+    ),
 ]
 
 
@@ -85,7 +91,7 @@ def _print_table(data: dict[str, Any]) -> None:
                 echo(out, json.dumps(row, ensure_ascii=False))
 
 
-@app.command("eval", help=EVAL_HELP)
+@command("eval", EVAL_HELP)
 def eval_command(
     gold: GoldArg,
     fmt: EvalFormatOpt = "table",

@@ -27,9 +27,11 @@ from quotex.cli.common import (
     Output,
     OutputDirOpt,
     OutputOpt,
+    OverwriteOpt,
     PartitionOpt,
     QuietOpt,
     RawCsvOpt,
+    ResumeOpt,
     SchedulerOpt,
     ScopeOpt,
     TextFieldOpt,
@@ -37,16 +39,26 @@ from quotex.cli.common import (
     UrlsOpt,
     WhereOpt,
     WithTextOpt,
-    app,
+    article_globs,
     choose_format,
+    command,
     guard,
     refuse_output_over_inputs,
+    stdin_or_hint,
     wants_progress,
 )
 from quotex.cli.console import err, out, warn
-from quotex.corpus import Corpus, CorpusOptions, EmptyInput, Note, is_failure
+from quotex.corpus import (
+    AlreadyStored,
+    Article,
+    Corpus,
+    CorpusOptions,
+    EmptyInput,
+    Note,
+    is_failure,
+)
 from quotex.engines import Engine
-from quotex.errors import UsageError
+from quotex.errors import Interrupted, UsageError
 from quotex.io.readers import Skipped
 from quotex.io.web import DEFAULT_MAX_BYTES
 from quotex.io.writers import Format, View
@@ -68,11 +80,19 @@ Example: quotex entities samples/nato-russia.txt
 """
 
 
-def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str]:
+def write_corpus(
+    view: View,
+    options: CorpusOptions,
+    output: Output,
+    *,
+    resume: bool = False,
+    overwrite: bool = False,
+) -> list[str]:
     """Read, extract and write a corpus; return the sources of the failed documents."""
     from quotex.io.writers import atomic_output, make_writer
     from quotex.render.progress import corpus_progress
 
+    stdin_or_hint([*options.inputs, *filter(None, [options.urls_file])], view.value)
     fmt = choose_format(output)
     if view is View.QUOTES and options.where is not EntityScope.ALL:
         raise UsageError("--where filters entities; use it with quotex entities or extract")
@@ -81,6 +101,10 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
         raise UsageError("--with-text puts the text in JSON records; use --format json or jsonl")
     if options.with_text and options.output_dir is not None:
         raise UsageError("--with-text needs the records written here; leave out --output-dir")
+    if fmt is Format.SQLITE:
+        return write_store(options, output, resume=resume, overwrite=overwrite)
+    if resume:
+        raise UsageError("--resume continues a SQLite store; write one with -o corpus.db")
     corpus = Corpus(options)
     refuse_output_over_inputs(output.path, corpus)
     show_progress = wants_progress(output)
@@ -95,13 +119,71 @@ def write_corpus(view: View, options: CorpusOptions, output: Output) -> list[str
         else:
             with make_writer(fmt, stream, view, raw_csv=output.raw_csv) as writer:
                 _emit(results, writer.write, advance)
+    _say_totals(corpus, output)
+    return corpus.stats.failed
+
+
+def _say_totals(corpus: Corpus, output: Output) -> None:
     stats = corpus.stats
-    if not output.quiet and (stats.documents + stats.failures > 1 or stats.failures):
+    if not output.quiet and (stats.documents + stats.failures + stats.stored > 1 or stats.failures):
+        stored = f"{stats.stored} already stored, " if stats.stored else ""
         warn(
             f"{stats.documents} documents, {stats.quotes} quotes, {stats.entities} entities, "
-            f"{stats.failures} failed, {stats.seconds:.1f} s"
+            f"{stored}{stats.failures} failed, {stats.seconds:.1f} s"
         )
-    return stats.failed
+
+
+def write_store(
+    options: CorpusOptions, output: Output, *, resume: bool, overwrite: bool
+) -> list[str]:
+    """Extract a corpus into the SQLite store ``-o`` names (every view stores quotes,
+    entities and mentions); with ``resume``, only the documents it lacks."""
+    from dataclasses import replace
+
+    from quotex.io.store import StoreWriter, preflight
+    from quotex.render.progress import corpus_progress
+
+    assert output.path is not None  # choose_format refuses a store on stdout
+    settings = {"model": options.model, "scope": options.scope, "where": str(options.where)}
+    stored = preflight(output.path, resume=resume, overwrite=overwrite, settings=settings)
+    local = not options.on_dask  # the Dask engine sends back records without their texts
+    corpus = Corpus(replace(options, skip_ids=frozenset(stored), keep_text=local))
+    refuse_output_over_inputs(output.path, corpus)
+    show_progress = wants_progress(output)
+    total = corpus.count() if show_progress else None
+    store = StoreWriter(
+        output.path,
+        resume=resume,
+        overwrite=overwrite,
+        settings=settings,
+        batch=options.batch_size,
+    )
+    try:
+        with store, corpus_progress(err, total, enabled=show_progress) as advance:
+            with corpus.results() as results:
+                for item in results:
+                    if isinstance(item, AlreadyStored):
+                        advance(item.count)
+                    elif isinstance(item, EmptyInput):
+                        warn(
+                            f"{item.source}: no text (empty or only whitespace); nothing to extract"
+                        )
+                    elif isinstance(item, Article):
+                        advance()
+                        store.write(item.result, item.text)
+                    elif isinstance(item, DocResult):
+                        advance()
+                        store.write(item)
+                    else:
+                        advance()
+                        warn(f"{item.source}: {item.message}")
+    except KeyboardInterrupt:
+        raise Interrupted(
+            f"interrupted; {output.path} keeps the {len(stored) + store.count} documents "
+            "stored so far: run the same command with --resume to finish it"
+        ) from None
+    _say_totals(corpus, output)
+    return corpus.stats.failed
 
 
 def _emit(
@@ -154,7 +236,7 @@ def check_engine(options: CorpusOptions, output: Output) -> None:
 def _register(view: View, name: str, help_text: str) -> None:
     """Add the command ``name`` writing ``view`` of each result."""
 
-    def command(
+    def run(
         inputs: Inputs = None,
         fmt: FormatOpt = None,
         output: OutputOpt = None,
@@ -180,13 +262,15 @@ def _register(view: View, name: str, help_text: str) -> None:
         text_format: TextFormatOpt = None,
         max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
         with_text: WithTextOpt = False,
+        resume: ResumeOpt = False,
+        overwrite: OverwriteOpt = False,
     ) -> None:
         options = CorpusOptions(
             inputs=list(inputs or []),
             model=model,
             scope=str(scope),
             cues_file=cues,
-            glob=glob,
+            glob=article_globs(glob),
             input_format=input_format,
             text_field=text_field,
             id_field=id_field,
@@ -207,10 +291,13 @@ def _register(view: View, name: str, help_text: str) -> None:
             with_text=with_text,
         )
         target = Output(fmt, output, quiet, raw_csv)
-        guard(lambda: write_corpus(view, options, target), output)
+        guard(
+            lambda: write_corpus(view, options, target, resume=resume, overwrite=overwrite),
+            output,
+        )
 
-    command.__doc__ = help_text
-    app.command(name, help=help_text)(command)
+    run.__doc__ = help_text
+    command(name, help_text)(run)
 
 
 _register(View.EXTRACT, "extract", EXTRACT_HELP)

@@ -7,12 +7,16 @@ or as one HTML page; ``speakers`` sums the results into a :class:`~quotex.tally.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import Annotated
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quotex.cli.common import (
+    ARTICLE_GLOBS,
     STDOUT,
     BatchOpt,
     CuesOpt,
@@ -34,10 +38,12 @@ from quotex.cli.common import (
     TextFieldOpt,
     TextFormatOpt,
     UrlsOpt,
-    app,
+    article_globs,
     choose_format,
+    command,
     guard,
     refuse_output_over_inputs,
+    stdin_or_hint,
 )
 from quotex.cli.console import out, warn
 from quotex.corpus import Article, Corpus, CorpusOptions, Note, is_failure
@@ -46,17 +52,25 @@ from quotex.io.readers import Skipped
 from quotex.io.web import DEFAULT_MAX_BYTES
 from quotex.io.writers import Format
 from quotex.pipeline import DEFAULT_MODEL, Scope
+from quotex.records import DocResult
+
+if TYPE_CHECKING:
+    from quotex.tally import SpeakerTally
 
 SHOW_HELP = """An article with every quote in its speaker's colour, then a legend and the speakers.
 
 Speaker mentions are bold, cues underlined, entity mentions tinted by label. With
 --format html (the default with -o) writes one self-contained HTML page.
 
+A SQLite store (-o corpus.db of quotex extract) is shown from what it holds, without
+the model: quotex show corpus.db --id ID.
+
 Example: quotex show samples/nato-russia.txt --pager
 """
 SPEAKERS_HELP = """Who is quoted and how much, over one or many documents.
 
 Per speaker: entity label, documents, quotes by type and share of all quotes.
+A SQLite store (-o corpus.db of quotex extract) is counted from what it holds.
 
 Example: quotex speakers samples/ --format csv -o speakers.csv
 """
@@ -72,9 +86,10 @@ class ShowFormat(StrEnum):
 ShowInput = Annotated[
     str | None,
     typer.Argument(
-        help="A text file, a JSONL file, an HTML page, a URL, a folder or - for stdin "
-        "(default: stdin).",
+        help="A text file, a JSONL file, an HTML page, a URL, a folder, a SQLite store or - for "
+        "stdin (default: stdin).",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 ShowFormatOpt = Annotated[
@@ -91,6 +106,15 @@ NoColorOpt = Annotated[
     bool,
     typer.Option("--no-color", help="No colours (also when NO_COLOR is set)."),
 ]
+IdOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--id",
+        metavar="ID",
+        help="With a SQLite store: the document to show (repeat for several; default all).",
+        show_default=False,
+    ),
+]
 PagerOpt = Annotated[
     bool,
     typer.Option("--pager", help="Page articles longer than the terminal."),
@@ -104,11 +128,56 @@ def show(
     *,
     no_color: bool,
     pager: bool,
+    ids: list[str] | None = None,
 ) -> int:
-    """Render every document of the corpus; return the number that failed."""
+    """Render every document of the corpus (or of a store: ``ids``, or all); return the
+    number that failed."""
+    stdin_or_hint(options.inputs, "show")
     fmt = fmt or (ShowFormat.HTML if output not in (None, STDOUT) else ShowFormat.TERMINAL)
     if fmt is ShowFormat.TERMINAL and output not in (None, STDOUT):
         raise UsageError("--format terminal is for the terminal; use --format html with -o")
+    store = _store_input(options.inputs)
+    failures = 0
+    if store is not None:
+        articles = _stored_articles(store, ids)
+    elif ids:
+        raise UsageError("--id picks documents of a SQLite store; give the store as the input")
+    else:
+        articles, failures = _extracted_articles(options, fmt, output)
+    _render(articles, fmt, output, no_color=no_color, pager=pager)
+    return failures
+
+
+def _store_input(inputs: Sequence[str]) -> str | None:
+    """The store among ``inputs``, if they name one; a store is read alone."""
+    from quotex.io.store import is_store_path
+
+    stores = [given for given in inputs if is_store_path(given)]
+    if not stores:
+        return None
+    if len(inputs) > 1:
+        raise UsageError("a SQLite store is read on its own; give it as the only input")
+    return stores[0]
+
+
+def _stored_articles(store: str, ids: list[str] | None) -> list[Article]:
+    """The articles of ``store`` (the ``ids`` only, if given), from their stored texts."""
+    from quotex.io.store import read_articles
+
+    articles = []
+    for text, result in read_articles(store, ids):
+        if text is None:
+            raise UsageError(
+                f"{store} holds no text for {result.id!r} (written by the Dask engine); "
+                "show the input it came from instead"
+            )
+        articles.append(Article(text, result))
+    return articles
+
+
+def _extracted_articles(
+    options: CorpusOptions, fmt: ShowFormat, output: str | None
+) -> tuple[list[Article], int]:
     corpus = Corpus(options)
     if fmt is ShowFormat.HTML:
         refuse_output_over_inputs(output, corpus)
@@ -119,11 +188,16 @@ def show(
                 articles.append(item)
             else:
                 warn(f"{item.source}: {item.message}")
+    return articles, corpus.stats.failures
+
+
+def _render(
+    articles: list[Article], fmt: ShowFormat, output: str | None, *, no_color: bool, pager: bool
+) -> None:
     if fmt is ShowFormat.HTML:
         _write_html(articles, output)
     else:
         _print_articles(articles, no_color=no_color, pager=pager)
-    return corpus.stats.failures
 
 
 def _write_html(articles: list[Article], output: str | None) -> None:
@@ -131,9 +205,18 @@ def _write_html(articles: list[Article], output: str | None) -> None:
     from quotex.render.html import page_html
 
     pairs = [(article.text, article.result) for article in articles]
-    title = pairs[0][1].id if len(pairs) == 1 else f"quotex: {len(pairs)} documents"
+    title = page_title(pairs[0][1]) if len(pairs) == 1 else f"quotex: {len(pairs)} documents"
     with atomic_output(output) as stream:
         stream.write(page_html(pairs, title=title))
+
+
+def page_title(result: DocResult) -> str:
+    """What names one article's page: its ``title`` field, else its id, never a folder path
+    (an absolute id is cut to the file name)."""
+    title = (result.meta or {}).get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return PurePath(result.id).name if PurePath(result.id).is_absolute() else result.id
 
 
 def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> None:
@@ -146,12 +229,21 @@ def _print_articles(articles: list[Article], *, no_color: bool, pager: bool) -> 
     console = make_console(highlight=False, no_color=True if no_color else None)
     view = Group(*(show_view(article.text, article.result) for article in articles))
     if pager and console.is_terminal:
+        _less_shows_colours()
         lines = console.render_lines(view, console.options, pad=False)
         if len(lines) > console.height:
             with console.pager(styles=not console.no_color):
                 console.print(view)
             return
     console.print(view)
+
+
+def _less_shows_colours() -> None:
+    """Make ``less`` (the pager rich runs) show colours, not escape codes: add ``-R`` to
+    ``LESS`` unless it already passes raw control characters."""
+    flags = os.environ.get("LESS", "")
+    if "R" not in flags and "r" not in flags:
+        os.environ["LESS"] = f"{flags} -R".strip()
 
 
 def speakers(options: CorpusOptions, output: Output) -> int:
@@ -161,17 +253,20 @@ def speakers(options: CorpusOptions, output: Output) -> int:
     from quotex.render.tables import speakers_table
     from quotex.tally import SPEAKER_COLUMNS, SpeakerTally
 
+    stdin_or_hint([*options.inputs, *filter(None, [options.urls_file])], "speakers")
     fmt = choose_format(output)
-    corpus = Corpus(options)
-    if fmt is not Format.TABLE:
-        refuse_output_over_inputs(output.path, corpus)
+    if fmt is Format.SQLITE:
+        raise UsageError("speakers writes a table, json, jsonl or csv; leave out --format sqlite")
     tally = SpeakerTally()
-    with corpus.results() as results:
-        for item in results:
-            if is_failure(item) or isinstance(item, Skipped | Note):
-                warn(f"{item.source}: {item.message}")
-            else:
-                tally.add(item)
+    store = _store_input(options.inputs)
+    if store is not None:
+        from quotex.io.store import read_results
+
+        for result in read_results(store):
+            tally.add(result)
+        failures = 0
+    else:
+        failures = _tally_corpus(options, fmt, output, tally)
     rows = tally.rows()
     if fmt is Format.TABLE:
         out.print(speakers_table(rows, tally.documents))
@@ -179,19 +274,33 @@ def speakers(options: CorpusOptions, output: Output) -> int:
         with atomic_output(output.path) as stream:
             rows_out = [row.to_dict() for row in rows]
             write_summary(rows_out, SPEAKER_COLUMNS, fmt, stream, raw_csv=output.raw_csv)
-    failures = corpus.stats.failures
     if not output.quiet and failures:
         warn(f"{tally.documents} documents, {tally.quotes} quotes, {failures} failed")
     return failures
 
 
-@app.command("show", help=SHOW_HELP)
+def _tally_corpus(options: CorpusOptions, fmt: Format, output: Output, tally: SpeakerTally) -> int:
+    """Add the speakers of every document of the corpus to ``tally``; return failures."""
+    corpus = Corpus(options)
+    if fmt is not Format.TABLE:
+        refuse_output_over_inputs(output.path, corpus)
+    with corpus.results() as results:
+        for item in results:
+            if is_failure(item) or isinstance(item, Skipped | Note):
+                warn(f"{item.source}: {item.message}")
+            else:
+                tally.add(item)
+    return corpus.stats.failures
+
+
+@command("show", SHOW_HELP)
 def show_command(
     source: ShowInput = None,
     fmt: ShowFormatOpt = None,
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
     pager: PagerOpt = False,
+    ids: IdOpt = None,
     model: ModelOpt = DEFAULT_MODEL,
     scope: ScopeOpt = Scope.SPEECH,
     cues: CuesOpt = None,
@@ -206,6 +315,7 @@ def show_command(
         model=model,
         scope=str(scope),
         cues_file=cues,
+        glob=list(ARTICLE_GLOBS),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,
@@ -214,10 +324,10 @@ def show_command(
         batch_size=1,
         keep_text=True,
     )
-    guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager), output)
+    guard(lambda: show(options, fmt, output, no_color=no_color, pager=pager, ids=ids), output)
 
 
-@app.command("speakers", help=SPEAKERS_HELP)
+@command("speakers", SPEAKERS_HELP)
 def speakers_command(
     inputs: Inputs = None,
     fmt: FormatOpt = None,
@@ -245,7 +355,7 @@ def speakers_command(
         model=model,
         scope=str(scope),
         cues_file=cues,
-        glob=glob,
+        glob=article_globs(glob),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,

@@ -57,7 +57,7 @@ INPUT_FORMATS: tuple[str, ...] = ("text", "jsonl", "json", "html")
 TEXT_FORMATS: tuple[str, ...] = ("text", "html")
 STDIN_MARK = "-"
 STDIN_NAME = "stdin"
-DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm")
+DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.jsonl", "*.html", "*.htm")  # not *.md: READMEs
 JSONL_SUFFIX = ".jsonl"
 JSON_SUFFIX = ".json"
 # Media types a URL may answer with, and what each is read as.

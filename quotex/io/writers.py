@@ -39,7 +39,10 @@ from typing import Any, Self, TextIO
 
 from quotex.errors import OutputError
 from quotex.io.targets import is_regular_or_missing, output_target
-from quotex.records import DocResult, Entity, Mention, Quote
+from quotex.records import DocResult
+from quotex.rows import DOC_ID, entity_row, meta_cells, quote_row
+from quotex.rows import ENTITY_COLUMNS as ENTITY_ROW_COLUMNS
+from quotex.rows import QUOTE_COLUMNS as QUOTE_ROW_COLUMNS
 from quotex.terminal import TerminalStream
 
 STDOUT_MARK = "-"
@@ -48,37 +51,21 @@ OUTPUT_ENCODING = "utf-8"
 JSON_OPEN, JSON_SEPARATOR, JSON_CLOSE, JSON_EMPTY = "[", ",\n", "]\n", "[]\n"
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_ESCAPE = "'"
-TEXTS_SEPARATOR = " | "
-QUOTE_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "quote_id",
-    "type",
-    "speaker",
-    "speaker_mention",
-    "cue",
-    "start",
-    "end",
-    "text",
-)
-ENTITY_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "entity_id",
-    "name",
-    "label",
-    "mentions",
-    "in_quote",
-    "texts",
-    "first_start",
-)
+SPOOL_BYTES = 1 << 20  # CSV rows kept in memory before the spool moves to a temporary file
+# The CSV columns besides doc_id and the metadata fields (quotex.rows).
+QUOTE_COLUMNS: tuple[str, ...] = (DOC_ID, *QUOTE_ROW_COLUMNS)
+ENTITY_COLUMNS: tuple[str, ...] = (DOC_ID, *ENTITY_ROW_COLUMNS)
 
 
 class Format(StrEnum):
-    """Output formats. ``table`` is rendered by the CLI, not written here."""
+    """Output formats. ``table`` is rendered by the CLI, ``sqlite`` by
+    :class:`quotex.io.store.StoreWriter` (a file, not a stream), not written here."""
 
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    SQLITE = "sqlite"
 
 
 class View(StrEnum):
@@ -167,30 +154,44 @@ class JsonWriter(Writer):
 
 
 class CsvWriter(Writer):
-    """A header row, then one row per quote or per entity, through :mod:`csv`."""
+    """A header row, then one row per quote or per entity (:mod:`quotex.rows`), through
+    :mod:`csv`.
+
+    The header names every metadata field of the run (after ``doc_id``, in first-seen
+    order), and a field may first appear in the last document, so rows are kept in a
+    temporary file (in memory up to ``SPOOL_BYTES``) and the whole table is written by
+    ``close()``: memory stays small, but nothing appears before the run ends.
+    """
 
     def __init__(self, stream: TextIO, view: View = View.EXTRACT, *, raw: bool = False) -> None:
         super().__init__(stream, view)
         self.raw = raw
-        self._csv = csv.writer(stream)
-        self._header_written = False
         self._entities = self.view is View.ENTITIES
+        self._meta: dict[str, None] = {}  # metadata columns, in first-seen order
+        self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115  (closed by _finish)
+            max_size=SPOOL_BYTES, mode="w+", encoding=OUTPUT_ENCODING, newline=""
+        )
 
     def _write(self, result: DocResult) -> None:
-        self._write_header()
         if self._entities:
-            rows = [_entity_row(result.id, entity) for entity in result.entities]
+            rows = [entity_row(result, entity) for entity in result.entities]
         else:
-            rows = [_quote_row(result.id, quote) for quote in result.quotes]
-        self._csv.writerows([self._cells(row) for row in rows])
+            rows = [quote_row(result, quote) for quote in result.quotes]
+        if rows:
+            self._meta.update(dict.fromkeys(meta_cells(result)))
+        for row in rows:
+            self._spool.write(_dumps(row) + "\n")
 
     def _finish(self) -> None:
-        self._write_header()
-
-    def _write_header(self) -> None:
-        if not self._header_written:
-            self._header_written = True
-            self._csv.writerow(ENTITY_COLUMNS if self._entities else QUOTE_COLUMNS)
+        own = ENTITY_ROW_COLUMNS if self._entities else QUOTE_ROW_COLUMNS
+        columns = [DOC_ID, *self._meta, *own]
+        writer = csv.writer(self.stream)
+        writer.writerow(columns)
+        self._spool.seek(0)
+        for line in self._spool:
+            row = json.loads(line)
+            writer.writerow(self._cells([row.get(name) for name in columns]))
+        self._spool.close()
 
     def _cells(self, row: list[Any]) -> list[Any]:
         return row if self.raw else [escape_formula(cell) for cell in row]
@@ -213,7 +214,7 @@ def make_writer(fmt: Format, stream: TextIO, view: View, *, raw_csv: bool = Fals
         return CsvWriter(stream, view, raw=raw_csv)
     if fmt in _WRITERS:
         return _WRITERS[fmt](stream, view)
-    raise ValueError(f"no writer for format {fmt.value!r}; the CLI renders it")
+    raise ValueError(f"no stream writer for format {fmt.value!r}")
 
 
 @contextlib.contextmanager
@@ -305,36 +306,3 @@ def _file_mode(target: Path) -> int:
 
 def _dumps(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False)
-
-
-def _mention_text(mention: Mention | None) -> str:
-    return mention.text if mention is not None else ""
-
-
-def _quote_row(doc_id: str, quote: Quote) -> list[Any]:
-    return [
-        doc_id,
-        quote.id,
-        quote.type,
-        quote.speaker or "",
-        _mention_text(quote.speaker_mention),
-        _mention_text(quote.cue),
-        quote.start,
-        quote.end,
-        quote.text,
-    ]
-
-
-def _entity_row(doc_id: str, entity: Entity) -> list[Any]:
-    texts = dict.fromkeys(m.text for m in entity.mentions)  # distinct, in first-seen order
-    starts = [m.start for m in entity.mentions]
-    return [
-        doc_id,
-        entity.id,
-        entity.name,
-        entity.label,
-        len(entity.mentions),
-        sum(1 for m in entity.mentions if m.in_quote),
-        TEXTS_SEPARATOR.join(texts),
-        min(starts) if starts else "",
-    ]
