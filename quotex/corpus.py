@@ -203,9 +203,14 @@ class Corpus:
         if not options.on_dask:
             from quotex.extraction import extract_documents
 
-            yield extract_documents(
+            results = extract_documents(
                 documents, self.nlp, batch_size=options.batch_size, n_process=options.jobs
             )
+            try:
+                yield results
+            finally:
+                # Worker processes stop now, even while an exception holds on to the stream.
+                getattr(results, "close", lambda: None)()
             return
         import logging
 
