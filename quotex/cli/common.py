@@ -224,7 +224,8 @@ def guard(worker: Callable[[], list[str] | int], output: str | None = None) -> N
         raise
     finally:
         for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            if handler is not None:  # None: a handler not set from Python, left alone
+                signal.signal(signum, handler)
     if isinstance(failed, int) and failed:
         raise fail(f"{failed} document(s) failed; see the messages above", ExitCode.ERROR)
     if isinstance(failed, list) and failed:
