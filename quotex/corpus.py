@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from quotex import stopping
 from quotex.engines import Engine
 from quotex.errors import InputError, QuotexError, UsageError
 from quotex.io.readers import (
@@ -272,6 +273,7 @@ class Corpus:
         parts = _part_types(self.options)
         stats = self.stats
         for item in items:
+            stopping.check()  # a signal whose KeyboardInterrupt was lost on the way
             yield from self._notes
             self._notes.clear()
             yield from self._passed()
@@ -307,9 +309,14 @@ class Corpus:
         if not options.on_dask:
             from quotex.extraction import extract_documents
 
-            yield extract_documents(
+            results = extract_documents(
                 documents, self.nlp, batch_size=options.batch_size, n_process=options.jobs
             )
+            try:
+                yield results
+            finally:
+                # Worker processes stop now, even while an exception holds on to the stream.
+                getattr(results, "close", lambda: None)()
             return
         import logging
 

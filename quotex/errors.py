@@ -12,7 +12,8 @@ class ExitCode(IntEnum):
     ERROR = 1
     USAGE = 2
     MODEL_MISSING = 3
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + 2, as shells report it
+    TERMINATED = 143  # SIGTERM: 128 + 15
 
 
 class QuotexError(Exception):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
@@ -226,8 +227,10 @@ def _extract_in_processes(
         return list(_extract_here(task, nlp, batch_size=batch_size, n_process=1))
 
     tasks = _tasks(items, min(batch_size, TASK_DOCS))
-    for results in ordered_map(work, tasks, processes=n_process, window=TASKS_AHEAD * n_process):
-        yield from results
+    pool = ordered_map(work, tasks, processes=n_process, window=TASKS_AHEAD * n_process)
+    with closing(pool):  # the workers stop when this stream is closed, not when it is collected
+        for results in pool:
+            yield from results
 
 
 def _tasks(

@@ -19,9 +19,10 @@ import click
 import typer
 from typer.core import TyperCommand
 
+from quotex import stopping
 from quotex.cli.console import echo, out, warn
 from quotex.engines import Engine
-from quotex.errors import ExitCode, QuotexError, UsageError
+from quotex.errors import ExitCode, Interrupted, QuotexError, UsageError
 from quotex.io.readers import DEFAULT_GLOBS
 from quotex.io.writers import Format
 from quotex.pipeline import Scope
@@ -74,6 +75,12 @@ class PanelCommand(TyperCommand):
                 with formatter.section(title):
                     formatter.write_dl(records)
 
+
+# The signals that end a run: what stderr says and the exit code.
+STOPS: dict[signal.Signals, tuple[str, ExitCode]] = {
+    signal.SIGINT: ("interrupted", ExitCode.INTERRUPTED),
+    signal.SIGTERM: ("terminated (SIGTERM)", ExitCode.TERMINATED),
+}
 
 app = typer.Typer(
     help=HELP,
@@ -378,25 +385,64 @@ def fail(message: str, code: ExitCode) -> typer.Exit:
 def guard(worker: Callable[[], list[str] | int], output: str | None = None) -> None:
     """Run a command's worker under the CLI's error and signal policy.
 
-    A ``QuotexError`` becomes its one-line message and exit code, Ctrl-C or SIGTERM exit
-    130 (naming the ``-o`` file that was not written), a closed pipe exits quietly, and
-    failed documents (a list of sources, or a count) give a closing line and exit 1.
+    A ``QuotexError`` becomes its one-line message and exit code; Ctrl-C exits 130 and
+    SIGTERM 143 (naming the ``-o`` file that was not written), whatever the engine was
+    doing when the signal came; a closed pipe exits quietly; failed documents (a list of
+    sources, or a count) give a closing line and exit 1.
     """
-    signal.signal(signal.SIGTERM, _terminate)
+    stopped_by: list[int] = []  # the signal that ends the run, once one came
+    stopping.clear()
+    previous = {signum: signal.signal(signum, _stop_handler(stopped_by)) for signum in STOPS}
     try:
         failed = worker()
-    except QuotexError as exc:
-        raise fail(str(exc), exc.exit_code) from None
-    except KeyboardInterrupt:
-        kept = "" if output in (None, STDOUT) else f"; {output} was not written"
-        raise fail(f"interrupted{kept}", ExitCode.INTERRUPTED) from None
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
+    except (Exception, KeyboardInterrupt) as exc:
+        if isinstance(exc, Interrupted):  # a stopped run that kept its work: its own words
+            code = STOPS[signal.Signals(stopped_by[0])][1] if stopped_by else exc.exit_code
+            raise fail(str(exc), code) from None
+        # After a signal, whatever the shutdown raised (a worker it stopped, say) is the signal.
+        if stopped_by or isinstance(exc, KeyboardInterrupt):
+            raise _stopped(stopped_by[0] if stopped_by else signal.SIGINT, output) from None
+        if isinstance(exc, QuotexError):
+            raise fail(str(exc), exc.exit_code) from None
+        raise
+    finally:
+        stopping.clear()
+        for signum, handler in previous.items():
+            if handler is not None:  # None: a handler not set from Python, left alone
+                signal.signal(signum, handler)
+    if stopped_by:  # the run ended though a signal came: say so (its exception was lost)
+        raise _stopped(stopped_by[0], output)
     if isinstance(failed, int) and failed:
         raise fail(f"{failed} document(s) failed; see the messages above", ExitCode.ERROR)
     if isinstance(failed, list) and failed:
         raise fail(failure_summary(failed), ExitCode.ERROR)
+
+
+def _stop_handler(stopped_by: list[int]) -> Callable[[int, Any], None]:
+    """A handler for SIGINT and SIGTERM: the first one ends the run, later ones wait for it.
+
+    The run ends by ``KeyboardInterrupt``, so every ``with`` and ``finally`` on the way
+    out (temporary files, worker processes, a Dask cluster) cleans up. A second signal
+    would cut that cleaning short, so it is noted and ignored: one Ctrl-C is enough.
+    """
+
+    def handle(signum: int, frame: Any) -> None:
+        stopped_by.append(signum)
+        if len(stopped_by) == 1:
+            stopping.request(signum)  # in case this exception is lost (see quotex.stopping)
+            raise KeyboardInterrupt
+
+    return handle
+
+
+def _stopped(signum: int, output: str | None) -> typer.Exit:
+    """The one line and exit code for a run that ``signum`` ended."""
+    what, code = STOPS[signal.Signals(signum)]
+    kept = "" if output in (None, STDOUT) else f"; {output} was not written"
+    return fail(f"{what}{kept}", code)
 
 
 def failure_summary(failed: list[str]) -> str:
@@ -405,10 +451,6 @@ def failure_summary(failed: list[str]) -> str:
     more = len(failed) - MAX_FAILED_SHOWN
     shown += f" and {more} more" if more > 0 else ""
     return f"{len(failed)} document(s) failed ({shown}); see the messages above"
-
-
-def _terminate(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
 
 
 def _silence_stdout() -> None:

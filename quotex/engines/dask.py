@@ -22,16 +22,19 @@ is never lost or written twice.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
+import signal
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quotex.engines.interrupts import deferred_interrupts
 from quotex.errors import OutputError, QuotexError, UsageError
 from quotex.extraction import DEFAULT_BATCH_SIZE, ExtractFailure, Item
 from quotex.io.readers import Document, ReadFailure
@@ -51,6 +54,7 @@ MAX_PARTITION_CHARS = 2_000_000
 DEFAULT_RETRIES = 2
 CONNECT_TIMEOUT_S = 10.0
 WORKER_WAIT_S = 60.0
+ABANDON_S = 0.5  # a worker of an abandoned run gets this long to stop before it is killed
 LOOPBACK = "127.0.0.1"
 MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
 PART_NAME = "part-{:05d}.jsonl"
@@ -107,20 +111,11 @@ def connect(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator[Cli
     joins it within ``WORKER_WAIT_S``.
     """
     require_distributed()
-    from distributed import Client
-
     if scheduler is None:
-        with _local_cluster(n_workers) as cluster, Client(cluster, set_as_default=False) as client:
+        with _local_cluster(n_workers) as cluster, _closing_client(cluster) as client:
             yield client
         return
-    try:
-        client = Client(scheduler, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        raise QuotexError(
-            f"cannot reach the Dask scheduler at {scheduler} ({_reason(exc)}); check the "
-            "address and that `dask scheduler` is running there"
-        ) from None
-    with client:
+    with _closing_client(scheduler) as client:
         try:
             client.wait_for_workers(1, timeout=WORKER_WAIT_S)
         except (OSError, TimeoutError):
@@ -132,9 +127,34 @@ def connect(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator[Cli
 
 
 @contextmanager
+def _closing_client(address: Any) -> Iterator[Client]:
+    """A client of ``address`` (a scheduler's, or a cluster object), closed on the way out.
+
+    Made and closed with Ctrl-C and SIGTERM held (:mod:`quotex.engines.interrupts`), so a
+    signal never leaves a half-made client or cuts its closing short.
+    """
+    from distributed import Client
+
+    with deferred_interrupts(mask=()):
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise QuotexError(
+                f"cannot reach the Dask scheduler at {address} ({_reason(exc)}); check the "
+                "address and that `dask scheduler` is running there"
+            ) from None
+    try:
+        yield client
+    finally:
+        with deferred_interrupts(mask=()):
+            client.close()
+
+
+@contextmanager
 def _local_cluster(n_workers: int) -> Iterator[Any]:
     """``n_workers`` single-threaded worker processes on the loopback, shut down on exit."""
     import logging
+    from multiprocessing import resource_tracker
 
     import dask
     from distributed import LocalCluster
@@ -148,19 +168,54 @@ def _local_cluster(n_workers: int) -> Iterator[Any]:
         if key != MALLOC_TRIM
     }
     # The scheduler serves HTTP even without a dashboard: on a free port, not 8787, so
-    # another cluster on this machine is no reason for a warning.
+    # another cluster on this machine is no reason for a warning. Ctrl-C waits until the
+    # cluster is up (it is then shut down in order, not left half-made for atexit), and
+    # the workers start with it blocked: the terminal sends it to them too, and it is the
+    # client's to act on. Worker logs stop short of errors: a task's failure comes back
+    # to the client, and a shutdown mid-task makes workers log lost connections.
+    # (multiprocessing's resource tracker, started on the first spawn, unblocks SIGINT
+    # in the thread that starts it, which would then pass on an open mask: start it now.)
+    resource_tracker.ensure_running()
     with (
         dask.config.set({"distributed.nanny.pre-spawn-environ": environ}),
-        LocalCluster(
+        deferred_interrupts(mask=(signal.SIGINT,)),
+    ):
+        cluster = LocalCluster(
             n_workers=n_workers,
             threads_per_worker=1,
             processes=True,
             host=LOOPBACK,
             dashboard_address=f"{LOOPBACK}:0",
-            silence_logs=logging.ERROR,
-        ) as cluster,
-    ):
+            silence_logs=logging.CRITICAL,
+        )
+    try:
         yield cluster
+    except BaseException:
+        with deferred_interrupts(mask=()):
+            _stop_workers_now(cluster)
+            cluster.close()
+        raise
+    with deferred_interrupts(mask=()):
+        cluster.close()
+
+
+def _stop_workers_now(cluster: Any) -> None:
+    """Stop a local cluster's worker processes within about ``ABANDON_S`` seconds.
+
+    For a run that ended early (an error, Ctrl-C, a closed pipe): a graceful close waits
+    up to 5 s for each worker's running task, whose result nobody wants now. Closing
+    each nanny first, with a short timeout, kills its worker process (and keeps the
+    nanny from starting another); ``cluster.close()`` then has only the scheduler left.
+    """
+
+    async def stop() -> None:
+        nannies = list(cluster.workers.values())
+        await asyncio.gather(
+            *(nanny.close(timeout=ABANDON_S) for nanny in nannies), return_exceptions=True
+        )
+
+    with suppress(Exception):  # whatever is left, cluster.close() stops the slow way
+        cluster.sync(stop)
 
 
 def run_on_dask(
@@ -204,6 +259,14 @@ def run_on_dask(
         max_in_flight,
         buffered_counts=folder is None,
     )
+    with closing(stream):  # what is still in flight is cancelled now, while the client is open
+        yield from _outcomes(stream, folder, view)
+
+
+def _outcomes(
+    stream: Iterator[tuple[_Partition, Any]], folder: Path | None, view: View
+) -> Iterator[Item | PartWritten]:
+    """What :func:`run_on_dask` yields, from the workers' outputs in partition order."""
     if folder is None:
         for partition, outcomes in stream:
             yield from _merge(partition, outcomes)
@@ -308,8 +371,10 @@ def _ordered(
             done[partition.index] = (partition, _result(future, partition.index))
             future.release()
     finally:
-        for future in running:
-            future.cancel()
+        if running:
+            # (a client closed before this stream was, by a caller, has nothing to cancel)
+            with deferred_interrupts(mask=()), suppress(RuntimeError):
+                client.cancel(list(running))
 
 
 def _result(future: Any, index: int) -> Any:

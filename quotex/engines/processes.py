@@ -8,19 +8,25 @@ the parent hands results back in task order and keeps at most ``window`` tasks s
 and not yet yielded, so memory stays bounded however long the stream.
 
 A task that raises re-raises in the parent; a worker that dies (killed, out of memory)
-raises ``QuotexError``. Fork is POSIX-only: callers check :func:`can_fork` first.
+raises ``QuotexError``, and the other workers are stopped. However the stream ends
+(exhausted, closed early, an exception, Ctrl-C or SIGTERM in the parent), no worker
+outlives it: workers never see Ctrl-C (:mod:`quotex.engines.interrupts`), the parent
+stops them, and a worker whose parent was killed outright exits by itself. Fork is
+POSIX-only: callers check :func:`can_fork` first.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
 import queue
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from quotex.engines.interrupts import deferred_interrupts, worker_signals
 from quotex.errors import QuotexError
 
 T = TypeVar("T")
@@ -50,24 +56,31 @@ def ordered_map(
     context = multiprocessing.get_context("fork")
     inbox = context.Queue()
     outbox = context.Queue()
-    # Objects the parent holds stay where they are: the collector would otherwise write to
-    # their pages in every worker and copy them one by one.
-    gc.freeze()
     workers = [
-        context.Process(target=_serve, args=(function, inbox, outbox), daemon=True)
+        context.Process(target=_serve, args=(function, inbox, outbox, os.getpid()), daemon=True)
         for _ in range(processes)
     ]
-    try:
-        for worker in workers:
-            worker.start()
-    finally:
-        gc.unfreeze()
     finished = False
     try:
+        _start(workers)
         yield from _in_order(iter(tasks), inbox, outbox, workers, window)
         finished = True
     finally:
-        _stop(workers, inbox, outbox, finished=finished)
+        with deferred_interrupts():  # a second Ctrl-C must not leave workers running
+            _stop(workers, inbox, outbox, finished=finished)
+
+
+def _start(workers: list[Any]) -> None:
+    """Fork the workers; a Ctrl-C or SIGTERM meanwhile is delivered once all have started."""
+    # Objects the parent holds stay where they are: the collector would otherwise write to
+    # their pages in every worker and copy them one by one.
+    gc.freeze()
+    try:
+        with deferred_interrupts():  # workers begin with both signals blocked
+            for worker in workers:
+                worker.start()
+    finally:
+        gc.unfreeze()
 
 
 def _in_order(
@@ -112,40 +125,67 @@ def _receive(outbox: Any, workers: list[Any]) -> tuple[int, bool, Any]:
             dead = [w for w in workers if not w.is_alive()]
             if dead:
                 raise QuotexError(
-                    f"a worker process stopped (exit code {dead[0].exitcode}) before its "
-                    "documents were done; run with fewer --jobs or smaller --batch-size if "
-                    "memory is short"
+                    f"a worker process {_how_it_ended(dead[0].exitcode)} before its documents "
+                    "were done; run with fewer --jobs or smaller --batch-size if memory is short"
                 ) from None
+
+
+def _how_it_ended(exitcode: int | None) -> str:
+    """``was killed (SIGKILL)`` or ``stopped (exit code 9)``: how a worker ended, in words."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"was killed ({signal.Signals(-exitcode).name})"
+        except ValueError:
+            return f"was killed (signal {-exitcode})"
+    return f"stopped (exit code {exitcode})"
 
 
 def _stop(workers: list[Any], inbox: Any, outbox: Any, *, finished: bool) -> None:
     """Let the workers exit when the stream is done; terminate them when it was abandoned."""
+    started = [worker for worker in workers if worker.pid is not None]
     if finished:
-        for _ in workers:
+        for _ in started:
             inbox.put(_DONE)
-        for worker in workers:
+        for worker in started:
             worker.join(JOIN_S)
-    for worker in workers:
+    for worker in started:
         if worker.is_alive():
             worker.terminate()
+    for worker in started:
+        worker.join(JOIN_S)
+        if worker.is_alive():  # SIGTERM is fatal in a worker; this is for one stuck in the kernel
+            worker.kill()
             worker.join()
     for channel in (inbox, outbox):
         channel.cancel_join_thread()  # what a terminated worker left unread is dropped
         channel.close()
 
 
-def _serve(function: Callable[[Any], Any], inbox: Any, outbox: Any) -> None:
-    """A worker: run tasks until the sentinel; results and exceptions go back numbered."""
+def _serve(function: Callable[[Any], Any], inbox: Any, outbox: Any, parent: int) -> None:
+    """A worker: run tasks until the sentinel; results and exceptions go back numbered.
+
+    It also stops when ``parent`` is gone (killed with SIGKILL, say), rather than wait for
+    tasks that will never come.
+    """
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers itself, and a
     # handler inherited from the parent (the CLI's) must not run here.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    while (message := inbox.get()) is not _DONE:
+    worker_signals()
+    while (message := _next_task(inbox, parent)) is not _DONE:
         number, task = message
         try:
             outbox.put((number, True, function(task)))
         except Exception as exc:  # noqa: BLE001  (handed to the parent, which raises it)
             outbox.put((number, False, _picklable(exc)))
+
+
+def _next_task(inbox: Any, parent: int) -> Any:
+    """The next task, or ``_DONE`` when the sentinel comes or the parent has gone."""
+    while os.getppid() == parent:
+        try:
+            return inbox.get(timeout=POLL_S)
+        except queue.Empty:
+            continue
+    return _DONE
 
 
 def _picklable(exc: Exception) -> Exception:
