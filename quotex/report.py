@@ -31,6 +31,7 @@ TOP = 15  # speakers, groups of --by and entities shown
 MAX_QUOTES_SHOWN = 50  # quotes listed per speaker; the rest are counted
 GENDERS: tuple[str, ...] = ("female", "male", "unknown")
 UNKNOWN = "unknown"
+ALL = "all"  # the one group of the corpus-wide share
 NO_VALUE = "(none)"  # a document without the --by field
 NO_DATE = "(no date)"  # a document whose --time field is not an ISO date
 # An ISO date or date-time: its first seven characters are the month bucket.
@@ -78,6 +79,10 @@ class GenderShare:
     @property
     def total_sources(self) -> int:
         return sum(self.sources.values())
+
+
+# The corpus-wide share of a corpus that quotes nobody.
+NO_PEOPLE = GenderShare(ALL, dict.fromkeys(GENDERS, 0), dict.fromkeys(GENDERS, 0))
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,7 @@ def _report(db: sqlite3.Connection, by: str | None, time: str | None) -> Report:
         quotes=quotes,
         people=people,
         organisations=organisations,
-        gender=_shares(db, "'all'")[0],
+        gender=(*_shares(db, f"'{ALL}'"), NO_PEOPLE)[0],
         by_field=by,
         by=_shares(db, _group_value(by_column))[:TOP] if by_column else (),
         time_field=time,
@@ -247,9 +252,7 @@ def _shares(db: sqlite3.Connection, group: str) -> tuple[GenderShare, ...]:
         for value, genders in counts.items()
     ]
     shares.sort(key=lambda s: (-s.total_quotes, s.group))
-    return tuple(shares) or (
-        GenderShare("all", dict.fromkeys(GENDERS, 0), dict.fromkeys(GENDERS, 0)),
-    )
+    return tuple(shares)
 
 
 def _months(db: sqlite3.Connection, column: str) -> tuple[GenderShare, ...]:

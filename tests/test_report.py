@@ -297,3 +297,34 @@ def test_report_of_a_folder_equals_the_report_of_its_store(tmp_path: Path) -> No
     page = Page(text)
     ((quotes,),) = sql(store, "SELECT COUNT(*) FROM quotes")
     assert f"{quotes} quotes" in text and page.values["people"]
+
+
+def test_report_of_a_corpus_quoting_nobody_has_empty_groups(tmp_path: Path) -> None:
+    report = Report.from_results(
+        [DocResult("d1", (), (), {"outlet": "Daily", "published": "2024-01-01"})],
+        by="outlet",
+        time="published",
+    )
+    assert report.gender.total_quotes == 0 and report.gender.group == "all"
+    assert report.by == () and report.over_time == () and report.people == ()
+    assert "0 quotes" in report_html(report)
+
+
+def test_report_terminal_shows_control_characters_in_names_as_stand_ins(tmp_path: Path) -> None:
+    name = "Eve\x1b]0;pwned\x07 Doe"
+    store = tmp_path / "evil.db"
+    with StoreWriter(store) as writer:
+        writer.write(DocResult("d1", (_quote(1, name, "e1"),), (_person("e1", name, None),)))
+    code, stdout, stderr = render([str(store)])
+    assert code == 0, stderr
+    assert "Eve" in stdout and "Doe" in stdout
+    assert "\x1b" not in stdout and "\x07" not in stdout
+
+
+def test_report_refuses_a_store_without_the_sources_table(store: Path) -> None:
+    with sqlite3.connect(store) as db:
+        db.execute("DROP TABLE sources")
+    code, stdout, stderr = render([str(store)])
+    assert code == 1
+    assert "no sources table" in stderr and "--overwrite" in stderr
+    assert stdout == ""

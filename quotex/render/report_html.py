@@ -127,6 +127,10 @@ def share_chart(chart: str, shares: Sequence[GenderShare], measure: str) -> str:
     )
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _pct(part: int, total: int) -> str:
     return f"{100 * part / total:.0f}%" if total else "–"
 
@@ -201,7 +205,8 @@ def _speaker_quotes(report: Report, speaker: Speaker) -> str:
 def report_html(report: Report, title: str = "quotex report") -> str:
     """The whole page of ``report``, ready to write to a file."""
     parts = [
-        f"<h1>{_e(title)}</h1>\n<p>{report.documents} documents, {report.quotes} quotes.</p>",
+        f"<h1>{_e(title)}</h1>\n<p>{_count(report.documents, 'document')}, "
+        f"{_count(report.quotes, 'quote')}.</p>",
         _speakers_section("Most quoted people", "people", report.people),
         _speakers_section("Most quoted organisations", "organisations", report.organisations),
         _gender_section("Who is quoted, by gender", "gender", (report.gender,), "corpus"),
