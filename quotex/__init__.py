@@ -17,9 +17,9 @@ A corpus, in batches through one pipeline, into a table (pandas is not a depende
 ``extract`` and ``extract_documents`` give :class:`DocResult` records (quotes, entities,
 the document's metadata); ``extract_documents`` yields a :class:`ReadFailure` or
 :class:`ExtractFailure` in place of a document it could not use, and never raises for
-one. ``quote_rows`` and ``entity_rows`` flatten results into the CSV output's columns;
-``summarize_speakers`` counts who is quoted. spaCy is imported only when a pipeline is
-loaded, so importing quotex is instant.
+one. ``quote_rows``, ``entity_rows`` and ``source_rows`` flatten results into the CSV
+output's columns; ``summarize_speakers`` counts who is quoted. spaCy is imported only
+when a pipeline is loaded, so importing quotex is instant.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -33,7 +33,7 @@ from quotex.errors import ExitCode, InputError, ModelError, QuotexError, UsageEr
 from quotex.io.readers import Document, ReadFailure
 from quotex.pipeline import load_nlp
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
-from quotex.rows import entity_rows, quote_rows
+from quotex.rows import entity_rows, quote_rows, source_rows
 from quotex.tally import summarize_speakers
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ __all__ = [
     "extract_documents",
     "load_nlp",
     "quote_rows",
+    "source_rows",
     "summarize_speakers",
 ]
 _LAZY = ("extract", "extract_documents", "ExtractFailure")

@@ -1,9 +1,10 @@
-"""Flat rows of results, one per quote or per entity: what CSV writes and pandas reads.
+"""Flat rows of results, one per quote, entity or source: what CSV writes and pandas reads.
 
-:func:`quote_rows` and :func:`entity_rows` turn :class:`~quotex.records.DocResult`
-records into dicts with exactly the columns of the CSV output, so that
-``pandas.DataFrame(quote_rows(results))`` needs no glue: ids and texts are ``str``,
-offsets and counts ``int``, ``confidence`` a ``float``, and anything absent ``None``.
+:func:`quote_rows`, :func:`entity_rows` and :func:`source_rows` turn
+:class:`~quotex.records.DocResult` records into dicts with exactly the columns of the
+CSV output, so that ``pandas.DataFrame(quote_rows(results))`` needs no glue: ids and
+texts are ``str``, offsets and counts ``int``, ``confidence`` a ``float``, and anything
+absent ``None``.
 
 Columns are ``doc_id``, then the document's metadata fields (the JSONL fields besides
 the text and id, in the document's order), then the quote's or entity's own columns
@@ -49,11 +50,23 @@ ENTITY_COLUMNS: tuple[str, ...] = (
     "texts",
     "first_start",
 )
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "kind",
+    "name",
+    "entity",
+    "gender",
+    "gender_evidence",
+    "quotes",
+)
+PERSON_KIND = "person"
+ORGANISATION_KIND = "organisation"
 TEXTS_SEPARATOR = " | "
 META_PREFIX = "meta_"
 # Names a metadata field may not take as it is: quotex's own columns in CSV, rows and the
 # SQLite store (whose documents table has id and text).
-RESERVED: frozenset[str] = frozenset({DOC_ID, "id", *QUOTE_COLUMNS, *ENTITY_COLUMNS})
+RESERVED: frozenset[str] = frozenset(
+    {DOC_ID, "id", *QUOTE_COLUMNS, *ENTITY_COLUMNS, *SOURCE_COLUMNS}
+)
 
 
 def meta_column(field: str) -> str:
@@ -132,6 +145,32 @@ def entity_rows(results: Iterable[DocResult]) -> Iterator[dict[str, Any]]:
     for result in results:
         if isinstance(result, DocResult):
             yield from (entity_row(result, entity) for entity in result.entities)
+
+
+def source_cells(result: DocResult) -> Iterator[dict[str, Any]]:
+    """The people (``DocResult.sources``, with their gender) and then the organisations
+    (``.organisations``, gender ``None``) quoted in ``result``, as :data:`SOURCE_COLUMNS`."""
+    for kind, sources in ((PERSON_KIND, result.sources), (ORGANISATION_KIND, result.organisations)):
+        for source in sources:
+            person = kind == PERSON_KIND
+            yield {
+                "kind": kind,
+                "name": source.name,
+                "entity": source.entity,
+                "gender": source.gender if person else None,
+                "gender_evidence": source.gender_evidence if person else None,
+                "quotes": source.quotes,
+            }
+
+
+def source_rows(results: Iterable[DocResult]) -> Iterator[dict[str, Any]]:
+    """A flat row per source of ``results``: ``doc_id``, the metadata columns, then
+    :data:`SOURCE_COLUMNS` (people first, then organisations, each most quoted first).
+    ``entity`` joins the entity rows on ``(doc_id, entity_id)``. Failures are passed over."""
+    for result in results:
+        if isinstance(result, DocResult):
+            meta = meta_cells(result)
+            yield from ({DOC_ID: result.id, **meta, **cells} for cells in source_cells(result))
 
 
 def _text(mention: Mention | None) -> str | None:

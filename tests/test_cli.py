@@ -16,7 +16,7 @@ from quotex.cli import app
 from tests.conftest import GOLD, SAMPLES
 
 SEED = str(SAMPLES / "nato-russia.txt")
-COMMANDS = ["extract", "quotes", "entities", "eval", "show", "speakers"]
+COMMANDS = ["extract", "quotes", "entities", "eval", "show", "speakers", "report"]
 
 
 @pytest.fixture

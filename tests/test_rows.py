@@ -17,6 +17,7 @@ from quotex.cli import app
 from quotex.io.readers import ReadFailure
 from quotex.io.writers import Format, View, make_writer
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
+from quotex.rows import SOURCE_COLUMNS
 
 QUOTE = Quote(
     id="q1",
@@ -120,3 +121,25 @@ def test_quote_rows_match_the_cli_csv_of_a_jsonl_corpus(nlp, monkeypatch, tmp_pa
     assert table[0] and list(table[0]) == list(rows[0])
     cells = [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
     assert table == cells
+
+
+NATO_QUOTE = Quote("q3", "indirect", "it would stay", 40, 53, speaker="NATO", speaker_entity="e2")
+NATO = Entity("e2", "NATO", "ORG")
+WOMAN = Entity("e3", "Ann Lee", "PERSON", gender="female", gender_evidence="title")
+LEE_QUOTES = tuple(
+    Quote(f"l{n}", "direct", "fine", 60 + n, 64 + n, speaker="Ann Lee", speaker_entity="e3")
+    for n in range(2)
+)
+
+
+def test_source_rows_list_people_with_gender_then_organisations() -> None:
+    doc = DocResult("d3", (QUOTE, NATO_QUOTE, *LEE_QUOTES), (PUTIN, NATO, WOMAN), {"outlet": "X"})
+    rows = list(quotex.source_rows([doc, ReadFailure("bad.txt", "no")]))
+    assert [list(row) for row in rows] == [["doc_id", "outlet", *SOURCE_COLUMNS]] * 3
+    people = [(r["kind"], r["name"], r["gender"], r["gender_evidence"], r["quotes"]) for r in rows]
+    assert people == [
+        ("person", "Ann Lee", "female", "title", 2),
+        ("person", "Vladimir Putin", None, "none", 1),
+        ("organisation", "NATO", None, None, 1),
+    ]
+    assert rows[0]["entity"] == "e3" and rows[2]["entity"] == "e2"

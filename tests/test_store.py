@@ -382,3 +382,27 @@ def test_cli_speakers_and_show_read_a_store_like_its_corpus(cli, tmp_path) -> No
 def test_cli_show_id_needs_a_store(tmp_path) -> None:
     result = CliRunner().invoke(app, ["show", str(SAMPLES / "nato-russia.txt"), "--id", "x"])
     assert result.exit_code == 2 and "--id picks documents of a SQLite store" in result.stderr
+
+
+def test_store_writes_each_documents_sources_with_their_gender(tmp_path) -> None:
+    path = tmp_path / "corpus.db"
+    lee = Entity("e2", "Ann Lee", "PERSON", gender="female", gender_evidence="pronoun")
+    nato = Entity("e3", "NATO", "ORG")
+    quotes = (
+        QUOTE,
+        Quote("q2", "direct", "Yes", 1, 4, speaker="Ann Lee", speaker_entity="e2"),
+        Quote("q3", "direct", "No", 5, 7, speaker="Ann Lee", speaker_entity="e2"),
+        Quote("q4", "indirect", "it would", 8, 16, speaker="NATO", speaker_entity="e3"),
+    )
+    write_store(path, [DocResult("d1", quotes, (PUTIN, lee, nato)), result(2)])
+    rows = query(
+        path,
+        "SELECT doc_id, kind, name, entity, gender, gender_evidence, quotes FROM sources "
+        "ORDER BY rowid",
+    )
+    assert rows == [
+        ("d1", "person", "Ann Lee", "e2", "female", "pronoun", 2),
+        ("d1", "person", "Vladimir Putin", "e1", None, "none", 1),
+        ("d1", "organisation", "NATO", "e3", None, None, 1),
+        ("d2", "person", "Vladimir Putin", "e1", None, "none", 1),
+    ]

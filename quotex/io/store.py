@@ -13,6 +13,9 @@
   ``cue_end``), primary key ``(doc_id, quote_id)``;
 * ``entities`` (``doc_id``, ``entity_id``, ``name``, ``label``) and ``mentions``
   (``doc_id``, ``entity_id``, ``text``, ``start``, ``end``, ``in_quote``);
+* ``sources``: who is quoted in each document (``DocResult.sources`` and
+  ``.organisations``): ``doc_id``, ``kind`` (``person`` or ``organisation``), ``name``,
+  ``entity``, ``gender``, ``gender_evidence`` (``NULL`` for organisations), ``quotes``;
 
 plus ``store_info`` (what wrote the store: the model, scope and ``--where``, checked when
 a run resumes) and indexes on ``quotes(speaker)``, ``quotes(doc_id)`` and
@@ -37,10 +40,10 @@ from typing import Any, Self
 
 from quotex.errors import OutputError, UsageError
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
-from quotex.rows import meta_column, meta_value
+from quotex.rows import meta_column, meta_value, source_cells
 
 STORE_SUFFIXES: tuple[str, ...] = (".db", ".sqlite", ".sqlite3")
-STORE_FORMAT = "1"  # store_info's format: bumped when the tables change
+STORE_FORMAT = "2"  # store_info's format: bumped when the tables change (2: sources)
 DEFAULT_STORE_BATCH = 32
 # SQLite keeps these beside the store in WAL mode; --overwrite removes them with it.
 SIDE_FILES: tuple[str, ...] = ("-wal", "-shm", "-journal")
@@ -90,7 +93,17 @@ CREATE TABLE mentions (
     in_quote INTEGER NOT NULL,
     FOREIGN KEY (doc_id, entity_id) REFERENCES entities(doc_id, entity_id)
 );
+CREATE TABLE sources (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    entity TEXT,
+    gender TEXT,
+    gender_evidence TEXT,
+    quotes INTEGER NOT NULL
+);
 CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX sources_doc_id ON sources(doc_id);
 CREATE INDEX quotes_doc_id ON quotes(doc_id);
 CREATE INDEX entities_name ON entities(name);
 CREATE INDEX mentions_entity ON mentions(doc_id, entity_id);
@@ -98,6 +111,7 @@ CREATE INDEX mentions_entity ON mentions(doc_id, entity_id);
 INSERT_QUOTE = "INSERT INTO quotes VALUES (" + ", ".join("?" * 17) + ")"
 INSERT_ENTITY = "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_MENTION = "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_SOURCE = "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 def is_store_path(path: str | Path | None) -> bool:
@@ -225,6 +239,14 @@ class StoreWriter:
                 (result.id, e.id, m.text, m.start, m.end, int(m.in_quote))
                 for e in result.entities
                 for m in e.mentions
+            ),
+        )
+        db.executemany(
+            INSERT_SOURCE,
+            (
+                (result.id, row["kind"], row["name"], row["entity"], row["gender"])
+                + (row["gender_evidence"], row["quotes"])
+                for row in source_cells(result)
             ),
         )
 
