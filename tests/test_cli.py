@@ -358,3 +358,8 @@ def test_pager_gets_less_to_show_colours(monkeypatch) -> None:
     monkeypatch.setenv("LESS", "-r")
     _less_shows_colours()
     assert os.environ["LESS"] == "-r"
+
+
+def test_cli_quotes_help_does_not_offer_where(runner) -> None:
+    assert "--where" not in runner.invoke(app, ["quotes", "--help"]).stdout
+    assert "--where" in runner.invoke(app, ["entities", "--help"]).stdout

@@ -516,3 +516,21 @@ def test_article_text_keeps_offsets_past_bell_and_backspace() -> None:
     assert len(article.plain) == len(text)
     cue = _marked_result(text).quotes[0].cue
     assert article.plain[cue.start : cue.end] == "said"
+
+
+def test_speakers_past_the_palette_keep_colours_of_their_own() -> None:
+    from quotex.render.highlight import SPEAKER_COLOURS, speaker_colour
+
+    colours = [speaker_colour(n) for n in range(40)]
+    assert colours[: len(SPEAKER_COLOURS)] == list(SPEAKER_COLOURS)
+    assert len(set(colours)) == 40
+
+
+def test_entity_tints_stay_apart_on_a_256_colour_terminal() -> None:
+    from rich.color import Color, ColorSystem
+
+    from quotex.render.highlight import LABEL_TINTS, OTHER_TINT
+
+    tints = {v for k, v in LABEL_TINTS.items() if k != "LOC"} | {OTHER_TINT}  # LOC = GPE
+    downgraded = {Color.parse(t).downgrade(ColorSystem.EIGHT_BIT).number for t in tints}
+    assert len(downgraded) == len(tints)

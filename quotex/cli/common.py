@@ -327,6 +327,8 @@ WhereOpt = Annotated[
         case_sensitive=False,
     ),
 ]
+# quotes has no entities to filter: the option is refused there, so not shown in its help
+HiddenWhereOpt = Annotated[EntityScope, typer.Option("--where", case_sensitive=False, hidden=True)]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from quotex.cli.common import (
     FailFastOpt,
     FormatOpt,
     GlobOpt,
+    HiddenWhereOpt,
     IdFieldOpt,
     InputFormatOpt,
     Inputs,
@@ -297,6 +298,8 @@ def _register(view: View, name: str, help_text: str) -> None:
         )
 
     run.__doc__ = help_text
+    if view is View.QUOTES:  # --where filters entities: not offered where it is an error
+        run.__annotations__["where"] = HiddenWhereOpt
     command(name, help_text)(run)
 
 

@@ -30,15 +30,16 @@ SPEAKER_COLOURS: tuple[str, ...] = (
     "#f08cb4",
 )
 UNKNOWN_COLOUR = "#9e9e9e"
-# Entity tints by spaCy label; labels not listed share the last one.
+# Entity tints by spaCy label; labels not listed share the last one. Each is a colour of
+# the 256-colour cube, so a 256-colour terminal shows them apart (no two round together).
 LABEL_TINTS: dict[str, str] = {
-    "PERSON": "#5b3f70",
-    "ORG": "#2f5470",
-    "GPE": "#2f5f3a",
-    "LOC": "#2f5f3a",
-    "NORP": "#6b5a2a",
-    "FAC": "#5f3a3a",
-    "EVENT": "#3f4f6f",
+    "PERSON": "#5f5f87",
+    "ORG": "#005f87",
+    "GPE": "#005f5f",
+    "LOC": "#005f5f",
+    "NORP": "#5f5f00",
+    "FAC": "#5f0000",
+    "EVENT": "#00005f",
 }
 OTHER_TINT = "#4a4a4a"
 
@@ -81,8 +82,26 @@ def speaker_colours(result: DocResult) -> dict[str, str]:
             colours[name] = UNKNOWN_COLOUR
         else:
             known = sum(1 for n in colours if n != UNKNOWN_SPEAKER)
-            colours[name] = SPEAKER_COLOURS[known % len(SPEAKER_COLOURS)]
+            colours[name] = speaker_colour(known)
     return colours
+
+
+# Past the palette, hues step by the golden angle (each new one far from all before it)
+# at two lightnesses, so every speaker of a long article keeps a colour of their own.
+GOLDEN_ANGLE = 137.508
+
+
+def speaker_colour(number: int) -> str:
+    """The colour of the ``number``-th speaker (from 0): the palette, then generated hues."""
+    if number < len(SPEAKER_COLOURS):
+        return SPEAKER_COLOURS[number]
+    import colorsys
+
+    extra = number - len(SPEAKER_COLOURS)
+    hue = (extra * GOLDEN_ANGLE + 20) % 360 / 360
+    lightness = 0.62 if extra % 2 else 0.72
+    red, green, blue = colorsys.hls_to_rgb(hue, lightness, 0.55)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 def label_tint(label: str) -> str:
