@@ -21,6 +21,7 @@ from typer.core import TyperCommand
 
 from quotex import stopping
 from quotex.cli.console import echo, out, warn
+from quotex.corpus import CorpusOptions
 from quotex.engines import Engine
 from quotex.errors import ExitCode, Interrupted, QuotexError, UsageError
 from quotex.io.readers import DEFAULT_GLOBS
@@ -123,6 +124,27 @@ def command(name: str, help_text: str) -> Callable[[Callable[..., Any]], Callabl
 def article_globs(glob: list[str] | None) -> list[str]:
     """``--glob`` as given, else :data:`ARTICLE_GLOBS`."""
     return list(glob) if glob else list(ARTICLE_GLOBS)
+
+
+def corpus_options(
+    inputs: Sequence[str] | None,
+    *,
+    scope: Scope,
+    cues: str | None,
+    glob: Sequence[str] | None,
+    urls: str | None,
+    **given: Any,
+) -> CorpusOptions:
+    """The :class:`~quotex.corpus.CorpusOptions` of a command's parameters: the CLI's names
+    (``--cues``, ``--urls``, ``--glob`` defaulting to articles) turned into the library's."""
+    return CorpusOptions(
+        inputs=list(inputs or []),
+        scope=str(scope),
+        cues_file=cues,
+        glob=article_globs(glob),
+        urls_file=urls,
+        **given,
+    )
 
 
 def stdin_or_hint(inputs: Sequence[str], command_name: str) -> Sequence[str]:

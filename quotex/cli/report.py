@@ -30,8 +30,8 @@ from quotex.cli.common import (
     TextFieldOpt,
     TextFormatOpt,
     UrlsOpt,
-    article_globs,
     command,
+    corpus_options,
     guard,
     refuse_output_over_inputs,
     stdin_or_hint,
@@ -159,12 +159,13 @@ def report_command(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Report on a corpus."""
-    options = CorpusOptions(
-        inputs=list(inputs or []),
+    options = corpus_options(
+        inputs,
+        scope=scope,
+        cues=cues,
+        glob=glob,
+        urls=urls,
         model=model,
-        scope=str(scope),
-        cues_file=cues,
-        glob=article_globs(glob),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,
@@ -172,7 +173,6 @@ def report_command(
         batch_size=batch_size,
         jobs=jobs,
         fail_fast=fail_fast,
-        urls_file=urls,
         text_format=text_format,
         max_bytes=max_bytes,
     )

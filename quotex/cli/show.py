@@ -38,9 +38,9 @@ from quotex.cli.common import (
     TextFieldOpt,
     TextFormatOpt,
     UrlsOpt,
-    article_globs,
     choose_format,
     command,
+    corpus_options,
     guard,
     refuse_output_over_inputs,
     stdin_or_hint,
@@ -350,12 +350,13 @@ def speakers_command(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Summarise speakers."""
-    options = CorpusOptions(
-        inputs=list(inputs or []),
+    options = corpus_options(
+        inputs,
+        scope=scope,
+        cues=cues,
+        glob=glob,
+        urls=urls,
         model=model,
-        scope=str(scope),
-        cues_file=cues,
-        glob=article_globs(glob),
         input_format=input_format,
         text_field=text_field,
         id_field=id_field,
@@ -363,7 +364,6 @@ def speakers_command(
         batch_size=batch_size,
         jobs=jobs,
         fail_fast=fail_fast,
-        urls_file=urls,
         text_format=text_format,
         max_bytes=max_bytes,
     )
