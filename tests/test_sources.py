@@ -72,3 +72,13 @@ def test_gender_scores_against_gold_lists(nlp) -> None:
     assert scores["sources female"]["recall"] == 1.0
     assert scores["sources male"]["f1"] == 1.0
     assert scores["sources women share, gold"]["accuracy"] == 0.5
+
+
+def test_sources_of_a_sample_with_women_and_men_match_its_gold(nlp) -> None:
+    from tests.conftest import load_sample
+
+    text, gold = load_sample("multi-paragraph.txt")
+    scores = {k: v.to_dict() for k, v in score_genders(gold, extract(text, nlp=nlp)).items()}
+    for gender in ("female", "male"):
+        assert scores[f"sources {gender}"]["f1"] == 1.0, scores[f"sources {gender}"]
+    assert scores["sources women share, quotex"]["accuracy"] == 0.5
