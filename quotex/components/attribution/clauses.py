@@ -26,6 +26,7 @@ from quotex.components.attribution.syntax import (
     ADDRESSEE_DEPS,
     ADVCL,
     ANSWER_DEPS,
+    AUX,
     AUX_DEPS,
     CC,
     CLAUSE_DEPS,
@@ -251,7 +252,7 @@ def repair_phrase_parsed_as_clause_mark(verb: Token, particles: frozenset[str]) 
         if c.dep_ == ADVCL
         and c.left_edge.dep_ == MARK
         and c.left_edge.lower_ in particles
-        and any(a.dep_ == "aux" and a.lower_ == INFINITIVE_MARKER for a in c.children)
+        and any(a.dep_ == AUX and a.lower_ == INFINITIVE_MARKER for a in c.children)
     ]
 
 
@@ -261,7 +262,9 @@ def infinitive_after_phrase(verb: Token, end: int) -> int | None:
     follow = [
         c
         for c in verb.rights
-        if c.dep_ in INFINITIVE_DEPS and c.left_edge.i == end and c.left_edge.lower_ == "to"
+        if c.dep_ in INFINITIVE_DEPS
+        and c.left_edge.i == end
+        and c.left_edge.lower_ == INFINITIVE_MARKER
     ]
     return follow[0].right_edge.i + 1 if follow else None
 

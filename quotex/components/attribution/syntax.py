@@ -57,6 +57,7 @@ NAME_PHRASE_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss"})
 QUALIFIER_DEPS = frozenset({"compound", "amod", "poss"})
 WORK_QUALIFIER_DEPS = frozenset({"compound", "nmod", "amod"})  # "“Orange …” star"
 ANSWER_DEPS = frozenset({"intj", "dobj"})
+AUX = "aux"
 
 # --- part-of-speech and fine tags ------------------------------------------------------
 VERB = "VERB"
