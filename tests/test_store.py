@@ -316,7 +316,7 @@ def _store_rows(path: Path) -> dict[str, list[tuple]]:
     }
 
 
-KILL_DOCS = 40
+KILL_DOCS = 20  # enough that a run is stopped mid-way (it waits for 4 stored first)
 
 
 @pytest.fixture(scope="module")
