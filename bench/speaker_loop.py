@@ -26,6 +26,7 @@ from spacy.tokens import DocBin
 
 from quotex.eval.gold import load_gold
 from quotex.eval.quotes import (
+    CONFIDENCE_BANDS,
     _gold_quote,
     _judged,
     _match,
@@ -37,7 +38,6 @@ from quotex.pipeline import DEFAULT_MODEL, load_nlp
 from quotex.records import from_doc
 
 DIRECT_MIXED = ("direct", "mixed")
-BANDS = ((0.9, 1.01, "0.9+"), (0.7, 0.9, "0.7-0.9"), (0.0, 0.7, "<0.7"))
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -118,9 +118,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         by_band: dict[str, list[dict]] = defaultdict(list)
         for r in rows:
             c = r["confidence"] or 0.0
-            band = next(name for lo, hi, name in BANDS if lo <= c < hi)
+            band = next(name for name, floor in CONFIDENCE_BANDS if c >= floor)
             by_band[band].append(r)
-        for _lo, _hi, name in BANDS:
+        for name, _floor in CONFIDENCE_BANDS:
             band_rows = by_band.get(name, [])
             mean = sum(r["confidence"] or 0 for r in band_rows) / len(band_rows) if band_rows else 0
             print(f"  confidence {name:8} mean {mean:.3f}  accuracy {accuracy(band_rows)}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from quotex.gender import first_name_gender
+
 QuoteType = Literal["direct", "mixed", "indirect"]
 QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
 PERSON = "PERSON"
@@ -153,20 +155,21 @@ class DocResult:
     @property
     def sources(self) -> tuple[Source, ...]:
         """The distinct people quoted (any quote type), most quoted first."""
-        return tuple(s for s in _sources(self) if s.label == PERSON)
+        return _people_and_organisations(self)[0]
 
     @property
     def organisations(self) -> tuple[Source, ...]:
         """The organisations, places and groups quoted ("NATO said", "Moscow wants")."""
-        return tuple(s for s in _sources(self) if s.label != PERSON)
+        return _people_and_organisations(self)[1]
 
     def to_dict(self) -> dict[str, Any]:
+        people, organisations = _people_and_organisations(self)
         out: dict[str, Any] = {
             "id": self.id,
             "quotes": [q.to_dict() for q in self.quotes],
             "entities": [e.to_dict() for e in self.entities],
-            "sources": [s.to_dict() for s in self.sources],
-            "organisations": [s.to_dict(gender=False) for s in self.organisations],
+            "sources": [s.to_dict() for s in people],
+            "organisations": [s.to_dict(gender=False) for s in organisations],
         }
         if self.meta is not None:
             out["meta"] = self.meta
@@ -206,11 +209,18 @@ class Source:
         return out
 
 
+def _people_and_organisations(result: DocResult) -> tuple[tuple[Source, ...], tuple[Source, ...]]:
+    """(people, organisations) among the document's speakers, each most quoted first."""
+    found = _sources(result)
+    return (
+        tuple(s for s in found if s.label == PERSON),
+        tuple(s for s in found if s.label != PERSON),
+    )
+
+
 def _sources(result: DocResult) -> list[Source]:
     """Speakers with a label (people, organisations, places, groups), one per entity (or
     per name when the model tagged none), by number of quotes, then first quoted."""
-    from quotex.gender import first_name_gender
-
     entities = {e.id: e for e in result.entities}
     counts: dict[tuple[str, str], list] = {}
     for quote in sorted(result.quotes, key=lambda q: q.start):
@@ -228,7 +238,6 @@ def _sources(result: DocResult) -> list[Source]:
         elif label == PERSON:
             found = first_name_gender(name)
             gender, evidence = found.value, found.evidence
-        label = PERSON if label == PERSON else "ORG" if label in ("ORG", "NORP") else "GPE"
         out.append(
             Source(
                 entity.name if entity else name,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotex.records import QUOTE_TYPES, DocResult
+from quotex.records import QUOTE_TYPES, SOURCE_LABELS, DocResult
 
 SPEAKER_COLUMNS: tuple[str, ...] = (
     "speaker",
@@ -28,8 +28,6 @@ SPEAKER_COLUMNS: tuple[str, ...] = (
     "share",
 )
 SHARE_DIGITS = 4
-# Who counts as a speaker: people, organisations, places (governments) and groups.
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ class SpeakerTally:
         for quote in sorted(result.quotes, key=lambda q: q.start):
             label = labels.get(quote.speaker_entity) or quote.speaker_label
             # people and organisations are counted; a noun ("figures said") is nobody
-            name = quote.speaker if label in SPEAKER_LABELS else None
+            name = quote.speaker if label in SOURCE_LABELS else None
             totals = self._totals.setdefault(name, _Totals())
             if name not in seen:
                 seen.add(name)

@@ -16,23 +16,10 @@ import quotex.pipeline
 from quotex.cli import app
 from quotex.io.readers import ReadFailure
 from quotex.io.writers import Format, View, make_writer
-from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
+from quotex.records import DocResult, Entity, EntityMention, Quote
 from quotex.rows import SOURCE_COLUMNS
+from tests.examples import QUOTE
 
-QUOTE = Quote(
-    id="q1",
-    type="direct",
-    text="We will respond",
-    start=1,
-    end=16,
-    speaker="Vladimir Putin",
-    speaker_mention=Mention("Putin", 90, 95),
-    speaker_entity="e1",
-    cue=Mention("said", 96, 100),
-    speaker_label="PERSON",
-    speaker_rule="name",
-    confidence=0.9,
-)
 UNNAMED = Quote(id="q2", type="indirect", text="it would rain", start=20, end=33)
 PUTIN = Entity("e1", "Vladimir Putin", "PERSON", (EntityMention("Putin", 90, 95, in_quote=True),))
 RESULTS = [

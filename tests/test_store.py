@@ -19,24 +19,11 @@ import quotex.pipeline
 from quotex.cli import app
 from quotex.errors import OutputError, UsageError
 from quotex.io.store import StoreWriter, preflight, read_article, read_results
-from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
+from quotex.records import DocResult, Entity, EntityMention, Quote
 from tests.conftest import SAMPLES
+from tests.examples import QUOTE
 
 SETTINGS = {"model": "m", "scope": "speech", "where": "all"}
-QUOTE = Quote(
-    id="q1",
-    type="direct",
-    text="We will respond",
-    start=1,
-    end=16,
-    speaker="Vladimir Putin",
-    speaker_mention=Mention("Putin", 90, 95),
-    speaker_entity="e1",
-    cue=Mention("said", 96, 100),
-    speaker_label="PERSON",
-    speaker_rule="name",
-    confidence=0.9,
-)
 PUTIN = Entity(
     "e1",
     "Vladimir Putin",

@@ -2,7 +2,7 @@
 
 Runs after ``quotex_attribution``, which finds each quote's speaker *mention* as written
 ("he", "the mayor", "Mr. Reid"). The resolver reads the quotes in text order and decides,
-for each, who that mention is (``resolve_quotes``):
+for each, who that mention is (``resolve_document``):
 
 * a name: the entity it belongs to (``name``);
 * the mention of an earlier quote ("“A,” he said. “B.”", a paragraph that goes on without
@@ -190,11 +190,6 @@ def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memo
     return Decision(None, None, described.rule, described.label)
 
 
-def resolve_quotes(doc: Doc, records: list[dict]) -> list[dict]:
-    """The quote ``records`` of ``doc`` with speakers resolved (new dicts, text order kept)."""
-    return resolve_document(doc, records)[0]
-
-
 def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[str, list]]:
     """(quote records with speakers resolved, the gender the article shows for each person:
     entity id → [gender or None, evidence]), once all its pronouns are read."""
@@ -245,7 +240,7 @@ def confidence(decision: Decision) -> float:
 
 
 class SpeakerResolver:
-    """Rewrites the speakers of ``doc._.quotex_quotes`` (see ``resolve_quotes``)."""
+    """Rewrites the speakers of ``doc._.quotex_quotes`` (see ``resolve_document``)."""
 
     def __init__(self, name: str = COMPONENT) -> None:
         self.name = name
