@@ -808,4 +808,27 @@ PARSES = {
         ("false", 11, "acomp", "ADJ", "JJ", "false", "O"),
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
+    # the small model's parse of the longer NYT sentence hangs the speaker on the quote:
+    # "Daley" an appositive of "competitors", *said* without a subject
+    "''They were competitors,'' William M. Daley, Obama's former aide, said of them.": [
+        ("''", 2, "punct", "PUNCT", "``", "''", "O"),
+        ("They", 2, "nsubj", "PRON", "PRP", "they", "O"),
+        ("were", 15, "ccomp", "AUX", "VBD", "be", "O"),
+        ("competitors", 2, "attr", "NOUN", "NNS", "competitor", "O"),
+        (",", 2, "punct", "PUNCT", ",", ",", "O"),
+        ("''", 2, "punct", "PUNCT", "''", "''", "O"),
+        ("William", 8, "compound", "PROPN", "NNP", "William", "B-PERSON"),
+        ("M.", 8, "compound", "PROPN", "NNP", "M.", "I-PERSON"),
+        ("Daley", 3, "appos", "PROPN", "NNP", "Daley", "I-PERSON"),
+        (",", 8, "punct", "PUNCT", ",", ",", "O"),
+        ("Obama", 13, "poss", "PROPN", "NNP", "Obama", "B-PERSON"),
+        ("'s", 10, "case", "PART", "POS", "'s", "O"),
+        ("former", 13, "amod", "ADJ", "JJ", "former", "O"),
+        ("aide", 8, "appos", "NOUN", "NN", "aide", "O"),
+        (",", 8, "punct", "PUNCT", ",", ",", "O"),
+        ("said", 15, "ROOT", "VERB", "VBD", "say", "O"),
+        ("of", 15, "prep", "ADP", "IN", "of", "O"),
+        ("them", 16, "pobj", "PRON", "PRP", "they", "O"),
+        (".", 15, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

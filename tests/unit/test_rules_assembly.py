@@ -109,3 +109,8 @@ def test_attribute_drops_a_scare_quote_and_keeps_the_indirect_quote() -> None:
 def test_attribute_a_pronoun_resolved_to_the_organisation() -> None:
     text = "The Kremlin said the talks failed. It said the talks would resume."
     assert [q[2] for q in quotes(text)] == ["Kremlin", "Kremlin"]
+
+
+def test_content_before_a_speaker_hung_on_the_quote() -> None:
+    text = "''They were competitors,'' William M. Daley, Obama's former aide, said of them."
+    assert quotes(text) == [("direct", "They were competitors,", "William M. Daley", "said")]

@@ -120,3 +120,21 @@ def test_passive_agent() -> None:
     doc = parsed("It was reported by the BBC that the talks failed.")
     assert subjects.passive_agent(token(doc, "reported")).text == "BBC"
     assert subjects.passive_agent(token(doc, "failed")) is None
+
+
+DALEY = "''They were competitors,'' William M. Daley, Obama's former aide, said of them."
+
+
+def test_repair_subject_after_closing_quote() -> None:
+    doc = parsed(DALEY)
+    _, inside = marked(doc)
+    said = token(doc, "said")
+    assert subjects.nearest_subject(said, inside) is None  # the misparse
+    assert subjects.repair_subject_after_closing_quote(said, inside).text == "Daley"
+    assert subjects.subject_of(said, inside).text == "Daley"
+
+
+def test_repair_subject_after_closing_quote_needs_a_noun_before_the_verb() -> None:
+    doc = parsed("“We will not retreat,” said Mr. Kamp.")
+    _, inside = marked(doc)
+    assert subjects.repair_subject_after_closing_quote(token(doc, "said"), inside) is None

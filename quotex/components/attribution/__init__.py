@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quotex.components.attribution.clauses import clause_attribution, complement_range
+from quotex.components.attribution.clauses import Bounds, clause_attribution, complement_range
 from quotex.components.attribution.cues import (
     DEFAULT_CUE_SECTIONS,
     SCOPES,
@@ -135,6 +135,25 @@ def is_nested_non_report(verb: Token, clausal: bool, reported: list[tuple[int, i
     return nested and (not clausal or verb.dep_ == ACL)
 
 
+def content_before_subject(
+    bounds: Bounds, subject: Token | None, verb: Token, inside: dict[int, int]
+) -> Bounds:
+    """ "''They were professionals,'' William M. Daley, Obama's chief of staff, said": the
+    parser hung the speaker inside the quote's clause; the content ends at the closing
+    mark before the speaker. Only for a speaker right after a closing mark (not "The
+    problem, Ms. Bigbee said, is …")."""
+    first, end, head_left = bounds
+    if subject is None or not (first < subject.i < end and subject.i < verb.i):
+        return bounds
+    edge = subject.left_edge.i
+    mark = edge - 1
+    while mark > first and verb.doc[mark].is_punct and not verb.doc[mark].is_quote:
+        mark -= 1
+    if mark in inside and verb.doc[mark].is_quote and mark + 1 not in inside:
+        return first, edge, head_left
+    return bounds
+
+
 def cue_clause(draft: Draft, verb: Token, reported: list[tuple[int, int]]) -> Attribution | None:
     """The attribution a cue verb makes with its content and source, or None.
 
@@ -150,6 +169,7 @@ def cue_clause(draft: Draft, verb: Token, reported: list[tuple[int, int]]) -> At
         if not is_passive_report(verb):
             return None
         subject = passive_agent(verb)
+    bounds = content_before_subject(bounds, subject, verb, draft.inside)
     clausal = has_child(verb, CLAUSE_DEPS)
     if is_nested_non_report(verb, clausal, reported):
         return None

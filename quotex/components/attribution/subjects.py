@@ -99,6 +99,35 @@ def repair_subject_hung_on_clause(verb: Token, inside: dict[int, int]) -> Token 
     return None
 
 
+# How far before its verb a closing quote mark may sit for the noun phrase between them to
+# be the verb's subject: a name and an appositive ("Daley, Obama's former chief of staff,").
+AFTER_QUOTE_SPAN = 20
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+QUOTE_CLOSING_PUNCT = frozenset({",", "?", "!"})  # “…,” NAME said: a quote handed to its speaker
+
+
+def repair_subject_after_closing_quote(verb: Token, inside: dict[int, int]) -> Token | None:
+    """ "''They were professionals,'' William M. Daley, Obama's former chief of staff, said":
+    the parser hung the name on the quote's words and left *said* without a subject; the
+    noun phrase between the closing quote mark and the verb speaks."""
+    doc = verb.doc
+    first = max(0, verb.i - AFTER_QUOTE_SPAN)
+    mark = next((i for i in range(verb.i - 1, first - 1, -1) if i in inside), None)
+    if mark is None or not doc[mark].is_quote or doc[mark - 1].text not in QUOTE_CLOSING_PUNCT:
+        return None
+    between = doc[mark + 1 : verb.i]
+    if not between or any(t.text in SENTENCE_ENDS for t in between):
+        return None
+    noun = next((t for t in between if not t.is_punct), None)
+    if noun is None:
+        return None
+    while noun.dep_ in NOUN_PHRASE_DEPS and mark < noun.head.i < verb.i and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ not in NOUN_POS or noun.ent_type_ in TIME_ENTITIES:
+        return None
+    return noun
+
+
 def repair_dateline_subject(subject: Token) -> Token:
     """ "WASHINGTON -- President Obama … said": the parser makes the dateline the subject
     and the speaker its appositive; the appositive speaks."""
@@ -140,7 +169,10 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
         if head is None:
             noun = next((n for n in (rule(verb) for rule in SUBJECT_NOUNS) if n is not None), None)
-            return noun if noun is not None else repair_subject_hung_on_clause(verb, inside)
+            if noun is not None:
+                return noun
+            hung = repair_subject_hung_on_clause(verb, inside)
+            return hung or repair_subject_after_closing_quote(verb, inside)
         verb = head
     return None
 
