@@ -138,3 +138,19 @@ def test_repair_subject_after_closing_quote_needs_a_noun_before_the_verb() -> No
     doc = parsed("“We will not retreat,” said Mr. Kamp.")
     _, inside = marked(doc)
     assert subjects.repair_subject_after_closing_quote(token(doc, "said"), inside) is None
+
+
+WARREN = "In a call on Dec. 2, Col. Steven Warren, a spokesman in Baghdad, said the raid failed."
+
+
+def test_repair_subject_in_fronted_phrase() -> None:
+    doc = parsed(WARREN)
+    said = token(doc, "said")
+    assert subjects.nearest_subject(said, {}) is None  # the misparse
+    assert subjects.repair_subject_in_fronted_phrase(said, {}).text == "Warren"
+    assert subjects.subject_of(said, {}).text == "Warren"
+
+
+def test_repair_subject_in_fronted_phrase_needs_the_phrase_to_reach_the_verb() -> None:
+    doc = parsed(WARREN)  # "Warren, a spokesman in Baghdad," ends before "said", not "failed"
+    assert subjects.repair_subject_in_fronted_phrase(token(doc, "failed"), {}) is None

@@ -128,6 +128,24 @@ def repair_subject_after_closing_quote(verb: Token, inside: dict[int, int]) -> T
     return noun
 
 
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Token | None:
+    """ "In a call on Dec. 2, Col. Steven H. Warren, a military spokesman, said …": the
+    parser made the name an appositive of the date and left *said* without a subject; a
+    named appositive whose phrase ends right before the verb speaks."""
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.dep_ != APPOS or token.i in inside or token.ent_type_ not in SPEAKER_ENTITIES:
+            continue
+        after = token.right_edge.i + 1
+        while after < verb.i and verb.doc[after].is_punct and after not in inside:
+            after += 1
+        if after == verb.i:
+            return token
+    return None
+
+
 def repair_dateline_subject(subject: Token) -> Token:
     """ "WASHINGTON -- President Obama … said": the parser makes the dateline the subject
     and the speaker its appositive; the appositive speaks."""
@@ -172,7 +190,8 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             if noun is not None:
                 return noun
             hung = repair_subject_hung_on_clause(verb, inside)
-            return hung or repair_subject_after_closing_quote(verb, inside)
+            hung = hung or repair_subject_after_closing_quote(verb, inside)
+            return hung or repair_subject_in_fronted_phrase(verb, inside)
         verb = head
     return None
 
