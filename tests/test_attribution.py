@@ -407,6 +407,10 @@ def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text,
             "Meghan McCain",
         ),
         (
+            'Gerald F. Seib, The Wall Street Journal: "Trump was going to be more sedate."',
+            "Gerald F. Seib",
+        ),
+        (
             "Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs Work.",
             "Paul Ryan",
         ),

@@ -38,7 +38,7 @@ from quotex.components.quotes import MarkedRegion
 from quotex.lexicon import entries
 
 SPEAKER_LABEL = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)(?:,(?:\s[A-Z][\w.'’-]*){1,3})?:\s"
+    r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)(?:,(?:\s[A-Z][\w.'’-]*){1,4})?:\s"
 )  # "WALLACE: …", "Meghan McCain, Twitter: …"
 CLAUSE_BREAKS = frozenset({":", ";"})
 # "According to X" this close to the start of its sentence opens it (a word such as
