@@ -36,8 +36,8 @@ POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribut
 # a dash of up to two characters ("” — Ms. X", "” -- Ms. X").
 DASH_REACH = 4
 # Tokens after a speaker label's mention in which its colon may come ("Meghan McCain,
-# Twitter:").
-LABEL_COLON_REACH = 4
+# Twitter:", "Gerald F. Seib, The Wall Street Journal:"): a comma, four words, the colon.
+LABEL_COLON_REACH = 6
 
 
 def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
