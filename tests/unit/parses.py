@@ -857,4 +857,16 @@ PARSES = {
         ("failed", 17, "ccomp", "VERB", "VBD", "fail", "O"),
         (".", 17, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Stanton wrote a letter asking the department to investigate.": [
+        ("Stanton", 1, "nsubj", "PROPN", "NNP", "Stanton", "B-ORG"),
+        ("wrote", 1, "ROOT", "VERB", "VBD", "write", "O"),
+        ("a", 3, "det", "DET", "DT", "a", "O"),
+        ("letter", 1, "dobj", "NOUN", "NN", "letter", "O"),
+        ("asking", 3, "acl", "VERB", "VBG", "ask", "O"),
+        ("the", 6, "det", "DET", "DT", "the", "O"),
+        ("department", 4, "dobj", "NOUN", "NN", "department", "O"),
+        ("to", 8, "aux", "PART", "TO", "to", "O"),
+        ("investigate", 4, "xcomp", "VERB", "VB", "investigate", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -37,6 +37,12 @@ def test_subject_from_statement_issuer() -> None:
     assert subjects.subject_of(token(doc, "saying")).text == "Clinton"
 
 
+def test_subject_from_statement_issuer_of_a_document() -> None:
+    doc = parsed("Stanton wrote a letter asking the department to investigate.")
+    assert subjects.subject_from_statement_issuer(token(doc, "asking")).text == "wrote"
+    assert subjects.subject_of(token(doc, "asking")).text == "Stanton"
+
+
 def test_subject_from_statement_issuer_needs_a_cue_noun() -> None:
     doc = parsed("They signed a petition calling on him to resign.")
     assert subjects.subject_from_statement_issuer(token(doc, "calling")) is None

@@ -23,6 +23,7 @@ from quotex.components.attribution.syntax import (
     INHERIT_SUBJECT_DEPS,
     NOUN_PHRASE_DEPS,
     NOUN_POS,
+    OBJECT_DEPS,
     PCOMP,
     POBJ,
     PREP,
@@ -32,6 +33,7 @@ from quotex.components.attribution.syntax import (
     TIME_ENTITIES,
     lemma,
 )
+from quotex.lexicon import entries
 
 # How many heads ``subject_of`` climbs (conjoined verb → its head → …) before it gives
 # up: real chains are two or three links long; longer ones are misparses.
@@ -62,10 +64,17 @@ def subject_from_head_verb(verb: Token) -> Token | None:
 
 
 def subject_from_statement_issuer(verb: Token) -> Token | None:
-    """ "Clinton issued a statement saying …": a cue noun's participle speaks for the
-    statement's issuer (the verb the noun hangs from)."""
-    if verb.dep_ == ACL and lemma(verb.head) in nominal_lemmas():
-        return verb.head.head
+    """ "Clinton issued a statement saying …", "Stanton wrote a letter asking …": the
+    participle of a cue noun or of a document's noun speaks for its issuer (the verb the
+    noun is the object of)."""
+    if verb.dep_ != ACL:
+        return None
+    noun = verb.head
+    if lemma(noun) in nominal_lemmas():
+        return noun.head
+    issued = noun.dep_ in OBJECT_DEPS and lemma(noun.head) in entries("cue_roles", "issuing")
+    if issued and lemma(noun) in entries("sources", "document"):
+        return noun.head
     return None
 
 
