@@ -869,4 +869,17 @@ PARSES = {
         ("investigate", 4, "xcomp", "VERB", "VB", "investigate", "O"),
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Mr. Trump was prompted to say the debate was civil.": [
+        ("Mr.", 1, "compound", "PROPN", "NNP", "Mr.", "O"),
+        ("Trump", 3, "nsubjpass", "PROPN", "NNP", "Trump", "B-PERSON"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be", "O"),
+        ("prompted", 3, "ROOT", "VERB", "VBN", "prompt", "O"),
+        ("to", 5, "aux", "PART", "TO", "to", "O"),
+        ("say", 3, "xcomp", "VERB", "VB", "say", "O"),
+        ("the", 7, "det", "DET", "DT", "the", "O"),
+        ("debate", 8, "nsubj", "NOUN", "NN", "debate", "O"),
+        ("was", 5, "ccomp", "AUX", "VBD", "be", "O"),
+        ("civil", 8, "acomp", "ADJ", "JJ", "civil", "O"),
+        (".", 3, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

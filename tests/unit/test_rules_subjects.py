@@ -160,3 +160,11 @@ def test_repair_subject_in_fronted_phrase() -> None:
 def test_repair_subject_in_fronted_phrase_needs_the_phrase_to_reach_the_verb() -> None:
     doc = parsed(WARREN)  # "Warren, a spokesman in Baghdad," ends before "said", not "failed"
     assert subjects.repair_subject_in_fronted_phrase(token(doc, "failed"), {}) is None
+
+
+def test_passive_subject_of_control_verb() -> None:
+    doc = parsed("Mr. Trump was prompted to say the debate was civil.")
+    say, prompted = token(doc, "say"), token(doc, "prompted")
+    assert subjects.passive_subject_of_control_verb(say, prompted, {}).text == "Trump"
+    assert subjects.subject_of(say).text == "Trump"
+    assert subjects.passive_subject_of_control_verb(prompted, None, {}) is None

@@ -24,6 +24,7 @@ from quotex.components.attribution.syntax import (
     NOUN_PHRASE_DEPS,
     NOUN_POS,
     OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
     PCOMP,
     POBJ,
     PREP,
@@ -31,6 +32,7 @@ from quotex.components.attribution.syntax import (
     RELCL,
     SUBJECT_DEPS,
     TIME_ENTITIES,
+    XCOMP,
     lemma,
 )
 from quotex.lexicon import entries
@@ -167,6 +169,17 @@ def repair_dateline_subject(subject: Token) -> Token:
     return subject
 
 
+def passive_subject_of_control_verb(
+    verb: Token, head: Token | None, inside: dict[int, int]
+) -> Token | None:
+    """ "Mr. Trump was prompted to say …", "she was asked to explain …": a cue infinitive
+    under a passive verb takes that verb's passive subject (who was prompted says)."""
+    if head is None or verb.dep_ != XCOMP:
+        return None
+    passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in inside]
+    return passive[0] if passive else None
+
+
 # Tried in order when a verb has no subject of its own: each returns the token to look
 # at next (whose subject the cue shares), or None.
 SUBJECT_CLIMBS: tuple[Callable[[Token], Token | None], ...] = (
@@ -194,6 +207,9 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
         if subject is not None:
             return repair_dateline_subject(subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
+        passive = passive_subject_of_control_verb(verb, head, inside)
+        if passive is not None:
+            return passive
         if head is None:
             noun = next((n for n in (rule(verb) for rule in SUBJECT_NOUNS) if n is not None), None)
             if noun is not None:
