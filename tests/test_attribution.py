@@ -410,6 +410,7 @@ def test_attribution_parenthetical_cue_reports_the_sentence_around_it(nlp, text,
             'Gerald F. Seib, The Wall Street Journal: "Trump was going to be more sedate."',
             "Gerald F. Seib",
         ),
+        ('Jeremy Lott, author of a book: "We have two unpopular candidates."', "Jeremy Lott"),
         (
             "Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation,’ Needs Work.",
             "Paul Ryan",

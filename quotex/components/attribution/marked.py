@@ -8,6 +8,8 @@ the quote, a label before it), else the quote continues the turn before it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.attribution.clauses import complement_range
@@ -36,8 +38,11 @@ POST_QUOTE_WINDOW = 5  # tokens from a closing mark to a bare "X fumed" attribut
 # a dash of up to two characters ("” — Ms. X", "” -- Ms. X").
 DASH_REACH = 4
 # Tokens after a speaker label's mention in which its colon may come ("Meghan McCain,
-# Twitter:", "Gerald F. Seib, The Wall Street Journal:"): a comma, four words, the colon.
-LABEL_COLON_REACH = 6
+# Twitter:", "Gerald F. Seib, The Wall Street Journal:"): a comma, up to six words, the colon.
+LABEL_COLON_REACH = 8
+# A person's name, a comma and a description of up to six words of any case, a colon.
+DESCRIBED_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*),((?:\s[\w.'’-]+){1,6}):\s")
+PERSON = "PERSON"
 
 
 def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
@@ -181,6 +186,9 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, region.open) + 1
+    described = described_label(doc, line_start, region)
+    if described is not None:
+        return described
     for start in (region.start, line_start):
         m = SPEAKER_LABEL.match(text, start)
         if m and m.end() <= region.end + (0 if start == region.start else len(text)):
@@ -188,6 +196,18 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
                 continue
             return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     return None
+
+
+def described_label(doc: Doc, line_start: int, region: MarkedRegion) -> Span | None:
+    """ "Windsor Mann, editor of The Quotable Hitchens: “…”": a person's name and a
+    description of any case before the colon that opens the line of a quote."""
+    m = DESCRIBED_LABEL.match(doc_text(doc), line_start)
+    if m is None or m.end() > region.open:
+        return None
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if name is None or not any(t.ent_type_ == PERSON for t in name):
+        return None
+    return name
 
 
 def label_colon(mention: Span) -> Span | None:
