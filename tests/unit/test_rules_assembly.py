@@ -114,3 +114,16 @@ def test_attribute_a_pronoun_resolved_to_the_organisation() -> None:
 def test_content_before_a_speaker_hung_on_the_quote() -> None:
     text = "''They were competitors,'' William M. Daley, Obama's former aide, said of them."
     assert quotes(text) == [("direct", "They were competitors,", "William M. Daley", "said")]
+
+
+def test_a_quote_without_cue_continues_the_turn_an_aside_interrupted() -> None:
+    text = (
+        "“It is damaging,” McCaul said, though Comey has not said the evidence is new."
+        " “Remember the warrant.”"
+    )
+    found = quotes(text)
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [
+        ("direct", "McCaul"),
+        ("indirect", "Comey"),
+        ("direct", "McCaul"),
+    ]

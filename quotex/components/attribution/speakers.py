@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.quote import Attribution
+from quotex.components.attribution.quote import INDIRECT, Attribution
 from quotex.components.attribution.syntax import (
     APPOS,
     NOMINAL_POS,
@@ -323,6 +323,21 @@ def continue_turn(doc: Doc, previous: Attribution, attr: Attribution) -> None:
         attr.cue = previous.cue
 
 
+def turn_holder(done: list[Attribution]) -> Attribution:
+    """Whose turn a quote without a cue continues: the previous quote's, unless that was an
+    aside reported in the same sentence as a marked quote before it ("“A,” McCaul said,
+    though Comey hasn't said the FBI is reopening it. “B.”": B is McCaul's)."""
+    previous = done[-1]
+    if previous.type != INDIRECT or previous.cue is None or len(done) < 2:
+        return previous
+    before = done[-2]
+    if before.type == INDIRECT or before.cue is None:
+        return previous
+    if before.cue.sent == previous.cue.sent and before.end <= previous.start:
+        return before
+    return previous
+
+
 def resolve_speakers(
     doc: Doc, attributions: list[Attribution], index: EntityIndex | None = None
 ) -> None:
@@ -336,7 +351,7 @@ def resolve_speakers(
         if attr.mention is not None:
             name_speaker(doc, attr, done, index, genders)
         elif attr.inherited and done:
-            continue_turn(doc, done[-1], attr)
+            continue_turn(doc, turn_holder(done), attr)
         done.append(attr)
 
 
