@@ -909,4 +909,17 @@ PARSES = {
         (".", 20, "punct", "PUNCT", ".", ".", "O"),
         ("”", 20, "punct", "PUNCT", "''", '"', "O"),
     ],
+    "“Donald can't win,” the email read.": [
+        ("“", 9, "punct", "PUNCT", "``", '"', "O"),
+        ("Donald", 4, "nsubj", "PROPN", "NNP", "Donald", "B-PERSON"),
+        ("ca", 4, "aux", "AUX", "MD", "can", "O"),
+        ("n't", 4, "neg", "PART", "RB", "not", "O"),
+        ("win", 9, "ccomp", "VERB", "VB", "win", "O"),
+        (",", 9, "punct", "PUNCT", ",", ",", "O"),
+        ("”", 9, "punct", "PUNCT", "''", '"', "O"),
+        ("the", 9, "det", "DET", "DT", "the", "O"),
+        ("email", 9, "compound", "NOUN", "NN", "email", "O"),
+        ("read", 9, "ROOT", "NOUN", "NN", "read", "O"),
+        (".", 9, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

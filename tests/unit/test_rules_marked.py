@@ -135,3 +135,16 @@ def test_marked_attribution_with_a_dash_speaker_or_none() -> None:
     regions, inside, cues = setup(doc)
     quote = MarkedQuote(regions[0], region_token_span(doc, regions[0]), False, None)
     assert rules.marked_attribution(quote, cues, inside, WORDS).inherited
+
+
+def test_cue_tagged_as_noun_after_quote() -> None:
+    doc = parsed("“Donald can't win,” the email read.")
+    regions, inside, _ = setup(doc)
+    mention, cue = rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS)
+    assert (mention.text, cue.text) == ("the email", "read")
+
+
+def test_cue_tagged_as_noun_needs_a_cue_word() -> None:
+    doc = parsed("“Donald can't win,” the email read.", edit={8: {"lemma": "note"}})
+    regions, inside, _ = setup(doc)
+    assert rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS) is None

@@ -22,6 +22,7 @@ from quotex.components.attribution.syntax import (
     MENTION_START_POS,
     NAME_PHRASE_DEPS,
     NOMINAL_POS,
+    NOUN,
     OBJECT_DEPS,
     VERB,
     VERB_POS,
@@ -30,6 +31,7 @@ from quotex.components.attribution.syntax import (
     region_token_span,
 )
 from quotex.components.quotes import MarkedRegion
+from quotex.lexicon import entries
 
 LEAD_IN = frozenset({"that", ":", ",", "—", "–", "-"})
 DASHES = ("—", "–", "--", "-")  # longest first: "--" is one dash, not two
@@ -265,6 +267,42 @@ def fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attri
     return Attribution(MIXED, words[0].idx, region.close, regions=[region])
 
 
+# Words a fragment after a quote may hold before its misparsed cue ("the two", "the email").
+FRAGMENT_SPEAKER_WORDS = 4
+FRAGMENT_SPEAKER_POS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+QUOTE_HANDOVER = frozenset({",", "?", "!"})
+
+
+def cue_tagged_as_noun(
+    doc: Doc, region: MarkedRegion, inside: dict[int, int], words: CueWords
+) -> tuple[Span, Span] | None:
+    """ "“…,” the two write." / "“…,” the email read.": the parser read the short sentence
+    after the quote as a noun phrase headed by the cue; the last word is the cue (a speech
+    or writing verb, or "read"), the words before it the speaker."""
+    close = doc.char_span(region.start, region.close, alignment_mode="expand")
+    if close is None or close.end >= len(doc) or close.end < 2:
+        return None
+    if doc[close.end - 2].text not in QUOTE_HANDOVER:
+        return None
+    end = close.end
+    while end < len(doc) and not doc[end].is_punct and not doc[end].is_space:
+        end += 1
+    if (
+        end >= len(doc)
+        or doc[end].text != "."
+        or not 1 < end - close.end <= FRAGMENT_SPEAKER_WORDS + 1
+    ):
+        return None
+    cue = doc[end - 1]
+    speaker = doc[close.end : end - 1]
+    verbs = words.speech | entries("cue_roles", "after_quote")
+    if cue.pos_ != NOUN or cue.lemma_.lower() not in verbs or any(t.i in inside for t in speaker):
+        return None
+    if not all(t.pos_ in FRAGMENT_SPEAKER_POS for t in speaker):
+        return None
+    return speaker, doc[cue.i : cue.i + 1]
+
+
 def marked_attribution(
     quote: MarkedQuote, cues: list[Token], inside: dict[int, int], words: CueWords
 ) -> Attribution:
@@ -282,6 +320,10 @@ def marked_attribution(
     if verb is not None:
         attr.cue = cue_span(verb)
         attr.subject = subject_of(verb, inside) or inverted_subject(verb, inside)
+        return attr
+    tagged_noun = cue_tagged_as_noun(doc, region, inside, words)
+    if tagged_noun is not None:
+        attr.mention, attr.cue = tagged_noun
         return attr
     # "“…” — Ms. X", "WALLACE: …", "Meghan McCain, Twitter: …"
     attr.mention = dash_speaker(doc, region) or label_speaker(doc, region)
