@@ -145,6 +145,6 @@ def test_cue_tagged_as_noun_after_quote() -> None:
 
 
 def test_cue_tagged_as_noun_needs_a_cue_word() -> None:
-    doc = parsed("“Donald can't win,” the email read.", edit={8: {"lemma": "note"}})
+    doc = parsed("“Donald can't win,” the email read.", edit={9: {"lemma": "note"}})
     regions, inside, _ = setup(doc)
     assert rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS) is None
