@@ -144,7 +144,13 @@ def test_cue_tagged_as_noun_after_quote() -> None:
     assert (mention.text, cue.text) == ("the email", "read")
 
 
+def test_cue_tagged_as_noun_only_for_a_noun() -> None:
+    doc = parsed("“Donald can't win,” the email read.", edit={9: {"pos": "VERB"}})
+    regions, inside, _ = setup(doc)
+    assert rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS) is None
+
+
 def test_cue_tagged_as_noun_needs_a_cue_word() -> None:
-    doc = parsed("“Donald can't win,” the email read.", edit={9: {"lemma": "note"}})
+    doc = parsed("“Donald can't win,” the email read.", edit={9: {"lemma": "table"}})
     regions, inside, _ = setup(doc)
     assert rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS) is None
