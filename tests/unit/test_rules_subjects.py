@@ -168,3 +168,25 @@ def test_passive_subject_of_control_verb() -> None:
     assert subjects.passive_subject_of_control_verb(say, prompted, {}).text == "Trump"
     assert subjects.subject_of(say).text == "Trump"
     assert subjects.passive_subject_of_control_verb(prompted, None, {}) is None
+
+
+PAUL = 'Paul said the plan would give money to immigrants, and called him "a proponent of amnesty."'
+BYRNE = 'Byrne wrote the agents knew to brace for them, saying, "They did not happen every day."'
+
+
+def test_cue_hung_in_reported_clause() -> None:
+    doc = parsed(PAUL)
+    called = token(doc, "called")
+    assert subjects.cue_hung_in_reported_clause(called).text == "said"
+    assert subjects.subject_of(called).text == "Paul"
+    doc = parsed(BYRNE)
+    saying = token(doc, "saying")
+    assert subjects.cue_hung_in_reported_clause(saying).text == "wrote"
+    assert subjects.subject_of(saying).text == "Byrne"
+
+
+def test_cue_hung_in_reported_clause_keeps_a_shared_subject() -> None:
+    doc = parsed("Paul said Trump lied and insulted the voters.")
+    insulted = token(doc, "insulted")
+    assert subjects.cue_hung_in_reported_clause(insulted) is None
+    assert subjects.subject_of(insulted).text == "Trump"

@@ -15,9 +15,12 @@ from spacy.tokens import Token
 from quotex.components.attribution.cues import nominal_lemmas
 from quotex.components.attribution.syntax import (
     ACL,
+    ADVCL,
     AGENT,
     APPOS,
+    CCOMP,
     CLAUSE_DEPS,
+    CONJ,
     DATELINE_DASHES,
     GERUND_TAG,
     INHERIT_SUBJECT_DEPS,
@@ -53,6 +56,41 @@ def nearest_subject(verb: Token, inside: dict[int, int]) -> Token | None:
     if not subjects:
         return None
     return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+# How many clause links a reported clause may sit below its reporting verb for a cue
+# conjoined to it to be lifted out ("said X would give …, and called …").
+REPORTED_CLAUSE_DEPTH = 3
+PARTICIPLE_TAG = "VBG"
+
+
+def cue_hung_in_reported_clause(verb: Token) -> Token | None:
+    """ "Sen. Paul said Rubio's plan would give money to immigrants, and called him “…”":
+    the parser conjoined the second cue to the reported clause ("give"); after a comma,
+    a cue of another verb form than that clause's verb (or a participle: ", saying …")
+    shares the reporting verb's subject, not the reported clause's."""
+    if verb.dep_ not in (CONJ, ADVCL) or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    doc = verb.doc
+    comma = any(t.text == "," for t in doc[max(head.i + 1, verb.i - 3) : verb.i])
+    if verb.dep_ == CONJ and verb.tag_ == head.tag_:
+        return None  # "insulted women, and attacked them": one subject
+    if verb.dep_ == ADVCL and not comma:
+        return None
+    if verb.dep_ == ADVCL and verb.tag_ != PARTICIPLE_TAG:
+        return None
+    node = head
+    for _ in range(REPORTED_CLAUSE_DEPTH):
+        if node.dep_ == CCOMP:
+            reporter = node.head
+            if reporter.i < node.i and lemma(reporter) in entries("reporting_verbs"):
+                return reporter
+            return None
+        if node.dep_ not in INHERIT_SUBJECT_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def subject_from_head_verb(verb: Token) -> Token | None:
@@ -183,6 +221,7 @@ def passive_subject_of_control_verb(
 # Tried in order when a verb has no subject of its own: each returns the token to look
 # at next (whose subject the cue shares), or None.
 SUBJECT_CLIMBS: tuple[Callable[[Token], Token | None], ...] = (
+    cue_hung_in_reported_clause,
     subject_from_head_verb,
     subject_from_statement_issuer,
     subject_from_prepositional_gerund,
