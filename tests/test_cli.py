@@ -16,7 +16,7 @@ from quotex.cli import app
 from tests.conftest import GOLD, SAMPLES
 
 SEED = str(SAMPLES / "nato-russia.txt")
-COMMANDS = ["extract", "quotes", "entities", "eval", "show", "speakers", "report"]
+COMMANDS = ["extract", "quotes", "entities", "sources", "eval", "show", "speakers", "report"]
 
 
 @pytest.fixture
@@ -102,7 +102,36 @@ def test_cli_entities_csv_has_one_row_per_entity(runner) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("command", ["quotes", "entities"])
+def test_cli_sources_csv_lists_the_gold_sources_with_gender(runner) -> None:
+    gold = json.loads((GOLD / "multi-paragraph.gold.json").read_text(encoding="utf-8"))
+    sample = str(SAMPLES / "multi-paragraph.txt")
+    result = runner.invoke(app, ["sources", sample, "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    people = {r["name"]: r["gender"] for r in rows if r["kind"] == "person"}
+    expected = {
+        name: gender for gender in ("female", "male") for name in gold["sources_gender"][gender]
+    }
+    assert people == expected
+    assert all(int(r["quotes"]) >= 1 and r["doc_id"].endswith("multi-paragraph.txt") for r in rows)
+
+
+@pytest.mark.model
+def test_cli_sources_json_keeps_sources_and_organisations_only(runner) -> None:
+    record = json.loads(runner.invoke(app, ["sources", SEED, "--format", "jsonl"]).stdout)
+    assert set(record) == {"id", "sources", "organisations"}
+    assert "Vladimir Putin" in {s["name"] for s in record["sources"]}
+    assert "NATO" in {o["name"] for o in record["organisations"]}
+
+
+def test_cli_sources_refuses_where(runner) -> None:
+    result = runner.invoke(app, ["sources", SEED, "--where", "in-quote"])
+    assert result.exit_code == 2
+    assert "--where" in result.stderr
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", ["quotes", "entities", "sources"])
 def test_cli_table_format_prints_a_table(runner, command: str) -> None:
     result = runner.invoke(app, [command, SEED, "--format", "table"])
     assert result.exit_code == 0

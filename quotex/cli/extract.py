@@ -79,6 +79,11 @@ ENTITIES_HELP = """Named entities, their mentions clustered ("Putin" = "Vladimir
 
 Example: quotex entities samples/nato-russia.txt
 """
+SOURCES_HELP = """Who each document quotes: its people, with their gender as the article shows it
+(pronoun, title, noun or first name), then its organisations, with their number of quotes.
+
+Example: quotex sources samples/ --format csv -o sources.csv
+"""
 
 
 def write_corpus(
@@ -95,7 +100,7 @@ def write_corpus(
 
     stdin_or_hint([*options.inputs, *filter(None, [options.urls_file])], view.value)
     fmt = choose_format(output)
-    if view is View.QUOTES and options.where is not EntityScope.ALL:
+    if view in (View.QUOTES, View.SOURCES) and options.where is not EntityScope.ALL:
         raise UsageError("--where filters entities; use it with quotex entities or extract")
     check_engine(options, output)
     if options.with_text and fmt is Format.CSV:
@@ -207,10 +212,11 @@ def _emit(
 
 
 def _table_printer(view: View) -> Callable[[DocResult], None]:
-    """Print each result as a table on stdout: its entities, or its quotes."""
-    from quotex.render.tables import entities_table, quotes_table
+    """Print each result as a table on stdout: its entities, sources or quotes."""
+    from quotex.render.tables import entities_table, quotes_table, sources_table
 
-    table = entities_table if view is View.ENTITIES else quotes_table
+    tables = {View.ENTITIES: entities_table, View.SOURCES: sources_table}
+    table = tables.get(view, quotes_table)
     return lambda result: out.print(table(result))
 
 
@@ -298,7 +304,7 @@ def _register(view: View, name: str, help_text: str) -> None:
         )
 
     run.__doc__ = help_text
-    if view is View.QUOTES:  # --where filters entities: not offered where it is an error
+    if view in (View.QUOTES, View.SOURCES):  # --where filters entities: hidden where an error
         run.__annotations__["where"] = HiddenWhereOpt
     command(name, help_text)(run)
 
@@ -306,3 +312,4 @@ def _register(view: View, name: str, help_text: str) -> None:
 _register(View.EXTRACT, "extract", EXTRACT_HELP)
 _register(View.QUOTES, "quotes", QUOTES_HELP)
 _register(View.ENTITIES, "entities", ENTITIES_HELP)
+_register(View.SOURCES, "sources", SOURCES_HELP)

@@ -7,14 +7,14 @@ Writers are context managers; when the ``with`` body raises they leave the outpu
 unfinished, so a truncated JSON array does not pass for a complete one.
 
 Each :class:`View` picks what goes out per document: ``extract`` everything,
-``quotes`` or ``entities`` one of the two (always with ``id``, and ``meta`` when
-the input had any).
+``quotes`` or ``entities`` one of the two, ``sources`` the people and organisations
+quoted (always with ``id``, and ``meta`` when the input had any).
 
-CSV has one row per quote (``extract`` and ``quotes`` views) or per entity
-(``entities`` view), under a header row; a document with nothing found adds no
-rows. Because spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``,
-tab or carriage return as a formula, such text cells get a leading ``'`` (the
-OWASP advice against CSV injection). Pass ``raw_csv=True`` to write cells
+CSV has one row per quote (``extract`` and ``quotes`` views), per entity
+(``entities`` view) or per source (``sources`` view), under a header row; a document
+with nothing found adds no rows. Because spreadsheets run a cell that starts with
+``=``, ``+``, ``-``, ``@``, tab or carriage return as a formula, such text cells get a
+leading ``'`` (the OWASP advice against CSV injection). Pass ``raw_csv=True`` to write cells
 unchanged, e.g. for a program rather than a spreadsheet to read. Numbers are
 never changed.
 
@@ -40,9 +40,10 @@ from typing import Any, Self, TextIO
 from quotex.errors import OutputError
 from quotex.io.targets import is_regular_or_missing, output_target
 from quotex.records import DocResult
-from quotex.rows import DOC_ID, entity_row, meta_cells, quote_row
+from quotex.rows import DOC_ID, entity_row, meta_cells, quote_row, source_rows
 from quotex.rows import ENTITY_COLUMNS as ENTITY_ROW_COLUMNS
 from quotex.rows import QUOTE_COLUMNS as QUOTE_ROW_COLUMNS
+from quotex.rows import SOURCE_COLUMNS as SOURCE_ROW_COLUMNS
 from quotex.terminal import TerminalStream
 
 STDOUT_MARK = "-"
@@ -74,6 +75,7 @@ class View(StrEnum):
     EXTRACT = "extract"
     QUOTES = "quotes"
     ENTITIES = "entities"
+    SOURCES = "sources"
 
 
 # The keys of DocResult.to_dict() each view keeps; ``text`` is there only when the result
@@ -84,6 +86,14 @@ _VIEW_KEYS: dict[View, frozenset[str]] = {
     ),
     View.QUOTES: frozenset({"id", "quotes", "meta", "text"}),
     View.ENTITIES: frozenset({"id", "entities", "meta", "text"}),
+    View.SOURCES: frozenset({"id", "sources", "organisations", "meta", "text"}),
+}
+
+
+# The columns of a CSV row after doc_id and the metadata, per view (quotes otherwise).
+_ROW_COLUMNS: dict[View, tuple[str, ...]] = {
+    View.ENTITIES: ENTITY_ROW_COLUMNS,
+    View.SOURCES: SOURCE_ROW_COLUMNS,
 }
 
 
@@ -154,7 +164,7 @@ class JsonWriter(Writer):
 
 
 class CsvWriter(Writer):
-    """A header row, then one row per quote or per entity (:mod:`quotex.rows`), through
+    """A header row, then one row per quote, entity or source (:mod:`quotex.rows`), through
     :mod:`csv`.
 
     The header names every metadata field of the run (after ``doc_id``, in first-seen
@@ -166,15 +176,16 @@ class CsvWriter(Writer):
     def __init__(self, stream: TextIO, view: View = View.EXTRACT, *, raw: bool = False) -> None:
         super().__init__(stream, view)
         self.raw = raw
-        self._entities = self.view is View.ENTITIES
         self._meta: dict[str, None] = {}  # metadata columns, in first-seen order
         self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115  (closed by _finish)
             max_size=SPOOL_BYTES, mode="w+", encoding=OUTPUT_ENCODING, newline=""
         )
 
     def _write(self, result: DocResult) -> None:
-        if self._entities:
+        if self.view is View.ENTITIES:
             rows = [entity_row(result, entity) for entity in result.entities]
+        elif self.view is View.SOURCES:
+            rows = list(source_rows([result]))
         else:
             rows = [quote_row(result, quote) for quote in result.quotes]
         if rows:
@@ -183,7 +194,7 @@ class CsvWriter(Writer):
             self._spool.write(_dumps(row) + "\n")
 
     def _finish(self) -> None:
-        own = ENTITY_ROW_COLUMNS if self._entities else QUOTE_ROW_COLUMNS
+        own = _ROW_COLUMNS.get(self.view, QUOTE_ROW_COLUMNS)
         columns = [DOC_ID, *self._meta, *own]
         writer = csv.writer(self.stream)
         writer.writerow(columns)

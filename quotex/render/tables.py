@@ -79,6 +79,33 @@ def entities_table(result: DocResult) -> Table:
     return table
 
 
+def sources_table(result: DocResult) -> Table:
+    """One row per source: the people quoted with their gender and its evidence, then the
+    organisations, each with its number of quotes."""
+    people, organisations = result.sources, result.organisations
+    title = user_text(
+        f"{result.id}: {len(people)} people and {len(organisations)} organisations quoted",
+        inline=True,
+    )
+    table = Table(title=title, expand=True)
+    table.add_column("name", ratio=1)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("gender", no_wrap=True)
+    table.add_column("evidence", no_wrap=True)
+    table.add_column("quotes", justify="right", no_wrap=True)
+    for source in people:
+        table.add_row(
+            user_text(source.name, "bold"),
+            "person",
+            user_text(source.gender or "unknown"),
+            user_text(source.gender_evidence or "none"),
+            str(source.quotes),
+        )
+    for source in organisations:
+        table.add_row(user_text(source.name, "bold"), "organisation", "", "", str(source.quotes))
+    return table
+
+
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
