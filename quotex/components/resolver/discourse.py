@@ -25,6 +25,13 @@ from quotex.gender import (
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 APPOSITION_DEPS = frozenset({"appos"})
+# Clauses that qualify something else: their subject is not what the sentence is about
+# ("the plan of Governor Mark Ellis, which Ellis unveiled in March").
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})
+PERSON = "PERSON"
+# Entity types a bare surname may carry and still name a person the article named in
+# full: spaCy tags "Sanders" PERSON but tags it a NOUN, which the entity linker drops.
+SURNAME_ENT_TYPES = frozenset({"", PERSON})
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Mention:
     in_quote: bool  # inside quote marks: someone spoken about, not someone speaking
     subject: bool  # the subject of its clause
     names_subject: bool = False  # qualifies the subject: "The Teamsters union voted"
+    main_subject: bool = False  # the subject of a clause that is no relative or adverbial one
 
 
 @dataclass(frozen=True)
@@ -110,31 +118,56 @@ def build_discourse(
     labels = {e["id"]: e["label"] for e in entities}
     mentions: list[Mention] = []
     evidence: dict[str, list[Gender]] = {}
-    for record in entities:
-        eid = record["id"]
-        for start, end in record["mentions"]:
-            first = max(0, bisect_right(token_starts, start) - 1)
-            last = max(first, bisect_right(token_starts, end - 1) - 1)
-            span = doc[first : last + 1]
-            mentions.append(
-                Mention(
-                    start=start,
-                    end=end,
-                    entity=eid,
-                    paragraph=max(0, bisect_right(paragraph_starts, start) - 1),
-                    sentence=max(0, bisect_right(sentence_starts, start) - 1),
-                    in_quote=_in_regions(start, end, regions),
-                    subject=span.root.dep_ in SUBJECT_DEPS,
-                    names_subject=span.root.dep_ == "compound"
-                    and span.root.head.dep_ in SUBJECT_DEPS,
-                )
+    spans = [(record, start, end) for record in entities for start, end in record["mentions"]]
+    for record, start, end in spans + surname_mentions(doc, entities):
+        first = max(0, bisect_right(token_starts, start) - 1)
+        last = max(first, bisect_right(token_starts, end - 1) - 1)
+        span = doc[first : last + 1]
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                entity=record["id"],
+                paragraph=max(0, bisect_right(paragraph_starts, start) - 1),
+                sentence=max(0, bisect_right(sentence_starts, start) - 1),
+                in_quote=_in_regions(start, end, regions),
+                subject=span.root.dep_ in SUBJECT_DEPS,
+                names_subject=span.root.dep_ == "compound" and span.root.head.dep_ in SUBJECT_DEPS,
+                main_subject=span.root.dep_ in SUBJECT_DEPS
+                and span.root.head.dep_ not in SUBORDINATE_DEPS,
             )
-            if record["label"] == "PERSON":
-                evidence.setdefault(eid, []).extend(_mention_gender(doc, span))
-        if record["label"] == "PERSON":
-            evidence.setdefault(eid, []).append(first_name_gender(record["name"]))
+        )
+        if record["label"] == PERSON:
+            evidence.setdefault(record["id"], []).extend(_mention_gender(doc, span))
+    for record in entities:
+        if record["label"] == PERSON:
+            evidence.setdefault(record["id"], []).append(first_name_gender(record["name"]))
     mentions.sort(key=lambda m: m.start)
     return Discourse(text, names, labels, mentions, paragraph_starts, sentence_starts, evidence)
+
+
+def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, int]]:
+    """Bare surnames of people the article named, where the entity linker kept no mention:
+    "Bernie Sanders … Sanders wasn't impressed." (spaCy tags that "Sanders" a NOUN). A
+    surname two people share names neither; a token inside any mention is left alone."""
+    owners: dict[str, list[dict]] = {}
+    for record in entities:
+        if record["label"] == PERSON and " " in record["name"]:
+            owners.setdefault(record["name"].split()[-1], []).append(record)
+    covered = {
+        i for record in entities for start, end in record["mentions"] for i in range(start, end)
+    }
+    found = []
+    for token in doc:
+        people = owners.get(token.text)
+        if (
+            people
+            and len(people) == 1
+            and token.idx not in covered
+            and token.ent_type_ in SURNAME_ENT_TYPES
+        ):
+            found.append((people[0], token.idx, token.idx + len(token.text)))
+    return found
 
 
 def _mention_gender(doc: Doc, span) -> list[Gender]:
