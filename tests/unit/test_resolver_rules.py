@@ -6,7 +6,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from quotex.components.resolver import Decision, confidence, organisation_for_they
+from quotex.components.resolver import (
+    Decision,
+    confidence,
+    organisation_for_they,
+    quote_words,
+)
 from quotex.components.resolver.descriptions import (
     document_author,
     entity_with_role,
@@ -99,8 +104,8 @@ def reed_then_ellis(text: str, ellis: tuple) -> Discourse:
         text,
         {"e1": ("Tom Reed", "PERSON"), "e2": ("Mark Ellis", "PERSON")},
         [
-            (0, 8, "e1", 0, 0, False, True, False, True),
-            (26, 30, "e1", 0, 0, False, True, False, True),
+            (0, 8, "e1", 0, 0, False, True, False, "ROOT"),
+            (26, 30, "e1", 0, 0, False, True, False, "ROOT"),
             ellis,
         ],
     )
@@ -137,9 +142,9 @@ MOVED_ON = (
 )
 
 
-def moved_on(main_subject: bool = True) -> Discourse:
+def moved_on(clause: str = "ROOT") -> Discourse:
     """Reed spoke; then the article turns to Ellis, the subject of a sentence of his own."""
-    return reed_then_ellis(MOVED_ON, (38, 48, "e2", 1, 1, False, True, False, main_subject))
+    return reed_then_ellis(MOVED_ON, (38, 48, "e2", 1, 1, False, True, False, clause))
 
 
 def test_pronoun_features_see_the_article_move_on_from_the_last_speaker() -> None:
@@ -151,7 +156,7 @@ def test_pronoun_features_see_the_article_move_on_from_the_last_speaker() -> Non
     assert found["e1"]["last_speaker"] == 1.0
     assert rank(candidates(moved_on(), offset, "male"))[0].entity == "e2"
     # "the plan Mark Ellis unveiled": the subject of a relative clause
-    found = {c.entity: c.features for c in candidates(moved_on(False), offset, "male")}
+    found = {c.entity: c.features for c in candidates(moved_on("relcl"), offset, "male")}
     assert (found["e2"]["latest_subject"], found["e1"]["latest_subject"]) == (0.0, 1.0)
 
 
@@ -175,6 +180,18 @@ def test_build_discourse_tells_a_main_subject_from_a_relative_clauses() -> None:
     ]
     found = build_discourse(doc, people, []).mentions
     assert [(m.subject, m.main_subject) for m in found] == [(True, True), (True, False)]
+
+
+def test_quote_words_leave_out_who_introduced_the_quote() -> None:
+    text = "Sen. Ann Hall scolded him: “It is wrong,” she said. Tom Reed will lose, he said."
+    d = discourse(text, {"e1": ("Ann Hall", "PERSON")}, [(5, 13, "e1", 0, 0, False, True)])
+    d.marked = [(text.index("“"), text.index("”") + 1)]
+    scolded = {"start": 0, "end": text.index(" she")}
+    assert quote_words(d, scolded) == (text.index("“"), scolded["end"])
+    she = text.index("she said")
+    assert [c.entity for c in candidates(d, she, "female", quote_words(d, scolded))] == ["e1"]
+    unmarked = {"start": text.index("Tom"), "end": text.index(", he")}
+    assert quote_words(d, unmarked) == (unmarked["start"], unmarked["end"])
 
 
 def test_probability_of_a_lone_candidate_is_one() -> None:

@@ -46,7 +46,12 @@ class Mention:
     in_quote: bool  # inside quote marks: someone spoken about, not someone speaking
     subject: bool  # the subject of its clause
     names_subject: bool = False  # qualifies the subject: "The Teamsters union voted"
-    main_subject: bool = False  # the subject of a clause that is no relative or adverbial one
+    clause: str = ""  # a subject's verb's dependency label ("ROOT", "relcl", "ccomp"), else ""
+
+    @property
+    def main_subject(self) -> bool:
+        """The subject of a clause that is no relative or adverbial one."""
+        return self.subject and self.clause not in SUBORDINATE_DEPS
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class Discourse:
     sentence_starts: list[int]
     gender_evidence: dict[str, list[Gender]] = field(default_factory=dict)
     turns: list[Turn] = field(default_factory=list)
+    marked: list[tuple[int, int]] = field(default_factory=list)  # inside quote marks
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.paragraph_starts, offset) - 1)
@@ -133,8 +139,7 @@ def build_discourse(
                 in_quote=_in_regions(start, end, regions),
                 subject=span.root.dep_ in SUBJECT_DEPS,
                 names_subject=span.root.dep_ == "compound" and span.root.head.dep_ in SUBJECT_DEPS,
-                main_subject=span.root.dep_ in SUBJECT_DEPS
-                and span.root.head.dep_ not in SUBORDINATE_DEPS,
+                clause=span.root.head.dep_ if span.root.dep_ in SUBJECT_DEPS else "",
             )
         )
         if record["label"] == PERSON:
@@ -143,7 +148,9 @@ def build_discourse(
         if record["label"] == PERSON:
             evidence.setdefault(record["id"], []).append(first_name_gender(record["name"]))
     mentions.sort(key=lambda m: m.start)
-    return Discourse(text, names, labels, mentions, paragraph_starts, sentence_starts, evidence)
+    return Discourse(
+        text, names, labels, mentions, paragraph_starts, sentence_starts, evidence, marked=regions
+    )
 
 
 def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, int]]:
