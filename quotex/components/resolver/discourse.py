@@ -8,6 +8,7 @@ quote marks, the parse); updated as quotes are resolved in text order.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -161,19 +162,23 @@ def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, in
     for record in entities:
         if record["label"] == PERSON and " " in record["name"]:
             owners.setdefault(record["name"].split()[-1], []).append(record)
+    single = {name: people[0] for name, people in owners.items() if len(people) == 1}
+    if not single:
+        return []
     covered = {
         i for record in entities for start, end in record["mentions"] for i in range(start, end)
     }
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, single)) + r")\b")
     found = []
-    for token in doc:
-        people = owners.get(token.text)
+    for hit in pattern.finditer(doc_text(doc)):
+        token = doc.char_span(hit.start(), hit.end())
         if (
-            people
-            and len(people) == 1
-            and token.idx not in covered
-            and token.ent_type_ in SURNAME_ENT_TYPES
+            token is not None
+            and len(token) == 1
+            and hit.start() not in covered
+            and token[0].ent_type_ in SURNAME_ENT_TYPES
         ):
-            found.append((people[0], token.idx, token.idx + len(token.text)))
+            found.append((single[hit.group()], hit.start(), hit.end()))
     return found
 
 
