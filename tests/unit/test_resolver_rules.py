@@ -6,7 +6,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from quotex.components.resolver import Decision, confidence, organisation_for_they
+from quotex.components.resolver import (
+    Decision,
+    confidence,
+    organisation_for_they,
+    quote_words,
+)
 from quotex.components.resolver.descriptions import (
     document_author,
     entity_with_role,
@@ -15,7 +20,13 @@ from quotex.components.resolver.descriptions import (
     resolve_description,
     role_phrase,
 )
-from quotex.components.resolver.discourse import Discourse, Mention, Turn
+from quotex.components.resolver.discourse import (
+    Discourse,
+    Mention,
+    Turn,
+    build_discourse,
+    surname_mentions,
+)
 from quotex.components.resolver.pronouns import candidates, probability, rank
 from quotex.gender import (
     Gender,
@@ -86,18 +97,24 @@ def test_strongest_gender_evidence_wins_and_a_split_is_unknown() -> None:
 TWO_MEN = "Tom Reed spoke. “We win,” Reed said.\n\nHe met Mark Ellis.\n\n“It fails,” he said."
 
 
-def two_men() -> Discourse:
+def reed_then_ellis(text: str, ellis: tuple) -> Discourse:
+    """Tom Reed, named twice, speaks in the first paragraph of ``text``; ``ellis`` is the
+    mention of Mark Ellis after it."""
     d = discourse(
-        TWO_MEN,
+        text,
         {"e1": ("Tom Reed", "PERSON"), "e2": ("Mark Ellis", "PERSON")},
         [
-            (0, 8, "e1", 0, 0, False, True),
-            (26, 30, "e1", 0, 0, False, True),
-            (45, 55, "e2", 1, 1, False, False),
+            (0, 8, "e1", 0, 0, False, True, False, "ROOT"),
+            (26, 30, "e1", 0, 0, False, True, False, "ROOT"),
+            ellis,
         ],
     )
-    d.turns.append(Turn(17, "e1", "Tom Reed", 0))
+    d.turns.append(Turn(16, "e1", "Tom Reed", 0))
     return d
+
+
+def two_men() -> Discourse:
+    return reed_then_ellis(TWO_MEN, (45, 55, "e2", 1, 1, False, False))
 
 
 def test_pronoun_ranker_prefers_the_last_speaker_to_the_last_man_mentioned() -> None:
@@ -120,9 +137,79 @@ def test_pronoun_candidates_leave_out_people_named_only_after_it() -> None:
     assert candidates(two_men(), 5, "male") == []
 
 
+MOVED_ON = (
+    "Tom Reed spoke. “We win,” Reed said.\n\nMark Ellis shook his head.\n\n“It fails,” he said."
+)
+
+
+def moved_on(clause: str = "ROOT") -> Discourse:
+    """Reed spoke; then the article turns to Ellis, the subject of a sentence of his own."""
+    return reed_then_ellis(MOVED_ON, (38, 48, "e2", 1, 1, False, True, False, clause))
+
+
+def test_pronoun_features_see_the_article_move_on_from_the_last_speaker() -> None:
+    offset = MOVED_ON.index("he said")
+    found = {c.entity: c.features for c in candidates(moved_on(), offset, "male")}
+    assert (found["e2"]["latest_subject"], found["e1"]["latest_subject"]) == (1.0, 0.0)
+    assert found["e2"]["named_since_last_quote"] == 1.0
+    assert found["e1"]["named_since_last_quote"] == 0.0  # named in the sentence of its quote
+    assert found["e1"]["last_speaker"] == 1.0
+    assert rank(candidates(moved_on(), offset, "male"))[0].entity == "e2"
+    # "the plan Mark Ellis unveiled": the subject of a relative clause
+    found = {c.entity: c.features for c in candidates(moved_on("relcl"), offset, "male")}
+    assert (found["e2"]["latest_subject"], found["e1"]["latest_subject"]) == (0.0, 1.0)
+
+
+def test_build_discourse_tells_a_main_subject_from_a_relative_clauses() -> None:
+    words = ["Reed", "attacked", "the", "plan", "which", "Ellis", "unveiled", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 1, 3, 1, 6, 6, 3, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "dobj", "nsubj", "relcl", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    people = [
+        {"id": "e1", "name": "Reed", "label": "PERSON", "mentions": [[0, 4]]},
+        {
+            "id": "e2",
+            "name": "Ellis",
+            "label": "PERSON",
+            "mentions": [[doc[5].idx, doc[6].idx - 1]],
+        },
+    ]
+    found = build_discourse(doc, people, []).mentions
+    assert [(m.subject, m.main_subject) for m in found] == [(True, True), (True, False)]
+
+
+def test_quote_words_leave_out_who_introduced_the_quote() -> None:
+    text = "Sen. Ann Hall scolded him: “It is wrong,” she said. Tom Reed will lose, he said."
+    d = discourse(text, {"e1": ("Ann Hall", "PERSON")}, [(5, 13, "e1", 0, 0, False, True)])
+    d.marked = [(text.index("“"), text.index("”") + 1)]
+    scolded = {"start": 0, "end": text.index(" she")}
+    assert quote_words(d, scolded) == (text.index("“"), scolded["end"])
+    she = text.index("she said")
+    assert [c.entity for c in candidates(d, she, "female", quote_words(d, scolded))] == ["e1"]
+    unmarked = {"start": text.index("Tom"), "end": text.index(", he")}
+    assert quote_words(d, unmarked) == (unmarked["start"], unmarked["end"])
+
+
 def test_probability_of_a_lone_candidate_is_one() -> None:
     ranked = rank(candidates(two_men(), 20, "male"))
     assert len(ranked) == 1 and probability(ranked) == pytest.approx(1.0)
+
+
+def test_surname_mentions_recover_a_bare_surname_the_linker_dropped() -> None:
+    words = ["Bernie", "Sanders", "spoke", ".", "Sanders", "was", "not", "impressed", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "O"]
+    doc = Doc(VOCAB, words=words, ents=ents)
+    sanders = {"id": "e1", "name": "Bernie Sanders", "label": "PERSON", "mentions": [[0, 14]]}
+    start = doc[4].idx
+    assert surname_mentions(doc, [sanders]) == [(sanders, start, start + len("Sanders"))]
+    jane = {"id": "e2", "name": "Jane Sanders", "label": "PERSON", "mentions": []}
+    assert surname_mentions(doc, [sanders, jane]) == []  # whose surname is it?
+    linked = {**sanders, "mentions": [[0, 14], [start, start + 7]]}
+    assert surname_mentions(doc, [linked]) == []
 
 
 # --------------------------------------------------------------------------- descriptions

@@ -78,6 +78,16 @@ def _named(discourse: Discourse, entity: str, rule: str, probability: float | No
     return Decision(discourse.names[entity], entity, rule, _label(discourse, entity), probability)
 
 
+def quote_words(discourse: Discourse, record: dict) -> tuple[int, int]:
+    """Where the words of a quote before its "he said" stand: from its first quote mark
+    when its span takes in the words that introduced it ("Sen. Claire McCaskill scolded
+    him: “…,” she said": McCaskill introduced the quote and stays a candidate), else the
+    whole span ("Clinton would lose, he said": Clinton is spoken about)."""
+    start, end = record["start"], record["end"]
+    opening = [a for a, b in discourse.marked if start <= a < end]
+    return (min(opening), end) if opening else (start, end)
+
+
 def resolve_pronoun(
     discourse: Discourse,
     record: dict,
@@ -86,7 +96,7 @@ def resolve_pronoun(
     rule: str = "pronoun",
 ) -> Decision:
     """ "he said" / "she said": the person the ranker puts first, or None."""
-    exclude = (record["start"], record["end"]) if record["start"] < mention[0] else None
+    exclude = quote_words(discourse, record) if record["start"] < mention[0] else None
     ranked = pronouns.rank(pronouns.candidates(discourse, mention[0], gender, exclude))
     if not ranked:
         return Decision(None, None, rule, "PERSON", 0.0)

@@ -8,6 +8,7 @@ quote marks, the parse); updated as quotes are resolved in text order.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -25,6 +26,13 @@ from quotex.gender import (
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 APPOSITION_DEPS = frozenset({"appos"})
+# Clauses that qualify something else: their subject is not what the sentence is about
+# ("the plan of Governor Mark Ellis, which Ellis unveiled in March").
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl"})
+PERSON = "PERSON"
+# Entity types a bare surname may carry and still name a person the article named in
+# full: spaCy tags "Sanders" PERSON but tags it a NOUN, which the entity linker drops.
+SURNAME_ENT_TYPES = frozenset({"", PERSON})
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,12 @@ class Mention:
     in_quote: bool  # inside quote marks: someone spoken about, not someone speaking
     subject: bool  # the subject of its clause
     names_subject: bool = False  # qualifies the subject: "The Teamsters union voted"
+    clause: str = ""  # a subject's verb's dependency label ("ROOT", "relcl", "ccomp"), else ""
+
+    @property
+    def main_subject(self) -> bool:
+        """The subject of a clause that is no relative or adverbial one."""
+        return self.subject and self.clause not in SUBORDINATE_DEPS
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,7 @@ class Discourse:
     sentence_starts: list[int]
     gender_evidence: dict[str, list[Gender]] = field(default_factory=dict)
     turns: list[Turn] = field(default_factory=list)
+    marked: list[tuple[int, int]] = field(default_factory=list)  # inside quote marks
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.paragraph_starts, offset) - 1)
@@ -110,31 +125,61 @@ def build_discourse(
     labels = {e["id"]: e["label"] for e in entities}
     mentions: list[Mention] = []
     evidence: dict[str, list[Gender]] = {}
-    for record in entities:
-        eid = record["id"]
-        for start, end in record["mentions"]:
-            first = max(0, bisect_right(token_starts, start) - 1)
-            last = max(first, bisect_right(token_starts, end - 1) - 1)
-            span = doc[first : last + 1]
-            mentions.append(
-                Mention(
-                    start=start,
-                    end=end,
-                    entity=eid,
-                    paragraph=max(0, bisect_right(paragraph_starts, start) - 1),
-                    sentence=max(0, bisect_right(sentence_starts, start) - 1),
-                    in_quote=_in_regions(start, end, regions),
-                    subject=span.root.dep_ in SUBJECT_DEPS,
-                    names_subject=span.root.dep_ == "compound"
-                    and span.root.head.dep_ in SUBJECT_DEPS,
-                )
+    spans = [(record, start, end) for record in entities for start, end in record["mentions"]]
+    for record, start, end in spans + surname_mentions(doc, entities):
+        first = max(0, bisect_right(token_starts, start) - 1)
+        last = max(first, bisect_right(token_starts, end - 1) - 1)
+        span = doc[first : last + 1]
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                entity=record["id"],
+                paragraph=max(0, bisect_right(paragraph_starts, start) - 1),
+                sentence=max(0, bisect_right(sentence_starts, start) - 1),
+                in_quote=_in_regions(start, end, regions),
+                subject=span.root.dep_ in SUBJECT_DEPS,
+                names_subject=span.root.dep_ == "compound" and span.root.head.dep_ in SUBJECT_DEPS,
+                clause=span.root.head.dep_ if span.root.dep_ in SUBJECT_DEPS else "",
             )
-            if record["label"] == "PERSON":
-                evidence.setdefault(eid, []).extend(_mention_gender(doc, span))
-        if record["label"] == "PERSON":
-            evidence.setdefault(eid, []).append(first_name_gender(record["name"]))
+        )
+        if record["label"] == PERSON:
+            evidence.setdefault(record["id"], []).extend(_mention_gender(doc, span))
+    for record in entities:
+        if record["label"] == PERSON:
+            evidence.setdefault(record["id"], []).append(first_name_gender(record["name"]))
     mentions.sort(key=lambda m: m.start)
-    return Discourse(text, names, labels, mentions, paragraph_starts, sentence_starts, evidence)
+    return Discourse(
+        text, names, labels, mentions, paragraph_starts, sentence_starts, evidence, marked=regions
+    )
+
+
+def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, int]]:
+    """Bare surnames of people the article named, where the entity linker kept no mention:
+    "Bernie Sanders … Sanders wasn't impressed." (spaCy tags that "Sanders" a NOUN). A
+    surname two people share names neither; a token inside any mention is left alone."""
+    owners: dict[str, list[dict]] = {}
+    for record in entities:
+        if record["label"] == PERSON and " " in record["name"]:
+            owners.setdefault(record["name"].split()[-1], []).append(record)
+    single = {name: people[0] for name, people in owners.items() if len(people) == 1}
+    if not single:
+        return []
+    covered = {
+        i for record in entities for start, end in record["mentions"] for i in range(start, end)
+    }
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, single)) + r")\b")
+    found = []
+    for hit in pattern.finditer(doc_text(doc)):
+        token = doc.char_span(hit.start(), hit.end())
+        if (
+            token is not None
+            and len(token) == 1
+            and hit.start() not in covered
+            and token[0].ent_type_ in SURNAME_ENT_TYPES
+        ):
+            found.append((single[hit.group()], hit.start(), hit.end()))
+    return found
 
 
 def _mention_gender(doc: Doc, span) -> list[Gender]:

@@ -150,6 +150,27 @@ def spoke_nearby(c: Context) -> float:
     )
 
 
+def latest_subject(c: Context) -> float:
+    """The person who was last the subject of a clause outside quote marks: "Scott bristles
+    at the suggestion. “…,” he said" after Kidd spoke."""
+    subjects = [
+        m.entity
+        for m in c.mentions
+        if m.main_subject and not m.in_quote and c.discourse.labels.get(m.entity) == PERSON
+    ]
+    return float(bool(subjects) and subjects[-1] == c.entity)
+
+
+def named_since_last_quote(c: Context) -> float:
+    """Named outside quote marks in a sentence after the one the last quote began in: the
+    article has moved on from the last speaker ("Bill Palatucci said. After his event,
+    Trump traveled to … where he called …")."""
+    if not c.discourse.turns:
+        return 0.0
+    last = c.discourse.sentence_of(c.discourse.turns[-1].start)
+    return float(any(m.sentence > last and not m.in_quote for m in c.own))
+
+
 FEATURES: dict[str, Callable[[Context], float]] = {
     f.__name__: f
     for f in (
@@ -169,6 +190,8 @@ FEATURES: dict[str, Callable[[Context], float]] = {
         first_person_named,
         paragraphs_away,
         spoke_nearby,
+        latest_subject,
+        named_since_last_quote,
     )
 }
 
