@@ -1,0 +1,25 @@
+"""Gender from the article and the first-name list (quotex/gender.py), on plain strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.gender import first_name_gender
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("Chris Christie", "male"),  # 0.16 female: a boy's name some girls got
+        ("Corey Lewandowski", "male"),
+        ("Carol Moseley Braun", "female"),  # 0.86
+        ("Pat Toomey", None),  # 0.38: either
+    ],
+)
+def test_first_name_gender_reads_the_rank_weighted_share_leniently(name, value) -> None:
+    assert first_name_gender(name).value == value
+
+
+@pytest.mark.parametrize("name", ["Reagan", "Kennedy", "Carol"])
+def test_first_name_gender_holds_a_lone_word_to_the_strict_bar(name) -> None:
+    assert first_name_gender(name).value is None
