@@ -104,8 +104,15 @@ def noun_gender(words: list[str]) -> Gender:
 
 
 def noun_gender_before(text: str, start: int) -> Gender:
-    """A gendered noun in the words right before a mention: "Congresswoman Maxine Waters"."""
-    return noun_gender(_words_before(text, start)[-3:])
+    """A gendered noun right before a mention, a comma at most between them:
+    "Congresswoman Maxine Waters", "his spokeswoman, Hope Hicks", "first lady Michelle".
+
+    Only the last word counts (or the last two, as "first lady"): in "Reagan's daughter,
+    attacked Trump" and "a spokeswoman for Trump" the noun is someone else's.
+    """
+    words = _words_before(text, start)[-2:]
+    found = noun_gender(words[-1:])
+    return found if found.value or len(words) < 2 else noun_gender([" ".join(words)])
 
 
 def strongest(evidence: list[Gender]) -> Gender:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.gender import first_name_gender
+from quotex.gender import first_name_gender, noun_gender_before
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,17 @@ def test_first_name_gender_reads_the_rank_weighted_share_leniently(name, value) 
 @pytest.mark.parametrize("name", ["Reagan", "Kennedy", "Carol"])
 def test_first_name_gender_holds_a_lone_word_to_the_strict_bar(name) -> None:
     assert first_name_gender(name).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("said Congresswoman Maxine Waters", "Maxine", "female"),
+        ("and his spokeswoman, Hope Hicks", "Hope", "female"),
+        ("the former first lady Hillary Clinton", "Hillary", "female"),
+        ("Patti Davis, Reagan's daughter, attacked Donald Trump", "Donald", None),
+        ("Hope Hicks, a spokeswoman for Donald Trump", "Donald", None),
+    ],
+)
+def test_noun_gender_before_needs_the_noun_next_to_the_name(text, name, value) -> None:
+    assert noun_gender_before(text, text.index(name)).value == value
