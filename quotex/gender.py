@@ -4,13 +4,16 @@ Evidence, strongest first (``EVIDENCE_ORDER``): the pronouns the article uses fo
 person (``pronoun``), a gendered title before a mention (``title``: "Mrs. Clinton"), a
 gendered noun beside a mention (``noun``: "the congresswoman Nancy Pelosi"), and last the
 first name, when the shipped US first-name list gives it at least ``FIRST_NAME_SHARE``
-one way (``first name``: "Hillary" female, "Leslie" unknown). Nothing else is guessed.
+one way (``first name``: "Hillary" female, "Leslie" unknown). Where none of these is
+found, he or she in the sentences where the person is the only one named
+(:func:`pronoun_gender_alone`, ``pronoun``). Nothing else is guessed.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -127,4 +130,42 @@ def strongest(evidence: list[Gender]) -> Gender:
             return Gender(values.pop(), kind)
         if values:
             return UNKNOWN
+    return UNKNOWN
+
+
+# Pronouns that mostly refer back to their sentence's subject: "he said", "won his party's
+# nomination", "She added", "her campaign".
+BACK_PRONOUNS = {"he": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
+_LOWER_WORD = re.compile(r"[a-z]+")
+Offsets = tuple[int, int]  # a stretch of the text: start, end
+
+
+def _back_pronouns(text: str) -> list[str]:
+    return [BACK_PRONOUNS[w] for w in _LOWER_WORD.findall(text.lower()) if w in BACK_PRONOUNS]
+
+
+def pronoun_gender_alone(
+    text: str, sentences: list[Offsets], mentions: list[Offsets], others: list[Offsets]
+) -> Gender:
+    """He or she where the person is the only one named: after a mention in its sentence,
+    or opening the next one ("Obama won his party's nomination.", "Graham spoke. He ...").
+
+    ``sentences`` are in text order; ``others`` are the other people's mentions, and a
+    sentence naming one of them says nothing. The gender needs twice as many pronouns for
+    it as against it.
+    """
+    starts = [a for a, _ in sentences]
+    votes: list[str] = []
+    for start, end in mentions:
+        i = bisect_right(starts, start) - 1
+        if i < 0 or any(starts[i] <= s < sentences[i][1] for s, _ in others):
+            continue
+        votes += _back_pronouns(text[end : sentences[i][1]])
+        if i + 1 < len(sentences):
+            votes += _back_pronouns(" ".join(text[slice(*sentences[i + 1])].split()[:1]))
+    male, female = votes.count(MALE), votes.count(FEMALE)
+    if male > 2 * female:
+        return Gender(MALE, "pronoun")
+    if female > 2 * male:
+        return Gender(FEMALE, "pronoun")
     return UNKNOWN
