@@ -16,6 +16,8 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("NATO Secretary General Anders Fogh Rasmussen", "Anders Fogh Rasmussen"),
         ("Mr. Putin's", "Putin"),
         ("President Obama", "Obama"),
+        ("Pastor Bradley Cranston", "Bradley Cranston"),  # the news roles are titles too
+        ("Fox News Editor Bill Sammon", "Bill Sammon"),
         ("a senior official", None),
         ("", None),
     ],
