@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from quotex.gender import first_name_gender, pronoun_gender_alone
+from quotex.names import person_name
 
 QuoteType = Literal["direct", "mixed", "indirect"]
 QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
@@ -226,6 +227,8 @@ def _sources(result: DocResult) -> list[Source]:
     for quote in sorted(result.quotes, key=lambda q: q.start):
         entity = entities.get(quote.speaker_entity) if quote.speaker_entity else None
         label = entity.label if entity else quote.speaker_label
+        if label is None and quote.speaker and untagged_person(quote.speaker):
+            label = PERSON
         if quote.speaker is None or label not in SOURCE_LABELS:
             continue
         key = ("entity", entity.id) if entity else ("name", quote.speaker)
@@ -249,6 +252,14 @@ def _sources(result: DocResult) -> list[Source]:
             )
         )
     return sorted(out, key=lambda s: -s.quotes)
+
+
+def untagged_person(name: str) -> bool:
+    """A speaker the model tagged as nothing is a person when the name is a first name the
+    list genders and a surname: "JAKE TAPPER" in a transcript; not "Zero Hedge"."""
+    return (
+        len(name.split()) >= 2 and person_name(name) == name and bool(first_name_gender(name).value)
+    )
 
 
 def _quoted_ranges(quotes: list[dict[str, Any]], regions: list[list[int]]) -> list[tuple[int, int]]:
