@@ -4,13 +4,16 @@ Evidence, strongest first (``EVIDENCE_ORDER``): the pronouns the article uses fo
 person (``pronoun``), a gendered title before a mention (``title``: "Mrs. Clinton"), a
 gendered noun beside a mention (``noun``: "the congresswoman Nancy Pelosi"), and last the
 first name, when the shipped US first-name list gives it at least ``FIRST_NAME_SHARE``
-one way (``first name``: "Hillary" female, "Ashley" unknown). Nothing else is guessed.
+one way (``first name``: "Hillary" female, "Leslie" unknown). Where none of these is
+found, he or she in the sentences where the person is the only one named
+(:func:`pronoun_gender_alone`, ``pronoun``). Nothing else is guessed.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,9 +23,14 @@ from quotex.names import person_name
 
 FEMALE, MALE = "female", "male"
 EVIDENCE_ORDER = ("pronoun", "title", "noun", "first name")
-# A name the list gives at least this share one way has that gender; "Ashley" (0.83
-# female) and "Jordan" are unknown. The same bar as the hand annotation of sources.
-FIRST_NAME_SHARE = 0.9
+# A first name the list gives at least this share one way has that gender. The share is
+# rank-weighted (shared/data/README.md), which pulls names used by both sexes towards 0.5:
+# "Chris" (0.16), "Corey" (0.14) and "Joe" (0.15) are boys' names that some girls got,
+# "Carol" (0.86) a girl's name; "Leslie" (0.52) and "Pat" (0.38) stay unknown.
+FIRST_NAME_SHARE = 0.75
+# A lone word is more often a surname than a first name ("Reagan" is 0.79 female, "Ryan"
+# 0.14): it must clear the stricter bar of the hand annotation of sources.
+LONE_NAME_SHARE = 0.9
 # How far before a mention a title or noun is looked for: "former first lady Hillary".
 CONTEXT_CHARS = 24
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*")
@@ -48,10 +56,11 @@ def first_names() -> dict[str, float]:
 
 
 def first_name_gender(name: str) -> Gender:
-    """ "Hillary Clinton" → female, "Bernie Sanders" → male, "Ashley Smith" → unknown.
+    """ "Hillary Clinton" → female, "Chris Christie" → male, "Leslie Smith" → unknown.
 
     ``name`` is an entity's fullest name: a lone word is read as a first name when the
-    list has it ("Melanie"); a lone surname is not in the list ("Rubio") and stays unknown.
+    list has it clearly enough ("Melanie", not "Reagan"); a lone surname is not in the
+    list ("Rubio") and stays unknown.
     """
     words = (person_name(name) or "").split()
     if not words:
@@ -59,9 +68,10 @@ def first_name_gender(name: str) -> Gender:
     share = first_names().get(words[0].lower())
     if share is None:
         return UNKNOWN
-    if share >= FIRST_NAME_SHARE:
+    bar = FIRST_NAME_SHARE if len(words) > 1 else LONE_NAME_SHARE
+    if share >= bar:
         return Gender(FEMALE, "first name")
-    if share <= 1 - FIRST_NAME_SHARE:
+    if share <= 1 - bar:
         return Gender(MALE, "first name")
     return UNKNOWN
 
@@ -97,8 +107,15 @@ def noun_gender(words: list[str]) -> Gender:
 
 
 def noun_gender_before(text: str, start: int) -> Gender:
-    """A gendered noun in the words right before a mention: "Congresswoman Maxine Waters"."""
-    return noun_gender(_words_before(text, start)[-3:])
+    """A gendered noun right before a mention, a comma at most between them:
+    "Congresswoman Maxine Waters", "his spokeswoman, Hope Hicks", "first lady Michelle".
+
+    Only the last word counts (or the last two, as "first lady"): in "Reagan's daughter,
+    attacked Trump" and "a spokeswoman for Trump" the noun is someone else's.
+    """
+    words = _words_before(text, start)[-2:]
+    found = noun_gender(words[-1:])
+    return found if found.value or len(words) < 2 else noun_gender([" ".join(words)])
 
 
 def strongest(evidence: list[Gender]) -> Gender:
@@ -113,4 +130,42 @@ def strongest(evidence: list[Gender]) -> Gender:
             return Gender(values.pop(), kind)
         if values:
             return UNKNOWN
+    return UNKNOWN
+
+
+# Pronouns that mostly refer back to their sentence's subject: "he said", "won his party's
+# nomination", "She added", "her campaign".
+BACK_PRONOUNS = {"he": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
+_LOWER_WORD = re.compile(r"[a-z]+")
+Offsets = tuple[int, int]  # a stretch of the text: start, end
+
+
+def _back_pronouns(text: str) -> list[str]:
+    return [BACK_PRONOUNS[w] for w in _LOWER_WORD.findall(text.lower()) if w in BACK_PRONOUNS]
+
+
+def pronoun_gender_alone(
+    text: str, sentences: list[Offsets], mentions: list[Offsets], others: list[Offsets]
+) -> Gender:
+    """He or she where the person is the only one named: after a mention in its sentence,
+    or opening the next one ("Obama won his party's nomination.", "Graham spoke. He ...").
+
+    ``sentences`` are in text order; ``others`` are the other people's mentions, and a
+    sentence naming one of them says nothing. The gender needs twice as many pronouns for
+    it as against it.
+    """
+    starts = [a for a, _ in sentences]
+    votes: list[str] = []
+    for start, end in mentions:
+        i = bisect_right(starts, start) - 1
+        if i < 0 or any(starts[i] <= s < sentences[i][1] for s, _ in others):
+            continue
+        votes += _back_pronouns(text[end : sentences[i][1]])
+        if i + 1 < len(sentences):
+            votes += _back_pronouns(" ".join(text[slice(*sentences[i + 1])].split()[:1]))
+    male, female = votes.count(MALE), votes.count(FEMALE)
+    if male > 2 * female:
+        return Gender(MALE, "pronoun")
+    if female > 2 * male:
+        return Gender(FEMALE, "pronoun")
     return UNKNOWN

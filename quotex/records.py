@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from quotex.gender import first_name_gender
+from quotex.gender import first_name_gender, pronoun_gender_alone
+from quotex.names import person_name
 
 QuoteType = Literal["direct", "mixed", "indirect"]
 QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
@@ -226,6 +227,8 @@ def _sources(result: DocResult) -> list[Source]:
     for quote in sorted(result.quotes, key=lambda q: q.start):
         entity = entities.get(quote.speaker_entity) if quote.speaker_entity else None
         label = entity.label if entity else quote.speaker_label
+        if label is None and quote.speaker and untagged_person(quote.speaker):
+            label = PERSON
         if quote.speaker is None or label not in SOURCE_LABELS:
             continue
         key = ("entity", entity.id) if entity else ("name", quote.speaker)
@@ -251,6 +254,14 @@ def _sources(result: DocResult) -> list[Source]:
     return sorted(out, key=lambda s: -s.quotes)
 
 
+def untagged_person(name: str) -> bool:
+    """A speaker the model tagged as nothing is a person when the name is a first name the
+    list genders and a surname: "JAKE TAPPER" in a transcript; not "Zero Hedge"."""
+    return (
+        len(name.split()) >= 2 and person_name(name) == name and bool(first_name_gender(name).value)
+    )
+
+
 def _quoted_ranges(quotes: list[dict[str, Any]], regions: list[list[int]]) -> list[tuple[int, int]]:
     """Character ranges that are someone's words: direct quotes and marks inside mixed ones."""
     ranges = [(q["start"], q["end"]) for q in quotes if q["type"] == "direct"]
@@ -265,6 +276,26 @@ def _mention(text: str, pair: list[int] | None, offset: int) -> Mention | None:
         return None
     start, end = pair
     return Mention(text[start:end], start + offset, end + offset)
+
+
+def _with_pronoun_genders(doc: Any, entities: list[dict], genders: dict) -> dict:
+    """The resolver's genders, and for a PERSON it found none for, he or she where that
+    person is the only one named (:func:`quotex.gender.pronoun_gender_alone`)."""
+    people = [e for e in entities if e["label"] == PERSON]
+    if not any((genders.get(e["id"]) or [None])[0] is None for e in people):
+        return genders
+    sentences = (
+        [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    )
+    out = dict(genders)
+    for entity in people:
+        if (genders.get(entity["id"]) or [None])[0] is not None:
+            continue
+        others = [m for e in people if e is not entity for m in e["mentions"]]
+        found = pronoun_gender_alone(doc.text, sentences, entity["mentions"], others)
+        if found.value:
+            out[entity["id"]] = [found.value, found.evidence]
+    return out
 
 
 def from_doc(
@@ -308,7 +339,7 @@ def from_doc(
     )
     quoted = _quoted_ranges(quotes, regions)
     genders = doc._.get("quotex_genders") if doc.has_extension("quotex_genders") else None
-    genders = genders or {}
+    genders = _with_pronoun_genders(doc, entities, genders or {})
     out_entities = tuple(
         Entity(
             id=e["id"],

@@ -8,6 +8,11 @@ tested without a model. The component cleans spaCy's entity mentions first:
   ("Fogh Rasmussen" → "Anders Fogh Rasmussen") and cut after titles it took in;
 * junk is dropped: a one-word PERSON/ORG/place whose word the tagger reads as a common
   noun, verb or adjective (the footer word "Exit" tagged GPE).
+
+Two people of one surname are kept apart: a full name does not join a cluster that holds
+another first name ("Bill Clinton" is not "Hillary Clinton"), and a mention whose title,
+noun or first name shows one gender does not join a cluster shown to be the other ("Mr.
+Obama" is not "first lady Michelle Obama").
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
+from quotex.gender import first_name_gender, noun_gender_before, strongest, title_gender
 from quotex.names import person_name, title_words
 
 COMPONENT = "quotex_entities"
@@ -58,6 +64,7 @@ class MentionIn:
     label: str
     start: int
     end: int
+    gender: str | None = None  # PERSON: what a title, noun or first name here shows
 
 
 @dataclass
@@ -69,11 +76,14 @@ class EntityCluster:
     def __post_init__(self) -> None:
         self._labels = Counter(m.label for m in self.mentions)
         self.forms = {m.text for m in self.mentions}  # distinct spellings, for matching
+        self.genders = {m.gender for m in self.mentions if m.gender}
 
     def add(self, mention: MentionIn) -> None:
         self.mentions.append(mention)
         self._labels[mention.label] += 1
         self.forms.add(mention.text)
+        if mention.gender:
+            self.genders.add(mention.gender)
 
     @property
     def label(self) -> str:
@@ -121,16 +131,28 @@ def _is_acronym_of(short: str, long: str) -> bool:
 
 
 def _person_matches(mention: MentionIn, cluster: EntityCluster) -> bool:
+    """Same surname as a form of the cluster, and no first name or gender against it."""
     mine = _person_words(mention.text)
-    for form in cluster.forms:
-        theirs = _person_words(form)
-        if not mine or not theirs or mine[-1] != theirs[-1]:
-            continue
-        # same surname: the first names, where both have one, must agree
-        if len(mine) > 1 and len(theirs) > 1 and mine[0] != theirs[0]:
-            continue
-        return True
-    return False
+    if not mine:
+        return False
+    namesakes = [t for t in map(_person_words, cluster.forms) if t and t[-1] == mine[-1]]
+    return (
+        bool(namesakes)
+        and not other_first_name(mine, namesakes)
+        and not other_gender(mention, cluster)
+    )
+
+
+def other_first_name(mine: tuple[str, ...], namesakes: list[tuple[str, ...]]) -> bool:
+    """True when the mention's first name differs from a first name the cluster has for
+    the same surname: "Bill Clinton" after "Hillary Clinton" and "Clinton"."""
+    return len(mine) > 1 and any(len(t) > 1 and t[0] != mine[0] for t in namesakes)
+
+
+def other_gender(mention: MentionIn, cluster: EntityCluster) -> bool:
+    """True when the mention shows one gender and the cluster only the other:
+    "first lady Michelle Obama" after "President Obama" and "Mr. Obama"."""
+    return bool(mention.gender and cluster.genders and mention.gender not in cluster.genders)
 
 
 def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
@@ -151,16 +173,23 @@ def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
 
 
 def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
-    """Group mentions into entities, in order of first mention; the latest match wins."""
+    """Group mentions into entities, in order of first mention; the latest match wins,
+    unless an earlier one already has the mention's very form (``same_form_first``)."""
     clusters: list[EntityCluster] = []
     for mention in mentions:
-        for cluster in reversed(clusters):
-            if _same_entity(mention, cluster):
-                cluster.add(mention)
-                break
+        matches = [c for c in reversed(clusters) if _same_entity(mention, c)]
+        if matches:
+            same_form_first(mention, matches).add(mention)
         else:
             clusters.append(EntityCluster([mention]))
     return clusters
+
+
+def same_form_first(mention: MentionIn, matches: list[EntityCluster]) -> EntityCluster:
+    """Of the clusters a mention matches (latest first), the latest one in which the article
+    already used the mention's form: after "Hillary Clinton ... Clinton said ... former
+    President Bill Clinton", a bare "Clinton" is still Hillary's."""
+    return next((c for c in matches if mention.text in c.forms), matches[0])
 
 
 def _is_name_token(token: Token) -> bool:
@@ -193,11 +222,26 @@ def clean_mention(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+def mention_gender(text: str, span: Span) -> str | None:
+    """The gender a PERSON mention shows by itself: its title ("Mr. Obama"), a noun before
+    it ("first lady Michelle Obama"), else its first name ("Hillary Clinton")."""
+    if span.label_ != "PERSON":
+        return None
+    found = [title_gender(text, span.start_char), noun_gender_before(text, span.start_char)]
+    if len(span) > 1:
+        found.append(first_name_gender(span.text))
+    return strongest(found).value
+
+
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     by_start = {s.start_char: s for s in spans}
-    mentions = [MentionIn(s.text, s.label_, s.start_char, s.end_char) for s in spans]
+    text = doc.text
+    mentions = [
+        MentionIn(s.text, s.label_, s.start_char, s.end_char, mention_gender(text, s))
+        for s in spans
+    ]
     return [(c, [by_start[m.start] for m in c.mentions]) for c in cluster_mentions(mentions)]
 
 

@@ -1,10 +1,12 @@
-"""Pure name helpers: quotex/names.py and the entity clusterer's cluster_mentions."""
+"""Pure name helpers: quotex/names.py, and the entity clusterer's rules on plain mentions."""
 
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from quotex.components.entities import MentionIn, acronym, cluster_mentions
+from quotex.components.entities import MentionIn, acronym, cluster_mentions, mention_gender
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
 
 
@@ -14,6 +16,8 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("NATO Secretary General Anders Fogh Rasmussen", "Anders Fogh Rasmussen"),
         ("Mr. Putin's", "Putin"),
         ("President Obama", "Obama"),
+        ("Pastor Bradley Cranston", "Bradley Cranston"),  # the news roles are titles too
+        ("Fox News Editor Bill Sammon", "Bill Sammon"),
         ("a senior official", None),
         ("", None),
     ],
@@ -54,6 +58,9 @@ def test_pronouns() -> None:
     ]
 
 
+VOCAB = spacy.blank("en").vocab
+
+
 def mention(text: str, label: str, start: int = 0) -> MentionIn:
     return MentionIn(text, label, start, start + len(text))
 
@@ -90,3 +97,44 @@ def test_cluster_mentions_places_share_a_group() -> None:
     assert len(clusters) == 2  # ORG and FAC are different groups
     clusters = cluster_mentions([mention("Kremlin", "FAC"), mention("Kremlin", "GPE", 20)])
     assert len(clusters) == 1
+
+
+def test_cluster_mentions_keeps_another_first_name_apart() -> None:
+    clusters = cluster_mentions(
+        [
+            mention("Hillary Clinton", "PERSON", 0),
+            mention("Clinton", "PERSON", 20),
+            mention("Bill Clinton", "PERSON", 40),
+        ]
+    )
+    assert [c.name for c in clusters] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_cluster_mentions_keeps_another_gender_apart() -> None:
+    clusters = cluster_mentions(
+        [
+            MentionIn("Obama", "PERSON", 0, 5, "male"),  # "Mr. Obama"
+            MentionIn("Michelle Obama", "PERSON", 20, 34, "female"),
+            MentionIn("Obama", "PERSON", 40, 45, "male"),
+        ]
+    )
+    assert [[m.start for m in c.mentions] for c in clusters] == [[0, 40], [20]]
+
+
+def test_cluster_mentions_gives_a_bare_surname_to_whoever_it_named_before() -> None:
+    clusters = cluster_mentions(
+        [
+            mention("Hillary Clinton", "PERSON", 0),
+            mention("Clinton", "PERSON", 20),
+            mention("Bill Clinton", "PERSON", 40),
+            mention("Clinton", "PERSON", 60),
+        ]
+    )
+    assert [[m.start for m in c.mentions] for c in clusters] == [[0, 20, 60], [40]]
+
+
+def test_mention_gender_from_title_noun_or_first_name() -> None:
+    words = ["Mr.", "Obama", "and", "first", "lady", "Michelle", "Obama", "met", "Chris", "Wray"]
+    ents = ["O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"]
+    doc = Doc(VOCAB, words=words, ents=ents)
+    assert [mention_gender(doc.text, e) for e in doc.ents] == ["male", "female", "male"]

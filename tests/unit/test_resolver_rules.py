@@ -67,7 +67,7 @@ def description(words, tags, pos, lemmas, deps, heads) -> Doc:
         ("Bernie Sanders", "male"),
         ("Melanie", "female"),
         ("Rubio", None),
-        ("Ashley Smith", None),
+        ("Leslie Smith", None),
     ],
 )
 def test_first_name_gender_needs_a_clear_share(name, value) -> None:

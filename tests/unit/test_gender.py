@@ -1,0 +1,66 @@
+"""Gender from the article and the first-name list (quotex/gender.py), on plain strings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotex.gender import first_name_gender, noun_gender_before, pronoun_gender_alone
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("Chris Christie", "male"),  # 0.16 female: a boy's name some girls got
+        ("Corey Lewandowski", "male"),
+        ("Carol Moseley Braun", "female"),  # 0.86
+        ("Pat Toomey", None),  # 0.38: either
+    ],
+)
+def test_first_name_gender_reads_the_rank_weighted_share_leniently(name, value) -> None:
+    assert first_name_gender(name).value == value
+
+
+@pytest.mark.parametrize("name", ["Reagan", "Kennedy", "Carol"])
+def test_first_name_gender_holds_a_lone_word_to_the_strict_bar(name) -> None:
+    assert first_name_gender(name).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("said Congresswoman Maxine Waters", "Maxine", "female"),
+        ("and his spokeswoman, Hope Hicks", "Hope", "female"),
+        ("the former first lady Hillary Clinton", "Hillary", "female"),
+        ("Patti Davis, Reagan's daughter, attacked Donald Trump", "Donald", None),
+        ("Hope Hicks, a spokeswoman for Donald Trump", "Donald", None),
+    ],
+)
+def test_noun_gender_before_needs_the_noun_next_to_the_name(text, name, value) -> None:
+    assert noun_gender_before(text, text.index(name)).value == value
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def mentions_of(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(name, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Obama won his party's nomination. The race was long.", "male"),
+        ("Ayotte spoke for an hour. She took no questions.", "female"),
+        ("Obama met Clinton. She took no questions.", None),  # two people named
+        ("Ayotte spoke. She left. Ayotte came back. He waved.", None),  # split votes
+    ],
+)
+def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, value) -> None:
+    name = re.match(r"\w+", text).group()
+    others = [m for other in ("Clinton",) if other != name for m in mentions_of(text, other)]
+    found = pronoun_gender_alone(text, sentences_of(text), mentions_of(text, name), others)
+    assert found.value == value
