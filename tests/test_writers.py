@@ -16,6 +16,7 @@ from quotex.errors import QuotexError
 from quotex.io.writers import (
     ENTITY_COLUMNS,
     QUOTE_COLUMNS,
+    SOURCE_COLUMNS,
     CsvWriter,
     Format,
     JsonlWriter,
@@ -210,7 +211,8 @@ def test_csv_metadata_columns_are_every_field_of_the_run_in_first_seen_order() -
 @pytest.mark.parametrize("view", list(View))
 def test_csv_empty_run_still_writes_the_header(view: View) -> None:
     rows = csv_rows(run_writer(Format.CSV, (), view))
-    assert rows == [list(ENTITY_COLUMNS if view is View.ENTITIES else QUOTE_COLUMNS)]
+    own = {View.ENTITIES: ENTITY_COLUMNS, View.SOURCES: SOURCE_COLUMNS}.get(view, QUOTE_COLUMNS)
+    assert rows == [list(own)]
 
 
 def test_csv_keeps_commas_quotes_and_newlines_inside_cells() -> None:

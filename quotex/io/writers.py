@@ -56,6 +56,7 @@ SPOOL_BYTES = 1 << 20  # CSV rows kept in memory before the spool moves to a tem
 # The CSV columns besides doc_id and the metadata fields (quotex.rows).
 QUOTE_COLUMNS: tuple[str, ...] = (DOC_ID, *QUOTE_ROW_COLUMNS)
 ENTITY_COLUMNS: tuple[str, ...] = (DOC_ID, *ENTITY_ROW_COLUMNS)
+SOURCE_COLUMNS: tuple[str, ...] = (DOC_ID, *SOURCE_ROW_COLUMNS)
 
 
 class Format(StrEnum):
