@@ -61,14 +61,15 @@ def person_name(text: str) -> str | None:
     """The name at the end of a mention: the trailing run of capitalised non-title words.
 
     "NATO Secretary General Anders Fogh Rasmussen" → "Anders Fogh Rasmussen";
-    "Mr. Putin's" → "Putin"; "a senior official" → None.
+    "Mr. Putin's" → "Putin"; "The Huffington Post's Scott Conroy" → "Scott Conroy" (a
+    possessor qualifies the name); "a senior official" → None.
     """
     words = _TOKEN.findall(text)
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
     run: list[str] = []
     for word in reversed(words):
-        if not _is_name_word(word):
+        if not _is_name_word(word) or (run and _POSSESSIVE.search(word)):
             break
         run.append(word)
     return " ".join(reversed(run)) or None

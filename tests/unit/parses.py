@@ -978,4 +978,15 @@ PARSES = {
         ("voters", 5, "dobj", "NOUN", "NNS", "voter", "O"),
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Oversight Democrat Elijah Cummings said the plan failed.": [
+        ("Oversight", 1, "compound", "NOUN", "NN", "oversight", "B-ORG"),
+        ("Democrat", 3, "compound", "PROPN", "NNP", "Democrat", "I-ORG"),
+        ("Elijah", 3, "compound", "PROPN", "NNP", "Elijah", "I-ORG"),
+        ("Cummings", 4, "nsubj", "PROPN", "NNP", "Cummings", "I-ORG"),
+        ("said", 4, "ROOT", "VERB", "VBD", "say", "O"),
+        ("the", 6, "det", "DET", "DT", "the", "O"),
+        ("plan", 7, "nsubj", "NOUN", "NN", "plan", "O"),
+        ("failed", 4, "ccomp", "VERB", "VBD", "fail", "O"),
+        (".", 4, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -18,6 +18,7 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("President Obama", "Obama"),
         ("Pastor Bradley Cranston", "Bradley Cranston"),  # the news roles are titles too
         ("Fox News Editor Bill Sammon", "Bill Sammon"),
+        ("The Huffington Post's Scott Conroy", "Scott Conroy"),  # a possessor qualifies
         ("a senior official", None),
         ("", None),
     ],

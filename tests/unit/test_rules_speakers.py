@@ -39,6 +39,18 @@ def test_entity_of_a_name_not_of_a_name_qualifying_a_noun() -> None:
     assert index.person_named("the minister") is None
 
 
+def test_entity_of_an_untagged_name_is_not_the_group_qualifying_it() -> None:
+    text = "Oversight Democrat Elijah Cummings said the plan failed."
+    doc = parsed(text)
+    democrat = entity("e1", "Democrat", "NORP", text, "Democrat")
+    index = speakers.EntityIndex.from_records([democrat])
+    assert index.entity_of(mention_span(token(doc, "Cummings"))) is None
+    cummings = entity("e2", "Elijah Cummings", "PERSON", text, "Cummings")
+    cummings["mentions"] = []  # named so elsewhere in the article, untagged here
+    index = speakers.EntityIndex.from_records([democrat, cummings])
+    assert index.entity_of(mention_span(token(doc, "Cummings"))) == "e2"
+
+
 def test_gender_from_title() -> None:
     text = "Mr. Kamp spoke first. She said the plan failed."
     doc = parsed(text)

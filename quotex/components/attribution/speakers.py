@@ -23,6 +23,7 @@ from quotex.components.attribution.syntax import (
     NOMINAL_SUBJECT_DEPS,
     NOUN,
     PLURAL_NOUN_TAGS,
+    PROPN,
     QUALIFIER_DEPS,
     RELCL,
     SINGULAR_NOUN_TAGS,
@@ -104,6 +105,10 @@ class EntityIndex:
         not of a name that only qualifies a common noun ("a Trump supporter", "Russia's
         opposition")."""
         root = span.root
+        if root.pos_ == PROPN and not self.by_char.get(root.idx):
+            # "Oversight ranking Democrat Elijah Cummings", "The Huffington Post's Scott
+            # Conroy": an untagged name heads the mention; what qualifies it is no speaker
+            return self.person_named(span.text)
         if root.pos_ == NOUN and not self.by_char.get(root.idx):
             span = span[: root.i - span.start + 1]
             span = [t for t in span if not (t.dep_ in QUALIFIER_DEPS and t.head == root)]
