@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from handbuilt import parsed
 from spacy.tokens import Doc
 
 from quotex.components.resolver import (
@@ -15,7 +16,10 @@ from quotex.components.resolver import (
 from quotex.components.resolver.descriptions import (
     document_author,
     entity_with_role,
+    issuer_named_with,
     kind_of,
+    named_with_the_same_noun,
+    organisation_acting_lately,
     organisation_of_kind,
     resolve_description,
     role_phrase,
@@ -279,6 +283,40 @@ def test_organisation_of_kind_prefers_a_name_holding_the_word() -> None:
     )
     assert organisation_of_kind(d, "council", text.index("The council")) == "e1"
     assert organisation_of_kind(d, "company", text.index("The council")) == "e2"
+
+
+def test_organisation_acting_lately_beats_one_that_spoke_before() -> None:
+    text = "Exxon Mobil spoke. Twitter acknowledged it. The company said no."
+    d = discourse(
+        text,
+        {"e1": ("Exxon Mobil", "ORG"), "e2": ("Twitter", "ORG")},
+        [(0, 11, "e1", 0, 0, False, True), (19, 26, "e2", 0, 1, False, True)],
+    )
+    d.sentence_starts = [0, 19, 44]
+    d.turns.append(Turn(0, "e1", "Exxon Mobil", 0))
+    at = text.index("The company")
+    assert organisation_acting_lately(d, at) == "e2"
+    assert organisation_of_kind(d, "company", at) == "e2"
+    d.mentions[1] = Mention(19, 26, "e2", 0, 1, False, False)  # Twitter only mentioned
+    assert organisation_acting_lately(d, at) == "e1"
+
+
+def test_issuer_named_with_an_earlier_mention_of_the_document() -> None:
+    text = "The PPIC poll shows a tie. Clinton leads, according to the poll."
+    doc = parsed(text)
+    d = discourse(text, {"e1": ("PPIC", "ORG")}, [(4, 8, "e1", 0, 0, False, False)])
+    assert issuer_named_with(d, doc[-3:-1]) == "e1"  # "the poll"
+    d = discourse(text, {}, [])
+    assert issuer_named_with(d, doc[-3:-1]) is None
+
+
+def test_named_with_the_same_noun() -> None:
+    doc = parsed("The Clinton campaign suggested a deal. The campaign said no.")
+    assert named_with_the_same_noun(doc[7:9]) == "Clinton campaign"  # "The campaign"
+    doc = parsed("The Trump campaign said no.")
+    assert named_with_the_same_noun(doc[0:3]) == "Trump campaign"
+    doc = parsed("The PPIC poll shows a tie. Clinton leads, according to the poll.")
+    assert named_with_the_same_noun(doc[4:6]) is None  # "a tie": no "tie" named before
 
 
 def test_document_author_is_the_last_speaker_nearby() -> None:

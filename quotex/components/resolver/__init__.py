@@ -191,6 +191,8 @@ def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memo
         seen.things.add(canonical_name(span.text))
     if described.entity:
         return _named(discourse, described.entity, described.rule)
+    if described.name:
+        return Decision(described.name, None, described.rule, described.label)
     mention = tuple(record["speaker_mention"])
     if described.rule == "ranked":
         return resolve_pronoun(discourse, record, mention, described.gender, "description")

@@ -59,6 +59,7 @@ class Described:
     label: str | None = None
     gender: str | None = None  # for ``ranked``: the gender the description shows
     kept: bool = False  # the description itself is the speaker ("the central bank")
+    name: str | None = None  # a name the article gave it with no entity ("Clinton campaign")
 
 
 @cache
@@ -175,9 +176,9 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
 
 
 def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | None:
-    """ "the company" / "the museum": the latest organisation that spoke, else the latest one
-    named outside quote marks, preferring one whose name holds the word ("the council" ←
-    "St. Paul City Council")."""
+    """ "the company" / "the museum": one whose name holds the word ("the council" ← "St.
+    Paul City Council"), else one that acted lately, else the latest organisation that
+    spoke, else the latest one named outside quote marks."""
     orgs = [
         m.entity
         for m in discourse.mentions_before(offset)
@@ -188,8 +189,100 @@ def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | 
     holding = [e for e in orgs if word in discourse.names[e].lower()]
     if holding:
         return holding[-1]
+    acting = organisation_acting_lately(discourse, offset)
+    if acting:
+        return acting
     spoke = [t.entity for t in discourse.turns if t.entity in orgs]
     return spoke[-1] if spoke else orgs[-1]
+
+
+# How many sentences back "the company" looks for an organisation that was a subject.
+ACTING_SENTENCES = 2
+
+
+def organisation_acting_lately(discourse: Discourse, offset: int) -> str | None:
+    """ "Twitter acknowledged that the issue remained tricky. “…,” the company said": the
+    organisation last the subject of a clause, outside quote marks, in this sentence or
+    the ``ACTING_SENTENCES`` before it."""
+    sentence = discourse.sentence_of(offset)
+    for mention in reversed(discourse.mentions_before(offset)):
+        if sentence - mention.sentence > ACTING_SENTENCES:
+            return None
+        if discourse.labels.get(mention.entity) != "ORG" or mention.in_quote:
+            continue
+        if mention.subject or mention.names_subject:
+            return mention.entity
+    return None
+
+
+# Dependencies by which a document's noun names its issuer: "the PPIC poll", "Quinnipiac's
+# poll"; and prepositions that do: "a report by Human Rights Watch".
+ISSUER_DEPS = frozenset({"compound", "poss", "nmod"})
+ISSUER_PREPOSITIONS = frozenset({"by", "from"})
+
+
+def _entity_at(discourse: Discourse, offset: int) -> str | None:
+    for mention in discourse.mentions:
+        if mention.start <= offset < mention.end:
+            return mention.entity
+    return None
+
+
+def issuer_named_with(discourse: Discourse, span: Span) -> str | None:
+    """ "The PPIC poll shows … according to the poll": the organisation or person named
+    with an earlier mention of the same document ("the PPIC poll", "Quinnipiac's poll", "a
+    report by Human Rights Watch")."""
+    doc, word = span.doc, span.root.lemma_.lower()
+    for token in reversed(doc[: span.start]):
+        if token.lemma_.lower() != word or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        named = [c for c in token.lefts if c.dep_ in ISSUER_DEPS]
+        for prep in token.rights:
+            if prep.lower_ in ISSUER_PREPOSITIONS:
+                named.extend(c for c in prep.children if c.dep_ == "pobj")
+        for child in named:
+            entity = _entity_at(discourse, child.idx)
+            if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
+                return entity
+    return None
+
+
+# How many sentences back "the campaign" looks for "The Clinton campaign".
+SAME_NOUN_SENTENCES = 6
+NAME_QUALIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+
+
+def named_with_the_same_noun(span: Span) -> str | None:
+    """ "The Clinton campaign suggested … the campaign said" → "Clinton campaign": an
+    earlier noun phrase with the description's noun, qualified by a proper name ("China's
+    foreign ministry", "Australian Olympic team"), names it; the determiner is left out."""
+    doc, root = span.doc, span.root
+    own = _name_qualified(root)
+    if own is not None:  # "The Trump campaign" names itself
+        return own
+    first = doc[span.start].sent.start
+    for _ in range(SAME_NOUN_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for token in reversed(doc[first : span.start]):
+        if token.lower_ == root.lower_ and token.pos_ in ("NOUN", "PROPN"):
+            named = _name_qualified(token)
+            if named is not None:
+                return named
+    return None
+
+
+def _name_qualified(noun) -> str | None:
+    """ "China's foreign ministry" for *ministry*: the noun with the qualifiers before it,
+    when one of them holds a proper name; no determiner."""
+    qualifiers = [c for c in noun.lefts if c.dep_ in NAME_QUALIFIER_DEPS]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ for c in qualifiers for t in c.subtree):
+        return None
+    words = noun.doc[min(c.left_edge.i for c in qualifiers) : noun.i + 1]
+    if words[0].lower_ in DEFINITE | INDEFINITE:
+        words = words[1:]
+    return words.text
 
 
 def document_author(discourse: Discourse, offset: int) -> str | None:
@@ -228,10 +321,13 @@ def resolve_description(discourse: Discourse, span: Span) -> Described:
         return Described(None, "ranked", label=PERSON, gender=noun_gender(words).value)
     if kind == "organisation":
         entity = organisation_of_kind(discourse, word, span.start_char)
+        named = named_with_the_same_noun(span)
+        if named and not (entity and word in discourse.names[entity].lower()):
+            return Described(None, "organisation", label="ORG", name=named)
         if entity:
             return Described(entity, "organisation", label=discourse.labels[entity])
     if kind == "document":
-        entity = document_author(discourse, span.start_char)
+        entity = issuer_named_with(discourse, span) or document_author(discourse, span.start_char)
         if entity:
             return Described(entity, "document author", label=discourse.labels[entity])
     # "the central bank", "the report": a source the article names only so
