@@ -51,6 +51,15 @@ def test_find_cues_outside_marks_and_fixed_expressions() -> None:
     assert [t.text for t in cues.find_cues(doc, inside, set(), words.cues)] == ["said"]
 
 
+def test_find_cues_needs_the_words_of_a_phrase_only_cue() -> None:
+    words = cues.CueWords.build()
+    assert "take" in cues.phrase_only_lemmas() and "say" not in cues.phrase_only_lemmas()
+    doc = parsed("He weighed in on the plan.")
+    assert [t.text for t in cues.find_cues(doc, {}, set(), words.cues)] == ["weighed"]
+    doc = parsed("His words were not to be taken seriously.")
+    assert cues.find_cues(doc, {}, set(), words.cues) == []
+
+
 def test_cue_span_takes_the_particle_of_a_phrase_cue() -> None:
     assert (
         cues.cue_span(token(parsed("They called for a safe zone."), "called")).text == "called for"

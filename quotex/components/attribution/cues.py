@@ -188,14 +188,34 @@ def blocked_tokens(doc: Doc) -> set[int]:
     return blocked
 
 
+@cache
+def phrase_only_lemmas() -> frozenset[str]:
+    """Verbs that report only with their phrase's words: "take" (aim at), "weigh" (in)."""
+    single = cue_lemmas() | object_lemmas() | entries("cue_roles", "after_quote")
+    return frozenset(phrase_cues()) - single
+
+
+def has_phrase_words(verb: Token) -> bool:
+    """Whether a phrase-only cue has its phrase: "weighed in", "took aim at" (not "was
+    taken seriously", "weighed the options")."""
+    particles = phrase_cues().get(lemma(verb), frozenset())
+    return any(c.lower_ in particles for c in verb.rights)
+
+
 def find_cues(
     doc: Doc, inside: dict[int, int], blocked: set[int], lemmas: frozenset[str]
 ) -> list[Token]:
-    """Cue verbs outside quote marks and fixed expressions ("said" in "He said it failed")."""
+    """Cue verbs outside quote marks and fixed expressions ("said" in "He said it failed");
+    a verb that reports only in a phrase needs the phrase's words ("weighed in")."""
+    phrase_only = phrase_only_lemmas()
     return [
         t
         for t in doc
-        if t.pos_ in VERB_POS and lemma(t) in lemmas and t.i not in inside and t.i not in blocked
+        if t.pos_ in VERB_POS
+        and lemma(t) in lemmas
+        and t.i not in inside
+        and t.i not in blocked
+        and (lemma(t) not in phrase_only or has_phrase_words(t))
     ]
 
 
