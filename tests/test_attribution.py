@@ -32,6 +32,7 @@ def only(nlp, text: str, kind: tuple[str, ...] = ("direct", "mixed")):
         ("“The talks have failed,” the Kremlin said in a statement.", "Kremlin", "said"),
         ("“We want guarantees,” Lavrov told a news conference.", "Lavrov", "told"),
         ("“We want guarantees,” Sergei Lavrov told reporters on Friday.", "Sergei Lavrov", "told"),
+        ("As Jan Kamp, a law professor, put it, “We will not retreat.”", "Jan Kamp", "put"),
     ],
 )
 def test_attribution_speaker_and_cue_of_direct_quotes(nlp, text, speaker, cue) -> None:
