@@ -472,6 +472,11 @@ def test_attribution_a_second_reporting_verb_starts_a_second_report(nlp) -> None
     ]
 
 
+def test_attribution_a_label_after_a_sentence_names_the_next_quote(nlp) -> None:
+    text = 'Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."'
+    assert [q.speaker for q in quotes(nlp, text)] == ["Clinton", "Bush"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

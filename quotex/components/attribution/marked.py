@@ -45,6 +45,10 @@ LABEL_COLON_REACH = 8
 # A person's name, a comma and a description of up to six words of any case, a colon.
 DESCRIBED_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*),((?:\s[\w.'’-]+){1,6}):\s")
 PERSON = "PERSON"
+# A name of one to three capitalised words and a colon that end the text before a quote,
+# after the end of a sentence ("… ISIS.” Bush: “…”").
+INLINE_LABEL = re.compile(r"""(?<=[.!?]["”’] )((?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*):\s*$""")
+INLINE_LABEL_ENTITIES = frozenset({PERSON, "ORG", "NORP"})
 
 
 def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
@@ -188,9 +192,11 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, region.open) + 1
-    described = described_label(doc, line_start, region)
-    if described is not None:
-        return described
+    direct = described_label(doc, line_start, region) or label_after_a_sentence(
+        doc, line_start, region
+    )
+    if direct is not None:
+        return direct
     for start in (region.start, line_start):
         m = SPEAKER_LABEL.match(text, start)
         if m and m.end() <= region.end + (0 if start == region.start else len(text)):
@@ -198,6 +204,18 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
                 continue
             return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     return None
+
+
+def label_after_a_sentence(doc: Doc, line_start: int, region: MarkedRegion) -> Span | None:
+    """ "Clinton: “…defeat ISIS.” Bush: “The mission is to destroy ISIS.”": a person's or
+    organisation's name and a colon right before the quote, after a sentence ends."""
+    m = INLINE_LABEL.search(doc_text(doc), line_start, region.open)
+    if m is None:
+        return None
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if name is None or not any(t.ent_type_ in INLINE_LABEL_ENTITIES for t in name):
+        return None
+    return name
 
 
 def described_label(doc: Doc, line_start: int, region: MarkedRegion) -> Span | None:
