@@ -1048,4 +1048,18 @@ PARSES = {
         ("seriously", 6, "advmod", "ADV", "RB", "seriously", "O"),
         (".", 2, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Sanders is releasing a new ad. The ad says no.": [
+        ("Sanders", 2, "nsubj", "NOUN", "NNS", "sander", "O"),
+        ("is", 2, "aux", "AUX", "VBZ", "be", "O"),
+        ("releasing", 2, "ROOT", "VERB", "VBG", "release", "O"),
+        ("a", 5, "det", "DET", "DT", "a", "O"),
+        ("new", 5, "amod", "ADJ", "JJ", "new", "O"),
+        ("ad", 2, "dobj", "NOUN", "NN", "ad", "O"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+        ("The", 8, "det", "DET", "DT", "the", "O"),
+        ("ad", 9, "nsubj", "NOUN", "NN", "ad", "O"),
+        ("says", 9, "ROOT", "VERB", "VBZ", "say", "O"),
+        ("no", 9, "intj", "INTJ", "UH", "no", "O"),
+        (".", 9, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

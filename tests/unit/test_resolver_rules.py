@@ -310,6 +310,15 @@ def test_issuer_named_with_an_earlier_mention_of_the_document() -> None:
     assert issuer_named_with(d, doc[-3:-1]) is None
 
 
+def test_issuer_named_as_the_subject_of_an_issuing_verb() -> None:
+    text = "Sanders is releasing a new ad. The ad says no."
+    doc = parsed(text)
+    d = discourse(text, {"e1": ("Bernie Sanders", "PERSON")}, [(0, 7, "e1", 0, 0, False, True)])
+    assert issuer_named_with(d, doc[7:9]) == "e1"  # "The ad"
+    doc = parsed(text, edit={2: {"lemma": "watch"}})  # "is watching a new ad": no issuer
+    assert issuer_named_with(d, doc[7:9]) is None
+
+
 def test_named_with_the_same_noun() -> None:
     doc = parsed("The Clinton campaign suggested a deal. The campaign said no.")
     assert named_with_the_same_noun(doc[7:9]) == "Clinton campaign"  # "The campaign"

@@ -221,6 +221,16 @@ ISSUER_DEPS = frozenset({"compound", "poss", "nmod"})
 ISSUER_PREPOSITIONS = frozenset({"by", "from"})
 
 
+def issuer_by_verb(noun) -> list:
+    """ "Sanders is releasing a new ad", "the parents have filed a lawsuit": the subjects
+    of the issuing verb a document's noun is the object of (lexicon/cue_roles.txt)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in entries("cue_roles", "issuing"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [t for s in subjects for t in (s, *(c for c in s.children if c.dep_ == "conj"))]
+
+
 def _entity_at(discourse: Discourse, offset: int) -> str | None:
     for mention in discourse.mentions:
         if mention.start <= offset < mention.end:
@@ -240,6 +250,7 @@ def issuer_named_with(discourse: Discourse, span: Span) -> str | None:
         for prep in token.rights:
             if prep.lower_ in ISSUER_PREPOSITIONS:
                 named.extend(c for c in prep.children if c.dep_ == "pobj")
+        named.extend(issuer_by_verb(token))
         for child in named:
             entity = _entity_at(discourse, child.idx)
             if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
