@@ -87,10 +87,12 @@ class EntityCluster:
 
     @property
     def label(self) -> str:
-        """The first mention's label, which is usually the full name's; else the majority."""
+        """PERSON when a mention is a person's (a full name tagged otherwise joins a person
+        only through ``full_name_tagged_otherwise``); else the first mention's label, which
+        is usually the full name's; else the majority."""
         first = self.mentions[0].label
-        if first == "PERSON":
-            return first
+        if first == "PERSON" or "PERSON" in self._labels:  # see ``full_name_tagged_otherwise``
+            return "PERSON"
         return self._labels.most_common(1)[0][0]
 
     @property
@@ -155,7 +157,19 @@ def other_gender(mention: MentionIn, cluster: EntityCluster) -> bool:
     return bool(mention.gender and cluster.genders and mention.gender not in cluster.genders)
 
 
+def full_name_tagged_otherwise(mention: MentionIn, cluster: EntityCluster) -> bool:
+    """ "Carly Fiorina" tagged ORG in one sentence and PERSON in another: a full name of two
+    words or more, the same words as a person's form, is that person whatever its tag."""
+    people = {mention.label, cluster.label}
+    if "PERSON" not in people or not people - {"PERSON"} <= SURNAME_MISTAKES:
+        return False
+    mine = _person_words(mention.text)
+    return len(mine) > 1 and any(_person_words(form) == mine for form in cluster.forms)
+
+
 def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
+    if full_name_tagged_otherwise(mention, cluster):
+        return True
     if cluster.label == "PERSON" and mention.label in SURNAME_MISTAKES:
         # the model often tags a bare surname as ORG or GPE once the full name is known
         return len(mention.text.split()) == 1 and _person_matches(mention, cluster)

@@ -85,6 +85,16 @@ def test_cluster_mentions_takes_a_surname_tagged_as_org() -> None:
     assert len(clusters) == 1 and clusters[0].label == "PERSON"
 
 
+def test_cluster_mentions_takes_a_full_name_tagged_otherwise_either_way() -> None:
+    for first, second in (("PERSON", "ORG"), ("ORG", "PERSON")):
+        clusters = cluster_mentions(
+            [mention("Carly Fiorina", first), mention("Carly Fiorina", second, 30)]
+        )
+        assert len(clusters) == 1 and clusters[0].label == "PERSON"
+    clusters = cluster_mentions([mention("Fox News", "ORG"), mention("Fox", "PERSON", 30)])
+    assert [c.label for c in clusters] == ["ORG", "PERSON"]  # one word is no full name
+
+
 def test_cluster_mentions_by_acronym_within_a_label_group() -> None:
     clusters = cluster_mentions(
         [mention("United States", "GPE"), mention("US", "GPE", 30), mention("US", "ORG", 50)]
