@@ -33,6 +33,7 @@ def only(nlp, text: str, kind: tuple[str, ...] = ("direct", "mixed")):
         ("“We want guarantees,” Lavrov told a news conference.", "Lavrov", "told"),
         ("“We want guarantees,” Sergei Lavrov told reporters on Friday.", "Sergei Lavrov", "told"),
         ("As Jan Kamp, a law professor, put it, “We will not retreat.”", "Jan Kamp", "put"),
+        ('"To ask me that is very insulting," Trump, 70, told CNN\'s Dana Bash.', "Trump", "told"),
     ],
 )
 def test_attribution_speaker_and_cue_of_direct_quotes(nlp, text, speaker, cue) -> None:
@@ -470,6 +471,15 @@ def test_attribution_a_second_reporting_verb_starts_a_second_report(nlp) -> None
         ("he would order a thorough review of the computer defenses", "said"),
         ("hackers from abroad", "warned against"),
     ]
+
+
+def test_attribution_a_no_break_space_after_the_closing_mark(nlp) -> None:
+    text = (
+        '"That is insulting," Trump told CNN. "I want to back my children."\n\n'
+        "“He told him he did what he felt like he needed to do,”\u00a0Millikin assistant"
+        " athletic director Bryan Marshall said."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Trump", "Trump", "Bryan Marshall"]
 
 
 def test_attribution_a_label_after_a_sentence_names_the_next_quote(nlp) -> None:

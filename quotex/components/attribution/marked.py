@@ -92,6 +92,18 @@ def reports_else(cue: Token, span: Span, words: CueWords | None = None) -> bool:
     return bounds is not None and not (bounds[0] < span.end and span.start < bounds[1])
 
 
+def first_word_after(close: Span | None) -> Token | None:
+    """The first token after a quote's closing mark on its line that is not white space (a
+    no-break space after ”, as some sites write, is a token of its own); None at the end
+    of a line or of the text."""
+    if close is None:
+        return None
+    doc, i = close.doc, close.end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return doc[i] if i < len(doc) and not doc[i].is_space else None
+
+
 def cue_in_quote_sentences(
     doc: Doc,
     region: MarkedRegion,
@@ -104,8 +116,9 @@ def cue_in_quote_sentences(
     after a quote that ends its sentence too ("“….” he said." split by the parser)."""
     lo, hi = span[0].sent.start, span[-1].sent.end
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
-    if close is not None and close.end < len(doc) and doc[close.end].is_sent_start:
-        hi = doc[close.end].sent.end
+    after = first_word_after(close)
+    if after is not None and after.is_sent_start:
+        hi = after.sent.end
     candidates = [
         c
         for c in cues
@@ -123,9 +136,10 @@ def bare_verb_after_quote(doc: Doc, region: MarkedRegion, inside: dict[int, int]
     """ "“…?” Mr. Burton fumed.": a bare subject and verb right after the closing mark,
     the verb taking no clause or object of its own."""
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
-    if close is None or close.end >= len(doc):
+    after = first_word_after(close)
+    if after is None:
         return None
-    root = doc[close.end].sent.root
+    root = after.sent.root
     subject = subject_of(root, inside)
     bare = not any(c.dep_ in CLAUSE_DEPS | OBJECT_DEPS for c in root.children)
     if (

@@ -20,6 +20,7 @@ from quotex.components.attribution.syntax import (
     APPOS,
     CCOMP,
     CLAUSE_DEPS,
+    COMPOUND,
     CONJ,
     DATELINE_DASHES,
     GERUND_TAG,
@@ -151,6 +152,8 @@ def repair_subject_hung_on_clause(verb: Token, inside: dict[int, int]) -> Token 
 # How far before its verb a closing quote mark may sit for the noun phrase between them to
 # be the verb's subject: a name and an appositive ("Daley, Obama's former chief of staff,").
 AFTER_QUOTE_SPAN = 20
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+PROPER_TAG = "NNP"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 QUOTE_CLOSING_PUNCT = frozenset({",", "?", "!"})  # “…,” NAME said: a quote handed to its speaker
 
@@ -158,7 +161,8 @@ QUOTE_CLOSING_PUNCT = frozenset({",", "?", "!"})  # “…,” NAME said: a quot
 def repair_subject_after_closing_quote(verb: Token, inside: dict[int, int]) -> Token | None:
     """ "''They were professionals,'' William M. Daley, Obama's former chief of staff, said":
     the parser hung the name on the quote's words and left *said* without a subject; the
-    noun phrase between the closing quote mark and the verb speaks."""
+    noun phrase between the closing quote mark and the verb speaks (its head: the last of
+    its compounds; a capitalised word even when tagged an adjective: "Trump, 70, told")."""
     doc = verb.doc
     first = max(0, verb.i - AFTER_QUOTE_SPAN)
     mark = next((i for i in range(verb.i - 1, first - 1, -1) if i in inside), None)
@@ -167,17 +171,15 @@ def repair_subject_after_closing_quote(verb: Token, inside: dict[int, int]) -> T
     between = doc[mark + 1 : verb.i]
     if not between or any(t.text in SENTENCE_ENDS for t in between):
         return None
-    noun = next((t for t in between if not t.is_punct), None)
+    noun = next((t for t in between if not t.is_punct and not t.is_space), None)
     if noun is None:
         return None
-    while noun.dep_ in NOUN_PHRASE_DEPS and mark < noun.head.i < verb.i and noun.head.i > noun.i:
+    while noun.dep_ == COMPOUND and mark < noun.head.i < verb.i and noun.head.i > noun.i:
         noun = noun.head
-    if noun.pos_ not in NOUN_POS or noun.ent_type_ in TIME_ENTITIES:
+    named = noun.tag_ == PROPER_TAG or noun.ent_type_ in SPEAKER_ENTITIES or noun.is_title
+    if not (noun.pos_ in NOUN_POS or named) or noun.ent_type_ in TIME_ENTITIES:
         return None
     return noun
-
-
-SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Token | None:
