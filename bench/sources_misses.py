@@ -27,12 +27,12 @@ a speaker, or not) likewise.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.tokens import DocBin
+from speaker_loop import write_rows
 
 from quotex.eval.genders import GENDERS, score_genders
 from quotex.eval.gold import load_gold
@@ -178,9 +178,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             for example in examples[reason][: args.examples]:
                 print(f"          {example}")
     if args.rows:
-        with args.rows.open("w", encoding="utf-8") as out:
-            for r in rows:
-                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_rows(args.rows, rows)
 
 
 if __name__ == "__main__":

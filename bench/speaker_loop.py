@@ -130,9 +130,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"    rule {rule:28} {ok / (ok + bad):.3f} of {ok + bad}")
     print(f"components and scoring: {time.perf_counter() - start:.1f} s")
     if args.rows:
-        with args.rows.open("w", encoding="utf-8") as out:
-            for r in rows:
-                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_rows(args.rows, rows)
+
+
+def write_rows(path: Path, rows: list[dict]) -> None:
+    """One JSON line per row, for reading the errors."""
+    with path.open("w", encoding="utf-8") as out:
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
