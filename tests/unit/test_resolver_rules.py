@@ -277,6 +277,23 @@ def test_build_discourse_makes_a_person_tagged_org_a_she_candidate() -> None:
     assert candidates(d, doc[8].idx, "female") == []
 
 
+@pytest.mark.parametrize(("possessor", "value"), [("whose", None), ("the", "male")])
+def test_build_discourse_reads_no_gender_from_a_relatives_apposition(possessor, value) -> None:
+    # "Dorothy Woods, whose husband, died": the husband is someone else
+    words = ["Dorothy", "Woods", ",", possessor, "husband", ",", "died", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 6, 1, 4, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "poss", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 6,
+    )
+    woods = {"id": "e1", "name": "Woods", "label": "PERSON", "mentions": [[0, 13]]}
+    d = build_discourse(doc, [woods], [])
+    assert d.gender("e1").value == value
+
+
 # --------------------------------------------------------------------------- descriptions
 
 MINORITY = "Senate Minority Leader Harry Reid met Gov. Chris Christie.\n\n“Deal,” the leader said."

@@ -311,7 +311,14 @@ def _mention_gender(doc: Doc, span) -> list[Gender]:
     text = doc_text(doc)
     found = [title_gender(text, span.start_char), noun_gender_before(text, span.start_char)]
     for child in span.root.children:
-        if child.dep_ in APPOSITION_DEPS:  # "Maxine Waters, the congresswoman"
+        # "Maxine Waters, the congresswoman"
+        if child.dep_ in APPOSITION_DEPS  and not relative_possessor(child):
             words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")][:3]
             found.append(noun_gender(words))
     return [g for g in found if g.value]
+
+
+def relative_possessor(noun) -> bool:
+    """An apposition that names someone else, the mention's relation: "Dorothy Woods,
+    whose husband, Navy SEAL Ty Woods, was killed" (the husband is not Dorothy Woods)."""
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children)
