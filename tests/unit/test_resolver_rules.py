@@ -33,6 +33,7 @@ from quotex.components.resolver.discourse import (
     people_the_tagger_missed,
     person_named_as_thing,
     surname_mentions,
+    thing_named_as_person,
 )
 from quotex.components.resolver.pronouns import candidates, probability, rank
 from quotex.gender import (
@@ -238,6 +239,21 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
 ) -> None:
     record = {"id": "e1", "name": name, "label": label, "mentions": []}
     assert person_named_as_thing("", record) == full
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "thing"),
+    [
+        ("Hermenegildo Galeana Street", "PERSON", "FAC"),
+        ("Obama White House", "PERSON", "ORG"),
+        ("Michael Bay", "PERSON", None),  # a common first name: a person
+        ("Marjorie Merriweather Post", "PERSON", None),
+        ("Galeana Street", "GPE", None),  # not tagged a person: nothing to mend
+        ("Robert McDonough", "PERSON", None),
+    ],
+)
+def test_thing_named_as_person_reads_an_organisation_or_place_word(name, label, thing) -> None:
+    assert thing_named_as_person({"id": "e1", "name": name, "label": label}) == thing
 
 
 def test_full_name_before_finds_a_bare_surname_named_in_full_elsewhere() -> None:

@@ -242,17 +242,40 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
     return tail if _is_common_first_name(words[0]) else None
 
 
+# What a PERSON named like an organisation or a place is taken for.
+THING_LABELS = {"organisation": "ORG", "place": "FAC"}
+
+
+def thing_named_as_person(record: dict) -> str | None:
+    """The label of an organisation or place the tagger called a person, else None: a
+    PERSON whose name ends in an organisation or place word and starts with no common
+    first name ("Hermenegildo Galeana Street" → FAC, "Obama White House" → ORG; "Michael
+    Bay" stays a person)."""
+    words = record["name"].split()
+    if record["label"] != PERSON or len(words) < 2 or _is_common_first_name(words[0]):
+        return None
+    for section, label in THING_LABELS.items():
+        if words[-1].lower() in entries("name_words", section):
+            return label
+    return None
+
+
 def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict], dict[str, str]]:
-    """(entity records with the people ``person_named_as_thing`` finds relabelled PERSON
-    under their full name, aliases: entity id → the entity of the same person that
-    stands for it). A bare surname and a full name one person alone in the article has
-    are that person ("Tuttle" PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
+    """(entity records mended, aliases: entity id → the entity of the same person that
+    stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
+    their full name, the things ``thing_named_as_person`` finds get their label. A bare
+    surname and a full name one person alone in the article has are that person ("Tuttle"
+    PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
     for record in entities:
         full = person_named_as_thing(text, record)
-        records.append({**record, "label": PERSON, "name": full} if full else record)
+        thing = thing_named_as_person(record)
         if full:
             relabelled.add(record["id"])
+            record = {**record, "label": PERSON, "name": full}
+        elif thing:
+            record = {**record, "label": thing}
+        records.append(record)
     names = {
         r["id"]: (person_name(r["name"]) or r["name"]).lower()
         for r in records
