@@ -12,7 +12,7 @@ import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc
@@ -48,7 +48,8 @@ COMMON_FIRST_NAME_RANK = 300
 # "John “Tig” Tiegen".
 MIDDLE_NAMES = 2
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])$")
+_NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
+_NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
 
 
 @dataclass(frozen=True)
@@ -205,18 +206,22 @@ def full_name_before(text: str, surname: str) -> str | None:
     - Santilli's girlfriend" → "Deborah Jordan Reynolds" for "Reynolds"; the first name
     must be a common one (``COMMON_FIRST_NAME_RANK``), at most ``MIDDLE_NAMES`` words
     between ("Marine John “Tig” Tiegen" → "John “Tig” Tiegen")."""
-    for hit in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-        words = text[max(0, hit.start() - 60) : hit.start()].split()[-(MIDDLE_NAMES + 1) :]
-        run: list[str] = []
-        for word in reversed(words):
-            if not _NAME_TOKEN.match(word):
-                break
-            run.insert(0, word)
-        while run and not _is_common_first_name(run[0]):
-            run.pop(0)
-        if run:
-            return " ".join([*run, surname])
-    return None
+    return full_names(text).get(surname)
+
+
+@lru_cache(maxsize=4)
+def full_names(text: str) -> dict[str, str]:
+    """Last word → the first full name that ends in it, over every run of name words in
+    ``text`` (one scan of the text for all the surnames of a document)."""
+    found: dict[str, str] = {}
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        for i, first in enumerate(words[:-1]):
+            if not _is_common_first_name(first):
+                continue
+            for j in range(i + 1, min(len(words), i + MIDDLE_NAMES + 2)):
+                found.setdefault(words[j], " ".join(words[i : j + 1]))
+    return found
 
 
 def person_named_as_thing(text: str, record: dict) -> str | None:
@@ -335,7 +340,7 @@ def _mention_gender(doc: Doc, span) -> list[Gender]:
     found = [title_gender(text, span.start_char), noun_gender_before(text, span.start_char)]
     for child in span.root.children:
         # "Maxine Waters, the congresswoman"
-        if child.dep_ in APPOSITION_DEPS  and not relative_possessor(child):
+        if child.dep_ in APPOSITION_DEPS and not relative_possessor(child):
             words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")][:3]
             found.append(noun_gender(words))
     return [g for g in found if g.value]
