@@ -29,7 +29,11 @@ from quotex.components.resolver.discourse import (
     Mention,
     Turn,
     build_discourse,
+    full_name_before,
+    people_the_tagger_missed,
+    person_named_as_thing,
     surname_mentions,
+    thing_named_as_person,
 )
 from quotex.components.resolver.pronouns import candidates, probability, rank
 from quotex.gender import (
@@ -214,6 +218,96 @@ def test_surname_mentions_recover_a_bare_surname_the_linker_dropped() -> None:
     assert surname_mentions(doc, [sanders, jane]) == []  # whose surname is it?
     linked = {**sanders, "mentions": [[0, 14], [start, start + 7]]}
     assert surname_mentions(doc, [linked]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "full"),
+    [
+        ("Carly Fiorina", "ORG", "Carly Fiorina"),
+        ("National Review’s Ian Tuttle", "ORG", "Ian Tuttle"),
+        ("Carly Fiorina", "PERSON", None),  # the tagger was right: nothing to mend
+        ("Clinton Foundation", "ORG", None),  # an organisation word ends it
+        ("Washington Post", "ORG", None),
+        ("Virginia Beach", "GPE", None),  # a place word ends it
+        ("Fox Sanders", "ORG", None),  # "Fox" is too rare a first name
+        ("Virginia AFL-CIO", "ORG", None),  # an acronym is no surname
+        ("Carly Fiorina to Rubio", "ORG", None),  # not a name from end to end
+    ],
+)
+def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisation(
+    name, label, full
+) -> None:
+    record = {"id": "e1", "name": name, "label": label, "mentions": []}
+    assert person_named_as_thing("", record) == full
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "thing"),
+    [
+        ("Hermenegildo Galeana Street", "PERSON", "FAC"),
+        ("Obama White House", "PERSON", "ORG"),
+        ("Michael Bay", "PERSON", None),  # a common first name: a person
+        ("Marjorie Merriweather Post", "PERSON", None),
+        ("Galeana Street", "GPE", None),  # not tagged a person: nothing to mend
+        ("Robert McDonough", "PERSON", None),
+    ],
+)
+def test_thing_named_as_person_reads_an_organisation_or_place_word(name, label, thing) -> None:
+    assert thing_named_as_person({"id": "e1", "name": name, "label": label}) == thing
+
+
+def test_full_name_before_finds_a_bare_surname_named_in_full_elsewhere() -> None:
+    text = "In her room, Deborah Jordan Reynolds - his girlfriend - spoke. Reynolds says so."
+    assert full_name_before(text, "Reynolds") == "Deborah Jordan Reynolds"
+    assert full_name_before("Marine John “Tig” Tiegen spoke.", "Tiegen") == "John “Tig” Tiegen"
+    assert full_name_before("When Reynolds spoke, Acme Reynolds fell.", "Reynolds") is None
+    reynolds = {"id": "e1", "name": "Reynolds", "label": "ORG", "mentions": []}
+    assert person_named_as_thing(text, reynolds) == "Deborah Jordan Reynolds"
+
+
+def test_people_the_tagger_missed_are_people_and_their_surnames_join_them() -> None:
+    text = "Carly Fiorina spoke. Fiorina left. Fiorina won. Michelle Obama and Obama met."
+    entities = [
+        {"id": "e1", "name": "Carly Fiorina", "label": "ORG", "mentions": [[0, 13]]},
+        {"id": "e2", "name": "Fiorina", "label": "ORG", "mentions": [[21, 28]]},
+        {"id": "e3", "name": "Fiorina", "label": "PERSON", "mentions": [[35, 42]]},
+        {"id": "e4", "name": "Michelle Obama", "label": "PERSON", "mentions": [[48, 62]]},
+        {"id": "e5", "name": "Obama", "label": "PERSON", "mentions": [[67, 72]]},
+    ]
+    records, aliases = people_the_tagger_missed(text, entities)
+    assert [r["label"] for r in records] == ["PERSON"] * 5
+    assert records[1]["name"] == "Carly Fiorina"
+    # the linker kept "Obama" from Michelle Obama on purpose; that stays
+    assert aliases == {"e2": "e1", "e3": "e1"}
+
+
+def test_build_discourse_makes_a_person_tagged_org_a_she_candidate() -> None:
+    words = ["Carly", "Fiorina", "spoke", ".", "“", "No", ",", "”", "she", "said", "."]
+    ents = ["B-ORG", "I-ORG"] + ["O"] * 9
+    doc = Doc(VOCAB, words=words, ents=ents)
+    fiorina = {"id": "e1", "name": "Carly Fiorina", "label": "ORG", "mentions": [[0, 13]]}
+    d = build_discourse(doc, [fiorina], [])
+    assert d.labels["e1"] == "PERSON" and d.gender("e1").value == "female"
+    assert [c.entity for c in candidates(d, doc[8].idx, "female")] == ["e1"]
+    d = build_discourse(doc, [{**fiorina, "name": "Fox News"}], [])
+    assert candidates(d, doc[8].idx, "female") == []
+
+
+@pytest.mark.parametrize(("possessor", "value"), [("whose", None), ("the", "male")])
+def test_build_discourse_reads_no_gender_from_a_relatives_apposition(possessor, value) -> None:
+    # "Dorothy Woods, whose husband, died": the husband is someone else
+    words = ["Dorothy", "Woods", ",", possessor, "husband", ",", "died", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 6, 1, 4, 1, 1, 6, 6],
+        deps=["compound", "nsubj", "punct", "poss", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 6,
+    )
+    woods = {"id": "e1", "name": "Woods", "label": "PERSON", "mentions": [[0, 13]]}
+    d = build_discourse(doc, [woods], [])
+    assert d.gender("e1").value == value
 
 
 # --------------------------------------------------------------------------- descriptions
