@@ -48,11 +48,23 @@ UNKNOWN = Gender(None, "none")
 
 
 @cache
-def first_names() -> dict[str, float]:
-    """First name (lowercase) → share female, from ``quotex/data/first-names-us.tsv``."""
+def first_name_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``quotex/data/first-names-us.tsv`` (name, p_female, best_rank, …)."""
     text = resources.files("quotex").joinpath("data/first-names-us.tsv").read_text("utf-8")
-    rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    return {row["name"].lower(): float(row["p_female"]) for row in rows}
+    return tuple(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@cache
+def first_names() -> dict[str, float]:
+    """First name (lowercase) → share female."""
+    return {row["name"].lower(): float(row["p_female"]) for row in first_name_rows()}
+
+
+@cache
+def first_names_by_rank(rank: int) -> frozenset[str]:
+    """Lowercase first names at least this common (best rank in the list ≤ ``rank``)."""
+    rows = first_name_rows()
+    return frozenset(row["name"].lower() for row in rows if int(row["best_rank"]) <= rank)
 
 
 def first_name_gender(name: str) -> Gender:

@@ -8,12 +8,10 @@ quote marks, the parse); updated as quotes are resolved in text order.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -21,6 +19,7 @@ from quotex.components.attribution.syntax import doc_text
 from quotex.gender import (
     Gender,
     first_name_gender,
+    first_names_by_rank,
     noun_gender,
     noun_gender_before,
     strongest,
@@ -190,11 +189,7 @@ def build_discourse(
 def common_first_names() -> frozenset[str]:
     """Lowercase first names of the shipped US list at least ``COMMON_FIRST_NAME_RANK``
     common ("carly", "deborah"; not "washington")."""
-    text = resources.files("quotex").joinpath("data/first-names-us.tsv").read_text("utf-8")
-    rows = csv.DictReader(text.splitlines(), delimiter="\t")
-    return frozenset(
-        row["name"].lower() for row in rows if int(row["best_rank"]) <= COMMON_FIRST_NAME_RANK
-    )
+    return first_names_by_rank(COMMON_FIRST_NAME_RANK)
 
 
 def _is_common_first_name(word: str) -> bool:
