@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
+from quotex.components.people import mend_people
 from quotex.gender import first_name_gender, noun_gender_before, strongest, title_gender
 from quotex.names import person_name, title_words
 
@@ -282,6 +283,8 @@ class EntityLinker:
                 }
             )
             group.extend(Span(doc, s.start, s.end, label=s.label_, kb_id=entity_id) for s in spans)
+        records, renamed = mend_people(doc.text, records)
+        group = [Span(doc, s.start, s.end, label=s.label_, kb_id=renamed[s.kb_id_]) for s in group]
         doc._.set(EXT_ENTITIES, records)
         doc.spans[SPAN_KEY] = group
         return doc

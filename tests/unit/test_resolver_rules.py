@@ -7,6 +7,13 @@ import spacy
 from handbuilt import parsed
 from spacy.tokens import Doc
 
+from quotex.components.people import (
+    full_name_before,
+    mend_people,
+    people_the_tagger_missed,
+    person_named_as_thing,
+    thing_named_as_person,
+)
 from quotex.components.resolver import (
     Decision,
     confidence,
@@ -29,11 +36,7 @@ from quotex.components.resolver.discourse import (
     Mention,
     Turn,
     build_discourse,
-    full_name_before,
-    people_the_tagger_missed,
-    person_named_as_thing,
     surname_mentions,
-    thing_named_as_person,
 )
 from quotex.components.resolver.pronouns import candidates, probability, rank
 from quotex.gender import (
@@ -286,11 +289,28 @@ def test_build_discourse_makes_a_person_tagged_org_a_she_candidate() -> None:
     ents = ["B-ORG", "I-ORG"] + ["O"] * 9
     doc = Doc(VOCAB, words=words, ents=ents)
     fiorina = {"id": "e1", "name": "Carly Fiorina", "label": "ORG", "mentions": [[0, 13]]}
-    d = build_discourse(doc, [fiorina], [])
+    d = build_discourse(doc, mend_people(doc.text, [fiorina])[0], [])
     assert d.labels["e1"] == "PERSON" and d.gender("e1").value == "female"
     assert [c.entity for c in candidates(d, doc[8].idx, "female")] == ["e1"]
-    d = build_discourse(doc, [{**fiorina, "name": "Fox News"}], [])
+    fox = {**fiorina, "name": "Fox News"}
+    d = build_discourse(doc, mend_people(doc.text, [fox])[0], [])
     assert candidates(d, doc[8].idx, "female") == []
+
+
+def test_mend_people_joins_the_aliases_and_numbers_the_entities_again() -> None:
+    text = "Carly Fiorina spoke. Acme Inc. fell. Fiorina left."
+    entities = [
+        {"id": "e1", "name": "Carly Fiorina", "label": "ORG", "mentions": [[0, 13]]},
+        {"id": "e2", "name": "Acme Inc.", "label": "ORG", "mentions": [[21, 30]]},
+        {"id": "e3", "name": "Fiorina", "label": "ORG", "mentions": [[37, 44]]},
+    ]
+    records, renamed = mend_people(text, entities)
+    assert [(r["id"], r["name"], r["label"]) for r in records] == [
+        ("e1", "Carly Fiorina", "PERSON"),
+        ("e2", "Acme Inc.", "ORG"),
+    ]
+    assert records[0]["mentions"] == [[0, 13], [37, 44]]
+    assert renamed == {"e1": "e1", "e2": "e2", "e3": "e1"}
 
 
 @pytest.mark.parametrize(("possessor", "value"), [("whose", None), ("the", "male")])

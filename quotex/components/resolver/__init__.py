@@ -75,7 +75,6 @@ def _label(discourse: Discourse, entity: str | None) -> str | None:
 
 
 def _named(discourse: Discourse, entity: str, rule: str, probability: float | None = None):
-    entity = discourse.canonical(entity)  # "Fiorina" tagged ORG → the person Carly Fiorina
     return Decision(discourse.names[entity], entity, rule, _label(discourse, entity), probability)
 
 

@@ -1,0 +1,168 @@
+"""People the tagger mislabelled: a person's name it called an organisation or a place
+("Carly Fiorina" ORG, "Reynolds" ORG where the article names Deborah Jordan Reynolds), and
+an organisation or place it called a person ("Hermenegildo Galeana Street" PERSON).
+
+``mend_people`` mends the entity records of the entity linker: such people become PERSON
+under their full name, and a bare surname and the full name of one person join as one
+entity; such things get their label. Pure functions over the text and the records.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from quotex.gender import first_names_by_rank
+from quotex.lexicon import entries
+from quotex.names import person_name
+
+PERSON = "PERSON"
+# Labels the tagger gives a person's name by mistake ("Carly Fiorina" ORG, "Reynolds" ORG).
+MISTAKEN_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+# A first name at least this common (its best rank in a year of the US list) starts a
+# person's name even where the tagger called it something else: "Carly" (122), "Deborah"
+# (2) and "Ian" (65) do; "Washington" (330), "Fox" (746) and "North" (906) do not.
+COMMON_FIRST_NAME_RANK = 300
+# How many words may stand between a first name and a surname: "Deborah Jordan Reynolds",
+# "John “Tig” Tiegen".
+MIDDLE_NAMES = 2
+_POSSESSOR = re.compile(r"^.*['’]s\s+")
+_NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
+_NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
+
+
+@cache
+def common_first_names() -> frozenset[str]:
+    """Lowercase first names of the shipped US list at least ``COMMON_FIRST_NAME_RANK``
+    common ("carly", "deborah"; not "washington")."""
+    return first_names_by_rank(COMMON_FIRST_NAME_RANK)
+
+
+def _is_common_first_name(word: str) -> bool:
+    return word.lower() in common_first_names()
+
+
+def full_name_before(text: str, surname: str) -> str | None:
+    """The full name the article gives a bare surname somewhere: "Deborah Jordan Reynolds
+    - Santilli's girlfriend" → "Deborah Jordan Reynolds" for "Reynolds"; the first name
+    must be a common one (``COMMON_FIRST_NAME_RANK``), at most ``MIDDLE_NAMES`` words
+    between ("Marine John “Tig” Tiegen" → "John “Tig” Tiegen")."""
+    return full_names(text).get(surname)
+
+
+@lru_cache(maxsize=4)
+def full_names(text: str) -> dict[str, str]:
+    """Last word → the first full name that ends in it, over every run of name words in
+    ``text`` (one scan of the text for all the surnames of a document)."""
+    found: dict[str, str] = {}
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        for i, first in enumerate(words[:-1]):
+            if not _is_common_first_name(first):
+                continue
+            for j in range(i + 1, min(len(words), i + MIDDLE_NAMES + 2)):
+                found.setdefault(words[j], " ".join(words[i : j + 1]))
+    return found
+
+
+def person_named_as_thing(text: str, record: dict) -> str | None:
+    """The full name of a person the tagger called an organisation or a place, else None:
+    "Carly Fiorina" (ORG) → itself; "National Review’s Ian Tuttle" (ORG) → "Ian Tuttle";
+    "Reynolds" (ORG), named "Deborah Jordan Reynolds" elsewhere → that. The name starts
+    with a common first name and ends in no organisation or place word ("Clinton
+    Foundation", "Virginia Beach", "Washington Post" are no people)."""
+    if record["label"] not in MISTAKEN_LABELS:
+        return None
+    tail = _POSSESSOR.sub("", record["name"])
+    words = tail.split()
+    last = words[-1] if words else ""
+    if (
+        not 1 <= len(words) <= 1 + MIDDLE_NAMES
+        or person_name(tail) != tail
+        or last.isupper()
+        or last.lower() in entries("name_words")
+    ):
+        return None
+    if len(words) == 1:
+        return full_name_before(text, last)
+    return tail if _is_common_first_name(words[0]) else None
+
+
+# What a PERSON named like an organisation or a place is taken for.
+THING_LABELS = {"organisation": "ORG", "place": "FAC"}
+
+
+def thing_named_as_person(record: dict) -> str | None:
+    """The label of an organisation or place the tagger called a person, else None: a
+    PERSON whose name ends in an organisation or place word and starts with no common
+    first name ("Hermenegildo Galeana Street" → FAC, "Obama White House" → ORG; "Michael
+    Bay" stays a person)."""
+    words = record["name"].split()
+    if record["label"] != PERSON or len(words) < 2 or _is_common_first_name(words[0]):
+        return None
+    for section, label in THING_LABELS.items():
+        if words[-1].lower() in entries("name_words", section):
+            return label
+    return None
+
+
+def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """(entity records mended, aliases: entity id → the entity of the same person that
+    stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
+    their full name, the things ``thing_named_as_person`` finds get their label. A bare
+    surname and a full name one person alone in the article has are that person ("Tuttle"
+    PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
+    records, relabelled = [], set()
+    for record in entities:
+        full = person_named_as_thing(text, record)
+        thing = thing_named_as_person(record)
+        if full:
+            relabelled.add(record["id"])
+            record = {**record, "label": PERSON, "name": full}
+        elif thing:
+            record = {**record, "label": thing}
+        records.append(record)
+    names = {
+        r["id"]: (person_name(r["name"]) or r["name"]).lower()
+        for r in records
+        if r["label"] == PERSON
+    }
+    first_with: dict[str, str] = {}  # full name → the first entity of that name, a PERSON's
+    for entity, name in sorted(names.items(), key=lambda item: item[0] in relabelled):
+        first_with.setdefault(name, entity)
+    surnames: dict[str, set[str]] = {}
+    for name in first_with:
+        if " " in name:
+            surnames.setdefault(name.split()[-1], set()).add(name)
+    aliases: dict[str, str] = {}
+    for entity, name in names.items():
+        fuller = {name} if " " in name else surnames.get(name, set())
+        if len(fuller) != 1:
+            continue
+        owner = first_with[next(iter(fuller))]
+        # the linker joins the rest; a PERSON it kept apart stays apart ("President Obama"
+        # is not Michelle Obama)
+        if owner != entity and (entity in relabelled or owner in relabelled):
+            aliases[entity] = owner
+    return records, aliases
+
+
+def mend_people(text: str, entities: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """(the entity records mended and numbered again "e1", "e2", … in their order, and
+    old id → new id): ``people_the_tagger_missed`` applied, and each alias's mentions
+    moved to the person it names ("Fiorina" ORG joins Carly Fiorina)."""
+    records, aliases = people_the_tagger_missed(text, entities)
+    for alias, owner in list(aliases.items()):
+        while owner in aliases and aliases[owner] != alias:
+            owner = aliases[owner]
+        aliases[alias] = owner
+    by_id = {r["id"]: {**r, "mentions": list(r["mentions"])} for r in records}
+    for alias, owner in aliases.items():
+        by_id[owner]["mentions"].extend(by_id[alias]["mentions"])
+    kept = [by_id[r["id"]] for r in records if r["id"] not in aliases]
+    renamed = {r["id"]: f"e{number}" for number, r in enumerate(kept, start=1)}
+    renamed.update({alias: renamed[owner] for alias, owner in aliases.items()})
+    for record in kept:
+        record["mentions"] = sorted(record["mentions"])
+        record["id"] = renamed[record["id"]]
+    return kept, renamed
