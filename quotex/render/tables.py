@@ -83,10 +83,10 @@ def sources_table(result: DocResult) -> Table:
     """One row per source: the people quoted with their gender and its evidence, then the
     organisations, each with its number of quotes."""
     people, organisations = result.sources, result.organisations
-    title = user_text(
-        f"{result.id}: {len(people)} people and {len(organisations)} organisations quoted",
-        inline=True,
+    counts = f"{_count(len(people), 'person', 'people')} and " + _count(
+        len(organisations), "organisation", "organisations"
     )
+    title = user_text(f"{result.id}: {counts} quoted", inline=True)
     table = Table(title=title, expand=True)
     table.add_column("name", ratio=1)
     table.add_column("kind", no_wrap=True)
@@ -104,6 +104,10 @@ def sources_table(result: DocResult) -> Table:
     for source in organisations:
         table.add_row(user_text(source.name, "bold"), "organisation", "", "", str(source.quotes))
     return table
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _fmt(value: float | None) -> str:
