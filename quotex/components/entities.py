@@ -78,6 +78,7 @@ class EntityCluster:
         self._labels = Counter(m.label for m in self.mentions)
         self.forms = {m.text for m in self.mentions}  # distinct spellings, for matching
         self.genders = {m.gender for m in self.mentions if m.gender}
+        self.label = self._choose_label()
 
     def add(self, mention: MentionIn) -> None:
         self.mentions.append(mention)
@@ -85,15 +86,14 @@ class EntityCluster:
         self.forms.add(mention.text)
         if mention.gender:
             self.genders.add(mention.gender)
+        self.label = self._choose_label()
 
-    @property
-    def label(self) -> str:
+    def _choose_label(self) -> str:
         """PERSON when a mention is a person's (a full name tagged otherwise joins a person
         only through ``full_name_tagged_otherwise``); else the first mention's label, which
-        is usually the full name's; else the majority."""
-        first = self.mentions[0].label
-        if first == "PERSON" or "PERSON" in self._labels:  # see ``full_name_tagged_otherwise``
-            return "PERSON"
+        is usually the full name's; else the majority. Kept in ``label`` (read often)."""
+        if "PERSON" in self._labels or not self._labels:
+            return "PERSON" if self._labels else ""
         return self._labels.most_common(1)[0][0]
 
     @property

@@ -208,11 +208,12 @@ def find_cues(
     """Cue verbs outside quote marks and fixed expressions ("said" in "He said it failed");
     a verb that reports only in a phrase needs the phrase's words ("weighed in")."""
     phrase_only = phrase_only_lemmas()
+    verb_pos = {doc.vocab.strings[p] for p in VERB_POS}
+    verbs = [doc[i] for i, p in enumerate(doc.to_array("POS").tolist()) if p in verb_pos]
     return [
         t
-        for t in doc
-        if t.pos_ in VERB_POS
-        and lemma(t) in lemmas
+        for t in verbs
+        if lemma(t) in lemmas
         and t.i not in inside
         and t.i not in blocked
         and (lemma(t) not in phrase_only or has_phrase_words(t))
