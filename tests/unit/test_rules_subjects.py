@@ -190,3 +190,13 @@ def test_cue_hung_in_reported_clause_keeps_a_shared_subject() -> None:
     insulted = token(doc, "insulted")
     assert subjects.cue_hung_in_reported_clause(insulted) is None
     assert subjects.subject_of(insulted).text == "Trump"
+
+
+def test_cue_hung_in_reported_clause_a_speech_verb_after_but() -> None:
+    text = "Suu Kyi said it was too early but added that they had won."
+    doc = parsed(text, edit={8: {"head": 4}})  # the news sentence's parse: "added" on "was"
+    added = token(doc, "added")
+    assert subjects.cue_hung_in_reported_clause(added).text == "said"
+    assert subjects.subject_of(added).text == "Kyi"
+    doc = parsed(text, edit={8: {"head": 4, "lemma": "sit"}})  # no speech verb: "it" sat
+    assert subjects.cue_hung_in_reported_clause(token(doc, "added")) is None

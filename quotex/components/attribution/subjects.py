@@ -67,15 +67,18 @@ PARTICIPLE_TAG = "VBG"
 
 def cue_hung_in_reported_clause(verb: Token) -> Token | None:
     """ "Sen. Paul said Rubio's plan would give money to immigrants, and called him “…”":
-    the parser conjoined the second cue to the reported clause ("give"); after a comma,
-    a cue of another verb form than that clause's verb (or a participle: ", saying …")
-    shares the reporting verb's subject, not the reported clause's."""
+    the parser conjoined the second cue to the reported clause ("give"). After a comma, a
+    cue of another verb form than that clause's verb, a participle (", saying …"), or a
+    speech verb after a comma or "but" ("said it was too early but added, “…”") shares the
+    reporting verb's subject, not the reported clause's."""
     if verb.dep_ not in (CONJ, ADVCL) or verb.head.i == verb.i:
         return None
     head = verb.head
     doc = verb.doc
     comma = any(t.text == "," for t in doc[max(head.i + 1, verb.i - 3) : verb.i])
-    if verb.dep_ == CONJ and verb.tag_ == head.tag_:
+    speech = lemma(verb) in entries("reporting_verbs", "speech")
+    turn = comma or any(t.lower_ == "but" for t in doc[max(head.i + 1, verb.i - 3) : verb.i])
+    if verb.dep_ == CONJ and verb.tag_ == head.tag_ and not (turn and speech):
         return None  # "insulted women, and attacked them": one subject
     if verb.dep_ == ADVCL and not comma:
         return None
