@@ -106,6 +106,20 @@ def test_resolve_they_to_a_group_subject() -> None:
     assert speakers.resolve_they(doc, they, [], index) == ("Voting rights advocates", None)
 
 
+def test_resolve_they_to_a_plural_subject_before_it_in_its_sentence() -> None:
+    text = "Senate Democrats blocked the bill because they said it was a trap."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([])
+    they = mention_span(token(doc, "they"))
+    found = ("Senate Democrats", None)
+    assert speakers.plural_subject_before_in_sentence(doc, they, index) == found
+    earlier = Attribution("indirect", 0, 1, speaker="the leading candidates")
+    assert speakers.resolve_they(doc, they, [earlier], index) == found
+    doc = parsed(text, edit={1: {"tag": "NNP", "iob": "O"}})  # "Senate Democrat": one
+    they = mention_span(token(doc, "they"))
+    assert speakers.plural_subject_before_in_sentence(doc, they, index) == (None, None)
+
+
 def test_they_is_never_a_person() -> None:
     text = "Mr. Kamp spoke first. She said the plan failed."
     doc = parsed(text)

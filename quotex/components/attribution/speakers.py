@@ -191,9 +191,32 @@ def latest_group_subject(doc: Doc, mention: Span, index: EntityIndex) -> Resolve
     return None, None
 
 
+def plural_subject_before_in_sentence(doc: Doc, mention: Span, index: EntityIndex) -> Resolved:
+    """ "Senate Democrats blocked the bill because they said …", "He and his partner came
+    because they wanted …": a plural or coordinated subject earlier in the same sentence
+    (a group noun, a people, or names joined by "and")."""
+    for token in reversed(doc[mention.sent.start : mention.start]):
+        if token.dep_ not in NOMINAL_SUBJECT_DEPS or token.pos_ not in NOMINAL_POS | {"PRON"}:
+            continue
+        joined = any(c.dep_ == "conj" for c in token.children)
+        group = token.tag_ in PLURAL_NOUN_TAGS and (
+            token.lemma_.lower() in group_nouns() or token.ent_type_ == NATIONALITY
+        )
+        if not (joined or group):
+            continue
+        span = mention_span(token)
+        entity = index.entity_of(span)
+        return (index.names[entity] if entity else canonical_name(span.text)), entity
+    return None, None
+
+
 def resolve_they(doc: Doc, mention: Span, done: list[Attribution], index: EntityIndex) -> Resolved:
-    """ "They said": the latest plural speaker, else the latest group named as a subject
-    ("Such efforts, they believe" never resolves to the efforts)."""
+    """ "They said": a plural subject before it in its sentence, else the latest plural
+    speaker, else the latest group named as a subject ("Such efforts, they believe" never
+    resolves to the efforts)."""
+    here = plural_subject_before_in_sentence(doc, mention, index)
+    if here != (None, None):
+        return here
     for previous in earlier_speakers(doc, mention, done):
         if can_be_they(previous, index):
             return previous.speaker, previous.entity
