@@ -482,6 +482,22 @@ def test_attribution_a_no_break_space_after_the_closing_mark(nlp) -> None:
     assert [q.speaker for q in quotes(nlp, text)] == ["Trump", "Trump", "Bryan Marshall"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sanders: Endorsements prove Clinton 'candidate of the establishment.'", "Sanders"),
+        ("Trump: Generals don't want 'her as their boss.'", "Trump"),
+    ],
+)
+def test_attribution_a_label_opening_a_line_owns_what_it_reports(nlp, text, speaker) -> None:
+    assert [q.speaker for q in quotes(nlp, text)] == [speaker]
+
+
+def test_attribution_a_label_opening_a_line_leaves_a_person_who_speaks(nlp) -> None:
+    text = 'Update: Jan Kamp said: "We will not retreat from this city."'
+    assert [q.speaker for q in quotes(nlp, text)] == ["Jan Kamp"]
+
+
 def test_attribution_a_label_after_a_sentence_names_the_next_quote(nlp) -> None:
     text = 'Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."'
     assert [q.speaker for q in quotes(nlp, text)] == ["Clinton", "Bush"]

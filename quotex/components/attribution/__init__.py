@@ -40,7 +40,11 @@ from quotex.components.attribution.cues import (
     is_passive_participle,
     is_passive_report,
 )
-from quotex.components.attribution.marked import governing_cue, marked_attribution
+from quotex.components.attribution.marked import (
+    governing_cue,
+    label_owns_its_line,
+    marked_attribution,
+)
 from quotex.components.attribution.not_quotes import is_orphan_phrase, not_a_quote, starts_sentence
 from quotex.components.attribution.quote import DIRECT, Attribution, MarkedQuote
 from quotex.components.attribution.sources import (
@@ -235,6 +239,8 @@ def finish(draft: Draft) -> list[dict]:
     """Speakers resolved in text order; unclosed quotes end at their speaker; records."""
     doc, attributions = draft.doc, draft.attributions
     attributions.sort(key=lambda a: a.start)
+    for attr in attributions:
+        label_owns_its_line(doc, attr)
     end_turns_at_paragraph_gaps(doc, attributions)
     index = EntityIndex.from_doc(doc)
     resolve_speakers(doc, attributions, index)

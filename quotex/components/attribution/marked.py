@@ -15,7 +15,11 @@ from spacy.tokens import Doc, Span, Token
 from quotex.components.attribution.clauses import complement_range
 from quotex.components.attribution.cues import CueWords, cue_span
 from quotex.components.attribution.quote import DIRECT, MIXED, Attribution, MarkedQuote
-from quotex.components.attribution.sources import SPEAKER_LABEL
+from quotex.components.attribution.sources import (
+    SPEAKER_LABEL,
+    names_a_speaker,
+    not_speaker_labels,
+)
 from quotex.components.attribution.subjects import has_subject, inverted_subject, subject_of
 from quotex.components.attribution.syntax import (
     CLAUSE_DEPS,
@@ -242,6 +246,34 @@ def described_label(doc: Doc, line_start: int, region: MarkedRegion) -> Span | N
     if name is None or not any(t.ent_type_ == PERSON for t in name):
         return None
     return name
+
+
+def label_owns_its_line(doc: Doc, attr: Attribution) -> None:
+    """ "Sanders: Endorsements prove Clinton 'candidate of the establishment.'", "WALLACE:
+    … as the Post wrote, “…”": a speaker label that opens a line is the source of what the
+    line reports after it, unless a person was found to say it there."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, attr.start) + 1
+    m = SPEAKER_LABEL.match(text, line_start)
+    if m is None or m.end() > attr.start or m.group(1).lower() in not_speaker_labels():
+        return
+    label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if label is None or not names_a_speaker(label):
+        return
+    if (
+        not any(t.pos_ == "PROPN" or t.ent_type_ == PERSON for t in label)
+        and not label[-1].is_title
+    ):
+        return
+    if attr.subject is not None and attr.subject.ent_type_ == PERSON:
+        return
+    mention = attr.mention
+    if mention is not None and (
+        mention.start_char < m.end() or any(t.ent_type_ == PERSON for t in mention)
+    ):
+        return  # the label itself, or a person found to say it
+    attr.mention, attr.subject, attr.inherited = label, None, False
+    attr.cue = label_colon(label)
 
 
 def label_colon(mention: Span) -> Span | None:
