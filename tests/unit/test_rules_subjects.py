@@ -200,3 +200,18 @@ def test_cue_hung_in_reported_clause_a_speech_verb_after_but() -> None:
     assert subjects.subject_of(added).text == "Kyi"
     doc = parsed(text, edit={8: {"head": 4, "lemma": "sit"}})  # no speech verb: "it" sat
     assert subjects.cue_hung_in_reported_clause(token(doc, "added")) is None
+
+
+ADL = (
+    "In the days before his speech, a group of rabbis called for a boycott, and the prominent"
+    " Jewish civil rights organization the Anti-Defamation League strongly denounced Trump's"
+    ' rhetoric and said it would "redirect" all of his past donations to the league.'
+)
+
+
+def test_subject_from_the_nearest_conjoined_verb_with_a_subject() -> None:
+    doc = parsed(ADL)
+    said = token(doc, "said")
+    assert said.head.text == "called"  # the parse conjoins "said" to the first verb
+    assert subjects.subject_from_head_verb(said).text == "denounced"
+    assert subjects.subject_of(said).text == "League"

@@ -100,11 +100,21 @@ def cue_hung_in_reported_clause(verb: Token) -> Token | None:
 def subject_from_head_verb(verb: Token) -> Token | None:
     """A conjoined, infinitive or adverbial cue shares its head's subject.
 
-    "She smiled and said …", "He wants to say …", "…, adding that …".
+    "She smiled and said …", "He wants to say …", "…, adding that …". Of conjoined verbs,
+    the nearest one before the cue with a subject of its own lends it ("A group called
+    for a boycott, and the League denounced his rhetoric and said …": the League said).
     """
-    if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
-        return verb.head
-    return None
+    if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == CONJ:
+        siblings = [
+            c
+            for c in verb.head.children
+            if c.dep_ == CONJ and c.i < verb.i and any(s.dep_ in SUBJECT_DEPS for s in c.children)
+        ]
+        if siblings:
+            return siblings[-1]
+    return verb.head
 
 
 def subject_from_statement_issuer(verb: Token) -> Token | None:
