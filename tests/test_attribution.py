@@ -33,6 +33,7 @@ def only(nlp, text: str, kind: tuple[str, ...] = ("direct", "mixed")):
         ("“We want guarantees,” Lavrov told a news conference.", "Lavrov", "told"),
         ("“We want guarantees,” Sergei Lavrov told reporters on Friday.", "Sergei Lavrov", "told"),
         ("As Jan Kamp, a law professor, put it, “We will not retreat.”", "Jan Kamp", "put"),
+        ('Jan Kamp said, and I quote, "We will not retreat."', "Jan Kamp", "said"),
         ('"To ask me that is very insulting," Trump, 70, told CNN\'s Dana Bash.', "Trump", "told"),
     ],
 )
