@@ -28,6 +28,7 @@ from quotex.components.resolver.descriptions import (
     named_with_the_same_noun,
     organisation_acting_lately,
     organisation_of_kind,
+    people_named_together,
     resolve_description,
     role_phrase,
 )
@@ -500,3 +501,52 @@ def test_confidence_comes_from_the_rule_and_the_rankers_probability() -> None:
     sure = confidence(Decision("Jan Kamp", "e1", "pronoun", probability=0.99))
     unsure = confidence(Decision("Jan Kamp", "e1", "pronoun", probability=0.3))
     assert sure > unsure
+
+
+def test_kind_of_an_anonymous_noun_that_is_also_a_title_is_anonymous() -> None:
+    official = description(
+        ["the", "official"],
+        ["DT", "NN"],
+        ["DET", "NOUN"],
+        ["the", "official"],
+        ["det", "ROOT"],
+        [1, 1],
+    )
+    assert kind_of(official[:]) == "anonymous"
+    found = resolve_description(discourse("x", {"e1": ("Adam Schiff", "PERSON")}, []), official[:])
+    assert (found.entity, found.rule) == (None, "unnamed")
+
+
+TOGETHER = "Bob Goodlatte and Trey Gowdy sent a letter. The two lawmakers argue otherwise."
+
+
+def test_a_plural_description_names_the_people_named_together() -> None:
+    doc = parsed(TOGETHER)
+    people = {"e1": ("Bob Goodlatte", "PERSON"), "e2": ("Trey Gowdy", "PERSON")}
+    d = discourse(
+        TOGETHER, people, [(0, 13, "e1", 0, 0, False, True), (18, 28, "e2", 0, 0, False, False)]
+    )
+    found = resolve_description(d, doc[9:12])  # "The two lawmakers"
+    assert (found.name, found.rule) == ("Bob Goodlatte and Trey Gowdy", "people named together")
+    alone = discourse(TOGETHER, people, [(0, 13, "e1", 0, 0, False, True)])
+    assert resolve_description(alone, doc[9:12]).rule == "group"
+
+
+HEAVYWEIGHTS = (
+    "Felicia Wong, president of the Roosevelt Institute, a progressive think tank, and Stan "
+    "Greenberg applauded. The progressive heavyweights wrote a statement."
+)
+
+
+def test_people_named_together_where_the_second_hangs_on_the_first_ones_apposition() -> None:
+    text = HEAVYWEIGHTS
+    d = discourse(
+        text,
+        {"e1": ("Felicia Wong", "PERSON"), "e2": ("Stan Greenberg", "PERSON")},
+        [
+            (0, 12, "e1", 0, 0, False, True),
+            (text.index("Stan"), text.index(" applauded"), "e2", 0, 0, False, False),
+        ],
+    )
+    doc = parsed(text, edit={16: {"head": 12}})  # Greenberg a conjunct of "tank"
+    assert people_named_together(d, doc[19:22]) == ["e1", "e2"]

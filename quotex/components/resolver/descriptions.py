@@ -96,17 +96,18 @@ def is_possessed(span: Span) -> bool:
 
 
 def kind_of(span: Span) -> str:
-    """``document``, ``organisation``, ``role``, ``person``, ``group``, ``thing`` (never a
-    speaker: "demonstrations", "higher rates") or ``other`` (a source of no known kind,
-    kept as written)."""
+    """``document``, ``organisation``, ``anonymous``, ``role``, ``person``, ``group``,
+    ``thing`` (never a speaker: "demonstrations", "higher rates") or ``other`` (a source of
+    no known kind, kept as written). An anonymous noun that is also a title ("the
+    official", "the officer") counts as anonymous."""
     word = head_word(span)
     for kind in ("document", "organisation"):
         if word in source_nouns(kind):
             return kind
+    if word in source_nouns("anonymous"):  # "the official" is a title too, but rarely one
+        return "anonymous"
     if word in role_words():
         return "role"
-    if word in source_nouns("anonymous"):
-        return "anonymous"
     if word in source_nouns("person"):
         return "person"
     if word in entries("groups"):
@@ -307,6 +308,60 @@ def document_author(discourse: Discourse, offset: int) -> str | None:
     return None
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CONJ = "conj"
+# How many sentences back "the two lawmakers" looks for the people named together: a
+# paragraph of the letter or statement they signed may stand between.
+TOGETHER_SENTENCES = 5
+
+
+def sentences_back(span: Span, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before the one ``span`` starts in."""
+    doc = span.doc
+    first = doc[span.start].sent.start
+    for _ in range(n):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return first
+
+
+def _person_at(discourse: Discourse, offset: int) -> str | None:
+    for mention in discourse.mentions:
+        if mention.start <= offset < mention.end and not mention.in_quote:
+            return mention.entity if discourse.labels.get(mention.entity) == PERSON else None
+    return None
+
+
+def people_named_together(discourse: Discourse, span: Span) -> list[str]:
+    """ "Goodlatte and Committee Chairman Trey Gowdy sent a letter … The two lawmakers
+    argue": the people last named together as the subject of a clause ("X and Y"), in this
+    sentence or the ``TOGETHER_SENTENCES`` before it; empty when there are none."""
+    doc = span.doc
+    for token in reversed(doc[sentences_back(span, TOGETHER_SENTENCES) : span.start]):
+        if token.dep_ not in SUBJECT_DEPS or not _person_at(discourse, token.idx):
+            continue
+        people = [_person_at(discourse, t.idx) for t in (token, *repair_conjoined(token))]
+        named = list(dict.fromkeys(p for p in people if p))
+        if len(named) > 1:
+            return named
+    return []
+
+
+def repair_conjoined(subject) -> list:
+    """The words conjoined with a subject, also where the small model hangs the second one
+    on the first one's apposition: "Felicia Wong, president of the Roosevelt Institute, a
+    progressive think tank, and Stan Greenberg applauded" (Greenberg a conjunct of
+    "tank")."""
+    return [t for t in subject.subtree if t.dep_ == CONJ]
+
+
+def names_together(discourse: Discourse, people: list[str]) -> str:
+    """ "Bob Goodlatte and Trey Gowdy"; "A, B and C"."""
+    names = [discourse.names[e] for e in people]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def resolve_description(discourse: Discourse, span: Span) -> Described:
     """What the description ``span`` (a speaker mention naming no entity) refers to."""
     kind = kind_of(span)
@@ -315,6 +370,12 @@ def resolve_description(discourse: Discourse, span: Span) -> Described:
     if kind == "thing":
         return Described(None, "thing", is_thing=True)
     plural = span.root.tag_ in PLURAL_TAGS
+    if definite and (plural or any(t.like_num for t in span)) and kind != "group":
+        # "the two lawmakers", "the committee chairmen", "the two"
+        people = people_named_together(discourse, span)
+        if people:
+            name = names_together(discourse, people)
+            return Described(None, "people named together", label=PERSON, name=name)
     if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
     if is_possessed(span) or not definite:
