@@ -31,6 +31,7 @@ from quotex.components.resolver.descriptions import (
     people_named_together,
     resolve_description,
     role_phrase,
+    title_qualified_by_name,
 )
 from quotex.components.resolver.discourse import (
     Discourse,
@@ -550,3 +551,31 @@ def test_people_named_together_where_the_second_hangs_on_the_first_ones_appositi
     )
     doc = parsed(text, edit={16: {"head": 12}})  # Greenberg a conjunct of "tank"
     assert people_named_together(d, doc[19:22]) == ["e1", "e2"]
+
+
+def test_entity_with_role_takes_a_bare_title_before_one_a_name_qualifies() -> None:
+    text = (
+        "President Obama spoke. He golfed with World Bank President Jim Kim."
+        "\n\n“Yes,” the president said."
+    )
+    kim = text.index("Jim Kim")
+    people = {"e1": ("Obama", "PERSON"), "e2": ("Jim Kim", "PERSON")}
+    both = [(10, 15, "e1", 0, 0, False, True), (kim, kim + 7, "e2", 0, 1, False, False)]
+    offset = text.index("the president")
+    assert entity_with_role(discourse(text, people, both), ["president"], offset) == "e1"
+    assert entity_with_role(discourse(text, people, both[1:]), ["president"], offset) == "e2"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"),
+    [
+        ("He golfed with World Bank President Jim Kim", True),
+        ("He met French President François Hollande", True),
+        ("It was mild in Washington, President Barack Obama", False),
+        ("It was mild. Recall Sen. John McCain", False),
+        ("He said former President Bill Clinton", False),
+    ],
+)
+def test_title_qualified_by_name(text, qualified) -> None:
+    name = " ".join(text.split()[-2:])
+    assert title_qualified_by_name(text, text.index(name), 1) is qualified

@@ -44,6 +44,7 @@ APPOSITION_WORDS = 5
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "to", "at", "on", "in"})
 # Words that make a longer role of the title after them ("vice president").
 ROLE_PREFIXES = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
+SENTENCE_ENDS = frozenset('.!?"”:')
 # How far before a name its title is read: "Senate Minority Leader Harry Reid".
 TITLE_CONTEXT_CHARS = 40
 
@@ -162,7 +163,9 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
     """The latest person named before ``offset`` with ``role`` as a title or in apposition:
     "the minority leader" ← "Senate Minority Leader Harry Reid"; "the governor" ← "Gov.
     Chris Christie" (abbreviations read in full); never "the president" ← "Vice President
-    Joe Biden"."""
+    Joe Biden". A title an organisation's name qualifies comes after a bare one
+    (``title_qualified_by_name``)."""
+    qualified: str | None = None
     for mention in reversed(discourse.mentions_before(offset)):
         if discourse.labels.get(mention.entity) != PERSON:
             continue
@@ -171,9 +174,33 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
         apposition = after.startswith(",") and _ends_with(
             _apposition_words(after.split(",")[1]), role
         )
-        if _ends_with(before, role) or apposition:
+        if apposition or not _ends_with(before, role):
+            if apposition:
+                return mention.entity
+            continue
+        if not title_qualified_by_name(discourse.text, mention.start, len(role)):
             return mention.entity
-    return None
+        qualified = qualified or mention.entity
+    return qualified
+
+
+def title_qualified_by_name(text: str, start: int, length: int) -> bool:
+    """Whether a name stands before the title of the mention at ``start`` (``length`` title
+    words): "World Bank President Jim Yong Kim", "French President François Hollande" hold
+    no bare "the president"; "President Obama", "Washington, President Obama", "Recall Sen.
+    John McCain" (a capital that opens a sentence) do."""
+    words = text[max(0, start - TITLE_CONTEXT_CHARS) : start].split()
+    if len(words) <= length + 1:
+        return False
+    word, previous = words[-length - 1], words[-length - 2]
+    plain = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
+    opens_sentence = previous[-1] in SENTENCE_ENDS
+    return (
+        word[:1].isupper()
+        and word[-1].isalnum()
+        and plain not in title_words()
+        and not opens_sentence
+    )
 
 
 def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | None:
