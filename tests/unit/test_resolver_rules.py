@@ -579,3 +579,23 @@ def test_entity_with_role_takes_a_bare_title_before_one_a_name_qualifies() -> No
 def test_title_qualified_by_name(text, qualified) -> None:
     name = " ".join(text.split()[-2:])
     assert title_qualified_by_name(text, text.index(name), 1) is qualified
+
+
+@pytest.mark.parametrize(
+    ("label", "evidence", "found"),
+    [
+        ("PERSON", [], "e1"),  # "Politifact": no sign of a person
+        ("WORK_OF_ART", [], "e1"),  # "Black Lives Matter"
+        ("PERSON", [Gender("male", "title")], None),  # "Mr. Pfeffer" is a man
+        ("GPE", [], None),
+    ],
+)
+def test_organisation_acting_lately_takes_one_the_tagger_named_otherwise(
+    label, evidence, found
+) -> None:
+    text = "Politifact examined the charge. The news service pointed to a report."
+    d = discourse(text, {"e1": ("Politifact", label)}, [(0, 10, "e1", 0, 0, False, True)])
+    d.sentence_starts = [0, text.index("The news")]
+    d.gender_evidence["e1"] = evidence
+    assert organisation_acting_lately(d, text.index("The news")) == found
+    assert organisation_of_kind(d, "service", text.index("The news")) == found

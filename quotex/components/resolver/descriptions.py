@@ -212,13 +212,11 @@ def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | 
         for m in discourse.mentions_before(offset)
         if discourse.labels.get(m.entity) == "ORG" and not m.in_quote
     ]
-    if not orgs:
-        return None
     holding = [e for e in orgs if word in discourse.names[e].lower()]
     if holding:
         return holding[-1]
     acting = organisation_acting_lately(discourse, offset)
-    if acting:
+    if acting or not orgs:
         return acting
     spoke = [t.entity for t in discourse.turns if t.entity in orgs]
     return spoke[-1] if spoke else orgs[-1]
@@ -231,16 +229,35 @@ ACTING_SENTENCES = 2
 def organisation_acting_lately(discourse: Discourse, offset: int) -> str | None:
     """ "Twitter acknowledged that the issue remained tricky. “…,” the company said": the
     organisation last the subject of a clause, outside quote marks, in this sentence or
-    the ``ACTING_SENTENCES`` before it."""
+    the ``ACTING_SENTENCES`` before it; one the tagger took for a person or a work counts
+    (``repair_organisation_named_otherwise``)."""
     sentence = discourse.sentence_of(offset)
     for mention in reversed(discourse.mentions_before(offset)):
         if sentence - mention.sentence > ACTING_SENTENCES:
             return None
-        if discourse.labels.get(mention.entity) != "ORG" or mention.in_quote:
+        if mention.in_quote or not (mention.subject or mention.names_subject):
             continue
-        if mention.subject or mention.names_subject:
-            return mention.entity
+        entity = mention.entity
+        if discourse.labels.get(entity) == "ORG" or repair_organisation_named_otherwise(
+            discourse, entity
+        ):
+            return entity
     return None
+
+
+# Labels the small model gives organisations it does not know: "Black Lives Matter" a
+# WORK_OF_ART, "Pfizer" and "Politifact" PERSON.
+MISTAKEN_ORG_LABELS = frozenset({PERSON, "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def repair_organisation_named_otherwise(discourse: Discourse, entity: str) -> bool:
+    """An entity the tagger did not call an organisation that may be one: "Black Lives
+    Matter issued a statement" (a WORK_OF_ART), "Politifact examined the charge" (a
+    PERSON the article shows no gender for: no known first name, title or pronoun)."""
+    label = discourse.labels.get(entity)
+    if label not in MISTAKEN_ORG_LABELS:
+        return False
+    return label != PERSON or discourse.gender(entity).value is None
 
 
 # Dependencies by which a document's noun names its issuer: "the PPIC poll", "Quinnipiac's
