@@ -599,3 +599,14 @@ def test_organisation_acting_lately_takes_one_the_tagger_named_otherwise(
     d.gender_evidence["e1"] = evidence
     assert organisation_acting_lately(d, text.index("The news")) == found
     assert organisation_of_kind(d, "service", text.index("The news")) == found
+
+
+def test_a_document_issued_by_a_described_issuer_is_theirs() -> None:
+    text = "The Trump campaign sent a fundraising email. The email said no."
+    d = discourse(text, {"e1": ("Jacob Leibenluft", "PERSON")}, [])
+    d.turns.append(Turn(0, "e1", "Jacob Leibenluft", 0))  # an earlier speaker nearby
+    found = resolve_description(d, parsed(text)[8:10])  # "The email"
+    assert (found.entity, found.name, found.rule) == (None, "Trump campaign", "document author")
+    text = "A group of parents sent a letter. The letter reads well."
+    found = resolve_description(d, parsed(text)[8:10])  # "The letter"
+    assert (found.entity, found.name, found.rule) == (None, None, "unnamed")

@@ -283,23 +283,47 @@ def _entity_at(discourse: Discourse, offset: int) -> str | None:
     return None
 
 
+def issuers(span: Span) -> list:
+    """The words naming who issued an earlier mention of the document ``span`` names,
+    latest mention first: "the PPIC poll", "Quinnipiac's poll", "a report by Human Rights
+    Watch", "Sanders is releasing a new ad"."""
+    doc, word = span.doc, span.root.lemma_.lower()
+    found = []
+    for token in reversed(doc[: span.start]):
+        if token.lemma_.lower() != word or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found.extend(c for c in token.lefts if c.dep_ in ISSUER_DEPS)
+        for prep in token.rights:
+            if prep.lower_ in ISSUER_PREPOSITIONS:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(issuer_by_verb(token))
+    return found
+
+
 def issuer_named_with(discourse: Discourse, span: Span) -> str | None:
     """ "The PPIC poll shows … according to the poll": the organisation or person named
     with an earlier mention of the same document ("the PPIC poll", "Quinnipiac's poll", "a
     report by Human Rights Watch")."""
-    doc, word = span.doc, span.root.lemma_.lower()
-    for token in reversed(doc[: span.start]):
-        if token.lemma_.lower() != word or token.pos_ not in ("NOUN", "PROPN"):
+    for child in issuers(span):
+        entity = _entity_at(discourse, child.idx)
+        if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
+            return entity
+    return None
+
+
+def issuer_described(span: Span) -> Described | None:
+    """The issuer of the document when the article names it with a noun: "The Trump
+    campaign sent a fundraising email … the email said" → "Trump campaign"; "a group of
+    black parents sent a letter … the letter reads" → nobody named. None when the issuer
+    is a name or a pronoun, or none is found."""
+    for child in issuers(span):
+        if child.pos_ != "NOUN" or child.dep_ in ISSUER_DEPS:  # "a fundraising email"
             continue
-        named = [c for c in token.lefts if c.dep_ in ISSUER_DEPS]
-        for prep in token.rights:
-            if prep.lower_ in ISSUER_PREPOSITIONS:
-                named.extend(c for c in prep.children if c.dep_ == "pobj")
-        named.extend(issuer_by_verb(token))
-        for child in named:
-            entity = _entity_at(discourse, child.idx)
-            if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
-                return entity
+        named = _name_qualified(child)
+        if named is not None:
+            return Described(None, "document author", label="ORG", name=named)
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
+            return Described(None, "unnamed")
     return None
 
 
@@ -443,7 +467,11 @@ def resolve_description(discourse: Discourse, span: Span) -> Described:
         if entity:
             return Described(entity, "organisation", label=discourse.labels[entity])
     if kind == "document":
-        entity = issuer_named_with(discourse, span) or document_author(discourse, span.start_char)
+        entity = issuer_named_with(discourse, span)
+        described = None if entity else issuer_described(span)
+        if described is not None:
+            return described
+        entity = entity or document_author(discourse, span.start_char)
         if entity:
             return Described(entity, "document author", label=discourse.labels[entity])
     # "the central bank", "the report": a source the article names only so
