@@ -610,3 +610,11 @@ def test_a_document_issued_by_a_described_issuer_is_theirs() -> None:
     text = "A group of parents sent a letter. The letter reads well."
     found = resolve_description(d, parsed(text)[8:10])  # "The letter"
     assert (found.entity, found.name, found.rule) == (None, None, "unnamed")
+
+
+def test_organisation_acting_lately_is_not_one_the_quote_speaks_about() -> None:
+    text = "Kessler will close its plant, according to the union."
+    d = discourse(text, {"e1": ("Kessler", "ORG")}, [(0, 7, "e1", 0, 0, False, True)])
+    at = text.index("the union")
+    assert organisation_acting_lately(d, at) == "e1"
+    assert organisation_acting_lately(d, at, (0, 28)) is None

@@ -203,7 +203,9 @@ def title_qualified_by_name(text: str, start: int, length: int) -> bool:
     )
 
 
-def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | None:
+def organisation_of_kind(
+    discourse: Discourse, word: str, offset: int, quote: tuple[int, int] | None = None
+) -> str | None:
     """ "the company" / "the museum": one whose name holds the word ("the council" ← "St.
     Paul City Council"), else one that acted lately, else the latest organisation that
     spoke, else the latest one named outside quote marks."""
@@ -215,7 +217,7 @@ def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | 
     holding = [e for e in orgs if word in discourse.names[e].lower()]
     if holding:
         return holding[-1]
-    acting = organisation_acting_lately(discourse, offset)
+    acting = organisation_acting_lately(discourse, offset, quote)
     if acting or not orgs:
         return acting
     spoke = [t.entity for t in discourse.turns if t.entity in orgs]
@@ -226,16 +228,21 @@ def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | 
 ACTING_SENTENCES = 2
 
 
-def organisation_acting_lately(discourse: Discourse, offset: int) -> str | None:
+def organisation_acting_lately(
+    discourse: Discourse, offset: int, quote: tuple[int, int] | None = None
+) -> str | None:
     """ "Twitter acknowledged that the issue remained tricky. “…,” the company said": the
     organisation last the subject of a clause, outside quote marks, in this sentence or
     the ``ACTING_SENTENCES`` before it; one the tagger took for a person or a work counts
-    (``repair_organisation_named_otherwise``)."""
+    (``repair_organisation_named_otherwise``). One named in the words of the ``quote``
+    (start, end) is spoken about: "Kessler will close its plant, according to the union"."""
     sentence = discourse.sentence_of(offset)
     for mention in reversed(discourse.mentions_before(offset)):
         if sentence - mention.sentence > ACTING_SENTENCES:
             return None
         if mention.in_quote or not (mention.subject or mention.names_subject):
+            continue
+        if quote and quote[0] <= mention.start < quote[1]:
             continue
         entity = mention.entity
         if discourse.labels.get(entity) == "ORG" or repair_organisation_named_otherwise(
@@ -430,8 +437,11 @@ def names_together(discourse: Discourse, people: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def resolve_description(discourse: Discourse, span: Span) -> Described:
-    """What the description ``span`` (a speaker mention naming no entity) refers to."""
+def resolve_description(
+    discourse: Discourse, span: Span, quote: tuple[int, int] | None = None
+) -> Described:
+    """What the description ``span`` (a speaker mention naming no entity) of the quote
+    whose words stand at ``quote`` (start, end) refers to."""
     kind = kind_of(span)
     word = head_word(span)
     definite = determiner(span) in DEFINITE
@@ -460,7 +470,7 @@ def resolve_description(discourse: Discourse, span: Span) -> Described:
         words = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
         return Described(None, "ranked", label=PERSON, gender=noun_gender(words).value)
     if kind == "organisation":
-        entity = organisation_of_kind(discourse, word, span.start_char)
+        entity = organisation_of_kind(discourse, word, span.start_char, quote)
         named = named_with_the_same_noun(span)
         if named and not (entity and word in discourse.names[entity].lower()):
             return Described(None, "organisation", label="ORG", name=named)
