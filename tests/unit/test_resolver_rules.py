@@ -28,8 +28,10 @@ from quotex.components.resolver.descriptions import (
     named_with_the_same_noun,
     organisation_acting_lately,
     organisation_of_kind,
+    people_named_together,
     resolve_description,
     role_phrase,
+    title_qualified_by_name,
 )
 from quotex.components.resolver.discourse import (
     Discourse,
@@ -500,3 +502,119 @@ def test_confidence_comes_from_the_rule_and_the_rankers_probability() -> None:
     sure = confidence(Decision("Jan Kamp", "e1", "pronoun", probability=0.99))
     unsure = confidence(Decision("Jan Kamp", "e1", "pronoun", probability=0.3))
     assert sure > unsure
+
+
+def test_kind_of_an_anonymous_noun_that_is_also_a_title_is_anonymous() -> None:
+    official = description(
+        ["the", "official"],
+        ["DT", "NN"],
+        ["DET", "NOUN"],
+        ["the", "official"],
+        ["det", "ROOT"],
+        [1, 1],
+    )
+    assert kind_of(official[:]) == "anonymous"
+    found = resolve_description(discourse("x", {"e1": ("Adam Schiff", "PERSON")}, []), official[:])
+    assert (found.entity, found.rule) == (None, "unnamed")
+
+
+TOGETHER = "Bob Goodlatte and Trey Gowdy sent a letter. The two lawmakers argue otherwise."
+
+
+def test_a_plural_description_names_the_people_named_together() -> None:
+    doc = parsed(TOGETHER)
+    people = {"e1": ("Bob Goodlatte", "PERSON"), "e2": ("Trey Gowdy", "PERSON")}
+    d = discourse(
+        TOGETHER, people, [(0, 13, "e1", 0, 0, False, True), (18, 28, "e2", 0, 0, False, False)]
+    )
+    found = resolve_description(d, doc[9:12])  # "The two lawmakers"
+    assert (found.name, found.rule) == ("Bob Goodlatte and Trey Gowdy", "people named together")
+    alone = discourse(TOGETHER, people, [(0, 13, "e1", 0, 0, False, True)])
+    assert resolve_description(alone, doc[9:12]).rule == "group"
+
+
+HEAVYWEIGHTS = (
+    "Felicia Wong, president of the Roosevelt Institute, a progressive think tank, and Stan "
+    "Greenberg applauded. The progressive heavyweights wrote a statement."
+)
+
+
+def test_people_named_together_where_the_second_hangs_on_the_first_ones_apposition() -> None:
+    text = HEAVYWEIGHTS
+    d = discourse(
+        text,
+        {"e1": ("Felicia Wong", "PERSON"), "e2": ("Stan Greenberg", "PERSON")},
+        [
+            (0, 12, "e1", 0, 0, False, True),
+            (text.index("Stan"), text.index(" applauded"), "e2", 0, 0, False, False),
+        ],
+    )
+    doc = parsed(text, edit={16: {"head": 12}})  # Greenberg a conjunct of "tank"
+    assert people_named_together(d, doc[19:22]) == ["e1", "e2"]
+
+
+def test_entity_with_role_takes_a_bare_title_before_one_a_name_qualifies() -> None:
+    text = (
+        "President Obama spoke. He golfed with World Bank President Jim Kim."
+        "\n\n“Yes,” the president said."
+    )
+    kim = text.index("Jim Kim")
+    people = {"e1": ("Obama", "PERSON"), "e2": ("Jim Kim", "PERSON")}
+    both = [(10, 15, "e1", 0, 0, False, True), (kim, kim + 7, "e2", 0, 1, False, False)]
+    offset = text.index("the president")
+    assert entity_with_role(discourse(text, people, both), ["president"], offset) == "e1"
+    assert entity_with_role(discourse(text, people, both[1:]), ["president"], offset) == "e2"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"),
+    [
+        ("He golfed with World Bank President Jim Kim", True),
+        ("He met French President François Hollande", True),
+        ("It was mild in Washington, President Barack Obama", False),
+        ("It was mild. Recall Sen. John McCain", False),
+        ("He said former President Bill Clinton", False),
+    ],
+)
+def test_title_qualified_by_name(text, qualified) -> None:
+    name = " ".join(text.split()[-2:])
+    assert title_qualified_by_name(text, text.index(name), 1) is qualified
+
+
+@pytest.mark.parametrize(
+    ("label", "evidence", "found"),
+    [
+        ("PERSON", [], "e1"),  # "Politifact": no sign of a person
+        ("WORK_OF_ART", [], "e1"),  # "Black Lives Matter"
+        ("PERSON", [Gender("male", "title")], None),  # "Mr. Pfeffer" is a man
+        ("GPE", [], None),
+    ],
+)
+def test_organisation_acting_lately_takes_one_the_tagger_named_otherwise(
+    label, evidence, found
+) -> None:
+    text = "Politifact examined the charge. The news service pointed to a report."
+    d = discourse(text, {"e1": ("Politifact", label)}, [(0, 10, "e1", 0, 0, False, True)])
+    d.sentence_starts = [0, text.index("The news")]
+    d.gender_evidence["e1"] = evidence
+    assert organisation_acting_lately(d, text.index("The news")) == found
+    assert organisation_of_kind(d, "service", text.index("The news")) == found
+
+
+def test_a_document_issued_by_a_described_issuer_is_theirs() -> None:
+    text = "The Trump campaign sent a fundraising email. The email said no."
+    d = discourse(text, {"e1": ("Jacob Leibenluft", "PERSON")}, [])
+    d.turns.append(Turn(0, "e1", "Jacob Leibenluft", 0))  # an earlier speaker nearby
+    found = resolve_description(d, parsed(text)[8:10])  # "The email"
+    assert (found.entity, found.name, found.rule) == (None, "Trump campaign", "document author")
+    text = "A group of parents sent a letter. The letter reads well."
+    found = resolve_description(d, parsed(text)[8:10])  # "The letter"
+    assert (found.entity, found.name, found.rule) == (None, None, "unnamed")
+
+
+def test_organisation_acting_lately_is_not_one_the_quote_speaks_about() -> None:
+    text = "Kessler will close its plant, according to the union."
+    d = discourse(text, {"e1": ("Kessler", "ORG")}, [(0, 7, "e1", 0, 0, False, True)])
+    at = text.index("the union")
+    assert organisation_acting_lately(d, at) == "e1"
+    assert organisation_acting_lately(d, at, (0, 28)) is None

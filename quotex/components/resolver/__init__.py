@@ -186,7 +186,7 @@ def resolve_other_pronoun(
 def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memory) -> Decision:
     """A description: the entity it refers to, ranked like "he" ("the billionaire
     businessman"), kept as written ("the central bank"), or nobody ("a retired nurse")."""
-    described = resolve_description(discourse, span)
+    described = resolve_description(discourse, span, quote_words(discourse, record))
     if described.is_thing:
         seen.things.add(canonical_name(span.text))
     if described.entity:

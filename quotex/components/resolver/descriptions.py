@@ -44,6 +44,7 @@ APPOSITION_WORDS = 5
 TITLE_JOINERS = frozenset({"of", "for", "and", "the", "to", "at", "on", "in"})
 # Words that make a longer role of the title after them ("vice president").
 ROLE_PREFIXES = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
+SENTENCE_ENDS = frozenset('.!?"”:')
 # How far before a name its title is read: "Senate Minority Leader Harry Reid".
 TITLE_CONTEXT_CHARS = 40
 
@@ -96,17 +97,18 @@ def is_possessed(span: Span) -> bool:
 
 
 def kind_of(span: Span) -> str:
-    """``document``, ``organisation``, ``role``, ``person``, ``group``, ``thing`` (never a
-    speaker: "demonstrations", "higher rates") or ``other`` (a source of no known kind,
-    kept as written)."""
+    """``document``, ``organisation``, ``anonymous``, ``role``, ``person``, ``group``,
+    ``thing`` (never a speaker: "demonstrations", "higher rates") or ``other`` (a source of
+    no known kind, kept as written). An anonymous noun that is also a title ("the
+    official", "the officer") counts as anonymous."""
     word = head_word(span)
     for kind in ("document", "organisation"):
         if word in source_nouns(kind):
             return kind
+    if word in source_nouns("anonymous"):  # "the official" is a title too, but rarely one
+        return "anonymous"
     if word in role_words():
         return "role"
-    if word in source_nouns("anonymous"):
-        return "anonymous"
     if word in source_nouns("person"):
         return "person"
     if word in entries("groups"):
@@ -161,7 +163,9 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
     """The latest person named before ``offset`` with ``role`` as a title or in apposition:
     "the minority leader" ← "Senate Minority Leader Harry Reid"; "the governor" ← "Gov.
     Chris Christie" (abbreviations read in full); never "the president" ← "Vice President
-    Joe Biden"."""
+    Joe Biden". A title an organisation's name qualifies comes after a bare one
+    (``title_qualified_by_name``)."""
+    qualified: str | None = None
     for mention in reversed(discourse.mentions_before(offset)):
         if discourse.labels.get(mention.entity) != PERSON:
             continue
@@ -170,12 +174,38 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
         apposition = after.startswith(",") and _ends_with(
             _apposition_words(after.split(",")[1]), role
         )
-        if _ends_with(before, role) or apposition:
+        if apposition or not _ends_with(before, role):
+            if apposition:
+                return mention.entity
+            continue
+        if not title_qualified_by_name(discourse.text, mention.start, len(role)):
             return mention.entity
-    return None
+        qualified = qualified or mention.entity
+    return qualified
 
 
-def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | None:
+def title_qualified_by_name(text: str, start: int, length: int) -> bool:
+    """Whether a name stands before the title of the mention at ``start`` (``length`` title
+    words): "World Bank President Jim Yong Kim", "French President François Hollande" hold
+    no bare "the president"; "President Obama", "Washington, President Obama", "Recall Sen.
+    John McCain" (a capital that opens a sentence) do."""
+    words = text[max(0, start - TITLE_CONTEXT_CHARS) : start].split()
+    if len(words) <= length + 1:
+        return False
+    word, previous = words[-length - 1], words[-length - 2]
+    plain = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
+    opens_sentence = previous[-1] in SENTENCE_ENDS
+    return (
+        word[:1].isupper()
+        and word[-1].isalnum()
+        and plain not in title_words()
+        and not opens_sentence
+    )
+
+
+def organisation_of_kind(
+    discourse: Discourse, word: str, offset: int, quote: tuple[int, int] | None = None
+) -> str | None:
     """ "the company" / "the museum": one whose name holds the word ("the council" ← "St.
     Paul City Council"), else one that acted lately, else the latest organisation that
     spoke, else the latest one named outside quote marks."""
@@ -184,13 +214,11 @@ def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | 
         for m in discourse.mentions_before(offset)
         if discourse.labels.get(m.entity) == "ORG" and not m.in_quote
     ]
-    if not orgs:
-        return None
     holding = [e for e in orgs if word in discourse.names[e].lower()]
     if holding:
         return holding[-1]
-    acting = organisation_acting_lately(discourse, offset)
-    if acting:
+    acting = organisation_acting_lately(discourse, offset, quote)
+    if acting or not orgs:
         return acting
     spoke = [t.entity for t in discourse.turns if t.entity in orgs]
     return spoke[-1] if spoke else orgs[-1]
@@ -200,19 +228,43 @@ def organisation_of_kind(discourse: Discourse, word: str, offset: int) -> str | 
 ACTING_SENTENCES = 2
 
 
-def organisation_acting_lately(discourse: Discourse, offset: int) -> str | None:
+def organisation_acting_lately(
+    discourse: Discourse, offset: int, quote: tuple[int, int] | None = None
+) -> str | None:
     """ "Twitter acknowledged that the issue remained tricky. “…,” the company said": the
     organisation last the subject of a clause, outside quote marks, in this sentence or
-    the ``ACTING_SENTENCES`` before it."""
+    the ``ACTING_SENTENCES`` before it; one the tagger took for a person or a work counts
+    (``repair_organisation_named_otherwise``). One named in the words of the ``quote``
+    (start, end) is spoken about: "Kessler will close its plant, according to the union"."""
     sentence = discourse.sentence_of(offset)
     for mention in reversed(discourse.mentions_before(offset)):
         if sentence - mention.sentence > ACTING_SENTENCES:
             return None
-        if discourse.labels.get(mention.entity) != "ORG" or mention.in_quote:
+        if mention.in_quote or not (mention.subject or mention.names_subject):
             continue
-        if mention.subject or mention.names_subject:
-            return mention.entity
+        if quote and quote[0] <= mention.start < quote[1]:
+            continue
+        entity = mention.entity
+        if discourse.labels.get(entity) == "ORG" or repair_organisation_named_otherwise(
+            discourse, entity
+        ):
+            return entity
     return None
+
+
+# Labels the small model gives organisations it does not know: "Black Lives Matter" a
+# WORK_OF_ART, "Pfizer" and "Politifact" PERSON.
+MISTAKEN_ORG_LABELS = frozenset({PERSON, "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def repair_organisation_named_otherwise(discourse: Discourse, entity: str) -> bool:
+    """An entity the tagger did not call an organisation that may be one: "Black Lives
+    Matter issued a statement" (a WORK_OF_ART), "Politifact examined the charge" (a
+    PERSON the article shows no gender for: no known first name, title or pronoun)."""
+    label = discourse.labels.get(entity)
+    if label not in MISTAKEN_ORG_LABELS:
+        return False
+    return label != PERSON or discourse.gender(entity).value is None
 
 
 # Dependencies by which a document's noun names its issuer: "the PPIC poll", "Quinnipiac's
@@ -238,23 +290,47 @@ def _entity_at(discourse: Discourse, offset: int) -> str | None:
     return None
 
 
+def issuers(span: Span) -> list:
+    """The words naming who issued an earlier mention of the document ``span`` names,
+    latest mention first: "the PPIC poll", "Quinnipiac's poll", "a report by Human Rights
+    Watch", "Sanders is releasing a new ad"."""
+    doc, word = span.doc, span.root.lemma_.lower()
+    found = []
+    for token in reversed(doc[: span.start]):
+        if token.lemma_.lower() != word or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found.extend(c for c in token.lefts if c.dep_ in ISSUER_DEPS)
+        for prep in token.rights:
+            if prep.lower_ in ISSUER_PREPOSITIONS:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(issuer_by_verb(token))
+    return found
+
+
 def issuer_named_with(discourse: Discourse, span: Span) -> str | None:
     """ "The PPIC poll shows … according to the poll": the organisation or person named
     with an earlier mention of the same document ("the PPIC poll", "Quinnipiac's poll", "a
     report by Human Rights Watch")."""
-    doc, word = span.doc, span.root.lemma_.lower()
-    for token in reversed(doc[: span.start]):
-        if token.lemma_.lower() != word or token.pos_ not in ("NOUN", "PROPN"):
+    for child in issuers(span):
+        entity = _entity_at(discourse, child.idx)
+        if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
+            return entity
+    return None
+
+
+def issuer_described(span: Span) -> Described | None:
+    """The issuer of the document when the article names it with a noun: "The Trump
+    campaign sent a fundraising email … the email said" → "Trump campaign"; "a group of
+    black parents sent a letter … the letter reads" → nobody named. None when the issuer
+    is a name or a pronoun, or none is found."""
+    for child in issuers(span):
+        if child.pos_ != "NOUN" or child.dep_ in ISSUER_DEPS:  # "a fundraising email"
             continue
-        named = [c for c in token.lefts if c.dep_ in ISSUER_DEPS]
-        for prep in token.rights:
-            if prep.lower_ in ISSUER_PREPOSITIONS:
-                named.extend(c for c in prep.children if c.dep_ == "pobj")
-        named.extend(issuer_by_verb(token))
-        for child in named:
-            entity = _entity_at(discourse, child.idx)
-            if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
-                return entity
+        named = _name_qualified(child)
+        if named is not None:
+            return Described(None, "document author", label="ORG", name=named)
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree):
+            return Described(None, "unnamed")
     return None
 
 
@@ -307,14 +383,77 @@ def document_author(discourse: Discourse, offset: int) -> str | None:
     return None
 
 
-def resolve_description(discourse: Discourse, span: Span) -> Described:
-    """What the description ``span`` (a speaker mention naming no entity) refers to."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CONJ = "conj"
+# How many sentences back "the two lawmakers" looks for the people named together: a
+# paragraph of the letter or statement they signed may stand between.
+TOGETHER_SENTENCES = 5
+
+
+def sentences_back(span: Span, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before the one ``span`` starts in."""
+    doc = span.doc
+    first = doc[span.start].sent.start
+    for _ in range(n):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return first
+
+
+def _person_at(discourse: Discourse, offset: int) -> str | None:
+    for mention in discourse.mentions:
+        if mention.start <= offset < mention.end and not mention.in_quote:
+            return mention.entity if discourse.labels.get(mention.entity) == PERSON else None
+    return None
+
+
+def people_named_together(discourse: Discourse, span: Span) -> list[str]:
+    """ "Goodlatte and Committee Chairman Trey Gowdy sent a letter … The two lawmakers
+    argue": the people last named together as the subject of a clause ("X and Y"), in this
+    sentence or the ``TOGETHER_SENTENCES`` before it; empty when there are none."""
+    doc = span.doc
+    for token in reversed(doc[sentences_back(span, TOGETHER_SENTENCES) : span.start]):
+        if token.dep_ not in SUBJECT_DEPS or not _person_at(discourse, token.idx):
+            continue
+        people = [_person_at(discourse, t.idx) for t in (token, *repair_conjoined(token))]
+        named = list(dict.fromkeys(p for p in people if p))
+        if len(named) > 1:
+            return named
+    return []
+
+
+def repair_conjoined(subject) -> list:
+    """The words conjoined with a subject, also where the small model hangs the second one
+    on the first one's apposition: "Felicia Wong, president of the Roosevelt Institute, a
+    progressive think tank, and Stan Greenberg applauded" (Greenberg a conjunct of
+    "tank")."""
+    return [t for t in subject.subtree if t.dep_ == CONJ]
+
+
+def names_together(discourse: Discourse, people: list[str]) -> str:
+    """ "Bob Goodlatte and Trey Gowdy"; "A, B and C"."""
+    names = [discourse.names[e] for e in people]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def resolve_description(
+    discourse: Discourse, span: Span, quote: tuple[int, int] | None = None
+) -> Described:
+    """What the description ``span`` (a speaker mention naming no entity) of the quote
+    whose words stand at ``quote`` (start, end) refers to."""
     kind = kind_of(span)
     word = head_word(span)
     definite = determiner(span) in DEFINITE
     if kind == "thing":
         return Described(None, "thing", is_thing=True)
     plural = span.root.tag_ in PLURAL_TAGS
+    if definite and (plural or any(t.like_num for t in span)) and kind != "group":
+        # "the two lawmakers", "the committee chairmen", "the two"
+        people = people_named_together(discourse, span)
+        if people:
+            name = names_together(discourse, people)
+            return Described(None, "people named together", label=PERSON, name=name)
     if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
     if is_possessed(span) or not definite:
@@ -331,14 +470,18 @@ def resolve_description(discourse: Discourse, span: Span) -> Described:
         words = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
         return Described(None, "ranked", label=PERSON, gender=noun_gender(words).value)
     if kind == "organisation":
-        entity = organisation_of_kind(discourse, word, span.start_char)
+        entity = organisation_of_kind(discourse, word, span.start_char, quote)
         named = named_with_the_same_noun(span)
         if named and not (entity and word in discourse.names[entity].lower()):
             return Described(None, "organisation", label="ORG", name=named)
         if entity:
             return Described(entity, "organisation", label=discourse.labels[entity])
     if kind == "document":
-        entity = issuer_named_with(discourse, span) or document_author(discourse, span.start_char)
+        entity = issuer_named_with(discourse, span)
+        described = None if entity else issuer_described(span)
+        if described is not None:
+            return described
+        entity = entity or document_author(discourse, span.start_char)
         if entity:
             return Described(entity, "document author", label=discourse.labels[entity])
     # "the central bank", "the report": a source the article names only so
