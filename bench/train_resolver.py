@@ -44,6 +44,18 @@ RATE = 0.5
 BAND_FLOORS = (0.9, 0.7, 0.5, 0.0)
 
 
+# A rule's confidence is its accuracy on dev, drawn toward the default as if
+# ``PRIOR_QUOTES`` more quotes had been judged at the default accuracy: a rule seen twice
+# (both right) gets 0.87, not 1.0; one seen 500 times keeps its own figure.
+DEFAULT_CONFIDENCE = 0.8
+PRIOR_QUOTES = 4
+
+
+def shrunk_accuracy(right: int, judged: int) -> float:
+    """(right + PRIOR_QUOTES × default) / (judged + PRIOR_QUOTES)."""
+    return (right + PRIOR_QUOTES * DEFAULT_CONFIDENCE) / (judged + PRIOR_QUOTES)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("gold", type=Path)
@@ -198,10 +210,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     by_rule: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
         by_rule[row["rule"] or "none"].append(row["right"])
-    rules = {"default": 0.8}
+    rules = {"default": DEFAULT_CONFIDENCE}
     for rule, oks in sorted(by_rule.items()):
-        rules[rule] = round(sum(oks) / len(oks), 3)
-        print(f"  {rule:20} {rules[rule]:.3f} of {len(oks)}")
+        rules[rule] = round(shrunk_accuracy(sum(oks), len(oks)), 3)
+        print(f"  {rule:20} {rules[rule]:.3f} of {len(oks)} (measured {sum(oks) / len(oks):.3f})")
     print("ranker bands (cross-validated probabilities):")
     table = bands(scored)
     if args.write:
