@@ -19,6 +19,7 @@ from quotex.components.resolver import (
     confidence,
     organisation_for_they,
     quote_words,
+    relative_document_issuer,
 )
 from quotex.components.resolver.descriptions import (
     document_author,
@@ -618,3 +619,13 @@ def test_organisation_acting_lately_is_not_one_the_quote_speaks_about() -> None:
     at = text.index("the union")
     assert organisation_acting_lately(d, at) == "e1"
     assert organisation_acting_lately(d, at, (0, 28)) is None
+
+
+def test_relative_document_issuer() -> None:
+    text = "Sanders is releasing a new ad that urges voters to send a message."
+    doc = parsed(text)
+    d = discourse(text, {"e1": ("Bernie Sanders", "PERSON")}, [(0, 7, "e1", 0, 0, False, True)])
+    that = text.index("that")
+    assert relative_document_issuer(doc, d, (that, that + 4)) == "e1"
+    doc = parsed(text, edit={2: {"lemma": "watch"}})  # "is watching a new ad that urges"
+    assert relative_document_issuer(doc, d, (that, that + 4)) is None

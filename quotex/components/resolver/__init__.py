@@ -28,7 +28,13 @@ from spacy.tokens import Doc, Span
 
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
-from quotex.components.resolver.descriptions import resolve_description
+from quotex.components.resolver.descriptions import (
+    ISSUER_LABELS,
+    entity_at,
+    issuer_by_verb,
+    kind_of,
+    resolve_description,
+)
 from quotex.components.resolver.discourse import Discourse, Turn, build_discourse
 from quotex.gender import FEMALE, MALE
 from quotex.names import canonical_name, person_name, pronoun_class
@@ -151,6 +157,9 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     if kind is not None:
         return resolve_other_pronoun(discourse, record, mention, kind, seen)
     if text.strip().lower() in RELATIVE:
+        issuer = relative_document_issuer(doc, discourse, mention)
+        if issuer:
+            return _named(discourse, issuer, "document author")
         if entity:
             return _named(discourse, entity, "relative")
         return Decision(record.get("speaker"), None, "relative")
@@ -160,6 +169,24 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     if person_name(text) or span is None:
         return Decision(record.get("speaker") or canonical_name(text), None, "name")
     return resolve_described(discourse, record, span, seen)
+
+
+def relative_document_issuer(
+    doc: Doc, discourse: Discourse, mention: tuple[int, int]
+) -> str | None:
+    """ "Sanders is releasing a new ad that urges voters to …": a relative pronoun whose
+    antecedent is a document the sentence says someone issued speaks for that issuer."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or span.root.head.dep_ != "relcl":
+        return None
+    document = span.root.head.head
+    if kind_of(doc[document.i : document.i + 1]) != "document":
+        return None
+    for word in issuer_by_verb(document):
+        entity = entity_at(discourse, word.idx)
+        if entity and discourse.labels.get(entity) in ISSUER_LABELS:
+            return entity
+    return None
 
 
 def resolve_other_pronoun(

@@ -22,6 +22,7 @@ from quotex.names import title_words, titles
 
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON = "PERSON"
+ISSUER_LABELS = ORG_LABELS | {PERSON}  # who can issue a statement, an ad, a letter
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _KIND_LABELS = {"organisation": "ORG"}
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "many", "several", "any"})
@@ -283,7 +284,8 @@ def issuer_by_verb(noun) -> list:
     return [t for s in subjects for t in (s, *(c for c in s.children if c.dep_ == "conj"))]
 
 
-def _entity_at(discourse: Discourse, offset: int) -> str | None:
+def entity_at(discourse: Discourse, offset: int) -> str | None:
+    """The entity with a mention at character ``offset``, or None."""
     for mention in discourse.mentions:
         if mention.start <= offset < mention.end:
             return mention.entity
@@ -312,8 +314,8 @@ def issuer_named_with(discourse: Discourse, span: Span) -> str | None:
     with an earlier mention of the same document ("the PPIC poll", "Quinnipiac's poll", "a
     report by Human Rights Watch")."""
     for child in issuers(span):
-        entity = _entity_at(discourse, child.idx)
-        if entity and discourse.labels.get(entity) in ORG_LABELS | {PERSON}:
+        entity = entity_at(discourse, child.idx)
+        if entity and discourse.labels.get(entity) in ISSUER_LABELS:
             return entity
     return None
 
