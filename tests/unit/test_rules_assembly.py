@@ -127,3 +127,16 @@ def test_a_quote_without_cue_continues_the_turn_an_aside_interrupted() -> None:
         ("indirect", "Comey"),
         ("direct", "McCaul"),
     ]
+
+
+def test_a_quote_without_cue_continues_the_turn_a_mixed_aside_interrupted() -> None:
+    text = (
+        "“It is damaging,” McCaul said, though Comey has not said the FBI is “reopening” it."
+        " “Remember the warrant.”"
+    )
+    found = quotes(text)
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [
+        ("direct", "McCaul"),
+        ("mixed", "Comey"),
+        ("direct", "McCaul"),
+    ]

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.quote import INDIRECT, Attribution
+from quotex.components.attribution.quote import DIRECT, Attribution
 from quotex.components.attribution.syntax import (
     APPOS,
     NOMINAL_POS,
@@ -353,13 +353,14 @@ def continue_turn(doc: Doc, previous: Attribution, attr: Attribution) -> None:
 
 def turn_holder(done: list[Attribution]) -> Attribution:
     """Whose turn a quote without a cue continues: the previous quote's, unless that was an
-    aside reported in the same sentence as a marked quote before it ("“A,” McCaul said,
-    though Comey hasn't said the FBI is reopening it. “B.”": B is McCaul's)."""
+    aside (indirect or mixed) reported in the same sentence as a direct quote before it
+    ("“A,” McCaul said, though Comey hasn't said the FBI is “reopening” it. “B.”": B is
+    McCaul's)."""
     previous = done[-1]
-    if previous.type != INDIRECT or previous.cue is None or len(done) < 2:
+    if previous.type == DIRECT or previous.cue is None or len(done) < 2:
         return previous
     before = done[-2]
-    if before.type == INDIRECT or before.cue is None:
+    if before.type != DIRECT or before.cue is None:
         return previous
     if before.cue.sent == previous.cue.sent and before.end <= previous.start:
         return before
