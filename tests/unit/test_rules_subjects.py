@@ -140,6 +140,15 @@ def test_repair_subject_after_closing_quote() -> None:
     assert subjects.subject_of(said, inside).text == "Daley"
 
 
+def test_repairs_apply_when_the_cue_hangs_on_the_quotes_verb() -> None:
+    # the parse in the full article: "said" conjoined to "were", inside the quote marks
+    doc = parsed(DALEY, edit={15: {"head": 2, "dep": "conj"}, 2: {"head": 2, "dep": "ROOT"}})
+    _, inside = marked(doc)
+    said = token(doc, "said")
+    assert subjects.subject_from_head_verb(said).text == "were"  # a verb inside the marks
+    assert subjects.subject_of(said, inside).text == "Daley"
+
+
 def test_repair_subject_after_closing_quote_needs_a_noun_before_the_verb() -> None:
     doc = parsed("“We will not retreat,” said Mr. Kamp.")
     _, inside = marked(doc)

@@ -248,6 +248,13 @@ SUBJECT_NOUNS: tuple[Callable[[Token], Token | None], ...] = (
 )
 
 
+def subject_repairs(verb: Token, inside: dict[int, int]) -> Token | None:
+    """The repairs of misparses that find a subjectless cue's speaker, in order."""
+    hung = repair_subject_hung_on_clause(verb, inside)
+    hung = hung or repair_subject_after_closing_quote(verb, inside)
+    return hung or repair_subject_in_fronted_phrase(verb, inside)
+
+
 def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | None:
     """The subject of a cue verb, looking through conjunction, xcomp, relative clauses,
     prepositions ("won by promising …") and the noun a gerund qualifies ("calls saying …").
@@ -264,13 +271,13 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
         passive = passive_subject_of_control_verb(verb, head, inside)
         if passive is not None:
             return passive
+        if head is not None and head.i in inside:  # "''…,'' Daley … said": the parser
+            repaired = subject_repairs(verb, inside)  # conjoined the cue to the quote's verb
+            if repaired is not None:
+                return repaired
         if head is None:
             noun = next((n for n in (rule(verb) for rule in SUBJECT_NOUNS) if n is not None), None)
-            if noun is not None:
-                return noun
-            hung = repair_subject_hung_on_clause(verb, inside)
-            hung = hung or repair_subject_after_closing_quote(verb, inside)
-            return hung or repair_subject_in_fronted_phrase(verb, inside)
+            return noun if noun is not None else subject_repairs(verb, inside)
         verb = head
     return None
 
