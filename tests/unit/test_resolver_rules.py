@@ -629,3 +629,53 @@ def test_relative_document_issuer() -> None:
     assert relative_document_issuer(doc, d, (that, that + 4)) == "e1"
     doc = parsed(text, edit={2: {"lemma": "watch"}})  # "is watching a new ad that urges"
     assert relative_document_issuer(doc, d, (that, that + 4)) is None
+
+
+INTRODUCED = "Tom Reed spoke.\n\nFormer Rep. Mark Ellis was for Kasich, he said."
+
+
+@pytest.mark.parametrize(("subject", "kept"), [(True, True), (False, False)])
+def test_pronoun_candidates_keep_a_person_first_named_as_subject_in_the_quote(
+    subject, kept
+) -> None:
+    """Ellis, first named as the subject of the unmarked words of the quote ("Former Rep.
+    Mark Ellis was for Kasich, he said"), speaks of himself; named there only as an object
+    ("Reed beat Mark Ellis, he said"), he is spoken about."""
+    ellis = INTRODUCED.index("Mark Ellis")
+    words = (INTRODUCED.index("Former"), INTRODUCED.index(", he"))
+    d = discourse(
+        INTRODUCED,
+        {"e1": ("Tom Reed", "PERSON"), "e2": ("Mark Ellis", "PERSON")},
+        [
+            (0, 8, "e1", 0, 0, False, True, False, "ROOT"),
+            (ellis, ellis + 10, "e2", 1, 1, False, subject, False, "ROOT" if subject else ""),
+        ],
+    )
+    found = {c.entity for c in candidates(d, INTRODUCED.index("he said"), "male", words)}
+    assert ("e2" in found) == kept
+    assert "e1" in found
+
+
+SIDE_CLAUSE = "Tom Reed spoke.\n\nAsked about the event that Mark Ellis wins, he said “No.”"
+
+
+@pytest.mark.parametrize(("clause", "subordinate"), [("relcl", 1.0), ("ROOT", 0.0)])
+def test_pronoun_features_see_a_subject_of_a_side_clause_in_the_pronouns_sentence(
+    clause, subordinate
+) -> None:
+    """same_sentence, subordinate_subject_here: Ellis, the subject of "that Mark Ellis
+    wins", is named in the sentence of "he said" and only as a side clause's subject."""
+    ellis = SIDE_CLAUSE.index("Mark Ellis")
+    d = discourse(
+        SIDE_CLAUSE,
+        {"e1": ("Tom Reed", "PERSON"), "e2": ("Mark Ellis", "PERSON")},
+        [
+            (0, 8, "e1", 0, 0, False, True, False, "ROOT"),
+            (ellis, ellis + 10, "e2", 1, 1, False, True, False, clause),
+        ],
+    )
+    offset = SIDE_CLAUSE.index("he said")
+    found = {c.entity: c.features for c in candidates(d, offset, "male")}
+    assert found["e2"]["same_sentence"] == 1.0
+    assert found["e2"]["subordinate_subject_here"] == subordinate
+    assert (found["e1"]["same_sentence"], found["e1"]["subordinate_subject_here"]) == (0.0, 0.0)

@@ -171,6 +171,19 @@ def named_since_last_quote(c: Context) -> float:
     return float(any(m.sentence > last and not m.in_quote for m in c.own))
 
 
+def same_sentence(c: Context) -> float:
+    """Named outside quote marks earlier in the pronoun's own sentence: "As for Trump, he
+    said he's not worried."""
+    return float(any(m.sentence == c.sentence and not m.in_quote for m in c.own))
+
+
+def subordinate_subject_here(c: Context) -> float:
+    """In the pronoun's sentence, the subject of a relative or adverbial clause only:
+    "Asked about the event that Clinton faces Trump, she replied" (Clinton is spoken of)."""
+    here = [m for m in c.own if m.sentence == c.sentence and not m.in_quote]
+    return float(any(m.subject for m in here) and not any(m.main_subject for m in here))
+
+
 FEATURES: dict[str, Callable[[Context], float]] = {
     f.__name__: f
     for f in (
@@ -192,6 +205,8 @@ FEATURES: dict[str, Callable[[Context], float]] = {
         spoke_nearby,
         latest_subject,
         named_since_last_quote,
+        same_sentence,
+        subordinate_subject_here,
     )
 }
 
@@ -214,13 +229,18 @@ def candidates(
     discourse: Discourse, offset: int, gender: str | None, exclude: tuple[int, int] | None = None
 ) -> list[Candidate]:
     """The people named before ``offset`` (not inside ``exclude``, the quote being
-    resolved) whose gender, as the article shows it, is not the other one."""
+    resolved, unless first named there as a subject: ``_introduced_in``) whose gender, as
+    the article shows it, is not the other one."""
     paragraph = discourse.paragraph_of(offset)
     sentence = discourse.sentence_of(offset)
+    earlier = discourse.mentions_before(offset)
+    introduced = _introduced_in(earlier, exclude)
     before = [
         m
-        for m in discourse.mentions_before(offset)
-        if exclude is None or not (exclude[0] <= m.start and m.end <= exclude[1])
+        for m in earlier
+        if exclude is None
+        or not (exclude[0] <= m.start and m.end <= exclude[1])
+        or m.entity in introduced
     ]
     speakers = [t.entity for t in discourse.turns if t.entity]
     out: list[Candidate] = []
@@ -238,6 +258,23 @@ def candidates(
         )
         out.append(Candidate(entity, {name: f(context) for name, f in FEATURES.items()}))
     return out
+
+
+def _introduced_in(mentions: list[Mention], exclude: tuple[int, int] | None) -> set[str]:
+    """introduced_in_quote: people first named in ``exclude`` (the unmarked words of the
+    quote being resolved), as the subject of a clause outside quote marks, stay candidates:
+    "Former Rep. Chris Shays was pro John Kasich, he said" is Shays speaking of himself,
+    where "Clinton would lose, he said" after Clinton was named is Clinton spoken about."""
+    if exclude is None:
+        return set()
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.entity, m)
+    return {
+        e
+        for e, m in first.items()
+        if exclude[0] <= m.start and m.end <= exclude[1] and m.subject and not m.in_quote
+    }
 
 
 def rank(found: list[Candidate], table: dict[str, float] | None = None) -> list[Candidate]:
