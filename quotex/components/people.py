@@ -106,16 +106,50 @@ def thing_named_as_person(record: dict) -> str | None:
     return None
 
 
+def outlet_named_as_person(record: dict) -> str | None:
+    """ "ORG" for a PERSON whose whole name is a news outlet, social network or pollster
+    of the ``outlet`` list, else None: "Politico reported", "Twitter, at the same time, put
+    its new Moments tool to use", "Fox found" (the tagger's PERSON); "Michael Fox" stays."""
+    if record["label"] != PERSON or record["name"].lower() not in entries("name_words", "outlet"):
+        return None
+    return "ORG"
+
+
+# Labels of places whose one-word names the tagger also gives a person now and then.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
+    """The place label of a one-word PERSON the article names more often as a place, else
+    None: "Trump's Indiana chairman" (PERSON "Indiana", once) where "Indiana" is a GPE
+    eight times. "Bright" (PERSON twice, GPE once) stays a person."""
+    name = record["name"]
+    if record["label"] != PERSON or len(name.split()) != 1:
+        return None
+    places = [
+        e for e in entities if e["label"] in PLACE_LABELS and e["name"] == name and e is not record
+    ]
+    place = max(places, key=lambda e: len(e["mentions"]), default=None)
+    if place is None or len(place["mentions"]) <= len(record["mentions"]):
+        return None
+    return place["label"]
+
+
 def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
-    their full name, the things ``thing_named_as_person`` finds get their label. A bare
+    their full name, the things ``thing_named_as_person``, ``outlet_named_as_person`` and
+    ``place_named_as_person`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
     for record in entities:
         full = person_named_as_thing(text, record)
-        thing = thing_named_as_person(record)
+        thing = (
+            thing_named_as_person(record)
+            or outlet_named_as_person(record)
+            or place_named_as_person(record, entities)
+        )
         if full:
             relabelled.add(record["id"])
             record = {**record, "label": PERSON, "name": full}

@@ -1,0 +1,65 @@
+"""The mending of the tagger's person labels: quotex/components/people.py, on plain records."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotex.components.people import (
+    mend_people,
+    outlet_named_as_person,
+    place_named_as_person,
+)
+
+
+def _record(entity: str, name: str, label: str, mentions: int = 1) -> dict:
+    return {
+        "id": entity,
+        "name": name,
+        "label": label,
+        "mentions": [[i, i + 1] for i in range(mentions)],
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "thing"),
+    [
+        ("Politico", "PERSON", "ORG"),
+        ("Twitter", "PERSON", "ORG"),
+        ("Michael Fox", "PERSON", None),  # the whole name must be the outlet's
+        ("Politico", "ORG", None),  # not tagged a person: nothing to mend
+    ],
+)
+def test_outlet_named_as_person_is_an_organisation(name, label, thing) -> None:
+    assert outlet_named_as_person(_record("e1", name, label)) == thing
+
+
+def test_place_named_as_person_takes_the_label_the_article_mostly_gives_the_word() -> None:
+    # "Trump's Indiana chairman" (PERSON once); "Indiana hasn't cast its ballots" (GPE, often)
+    person = _record("e2", "Indiana", "PERSON")
+    records = [_record("e1", "Indiana", "GPE", mentions=3), person]
+    assert place_named_as_person(person, records) == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("person", "place"),
+    [
+        (_record("e2", "Bright", "PERSON", mentions=2), _record("e1", "Bright", "GPE")),
+        (_record("e2", "Lee Bright", "PERSON"), _record("e1", "Lee Bright", "GPE", mentions=3)),
+        (_record("e2", "Paris", "PERSON"), _record("e1", "Paris", "ORG", mentions=3)),
+    ],
+)
+def test_place_named_as_person_keeps_a_person_named_as_often_or_in_full(person, place) -> None:
+    assert place_named_as_person(person, [place, person]) is None
+
+
+def test_mend_people_gives_an_outlet_and_a_place_their_labels() -> None:
+    records, _ = mend_people(
+        "",
+        [
+            _record("e1", "Politico", "PERSON"),
+            _record("e2", "Indiana", "GPE", mentions=2),
+            _record("e3", "Indiana", "PERSON"),
+            _record("e4", "Mike Pence", "PERSON"),
+        ],
+    )
+    assert [r["label"] for r in records] == ["ORG", "GPE", "GPE", "PERSON"]
