@@ -488,6 +488,8 @@ def test_attribution_a_no_break_space_after_the_closing_mark(nlp) -> None:
     [
         ("Sanders: Endorsements prove Clinton 'candidate of the establishment.'", "Sanders"),
         ("Trump: Generals don't want 'her as their boss.'", "Trump"),
+        ("The Latest: Sanders declares 'revolution' ignores losses.", "Sanders"),
+        ("A lesson from Loretta Lynch: 'Be the voice that people hear.'", "Loretta Lynch"),
     ],
 )
 def test_attribution_a_label_opening_a_line_owns_what_it_reports(nlp, text, speaker) -> None:

@@ -210,8 +210,10 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     """
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, region.open) + 1
-    direct = described_label(doc, line_start, region) or label_after_a_sentence(
-        doc, line_start, region
+    direct = (
+        described_label(doc, line_start, region)
+        or label_after_a_sentence(doc, line_start, region)
+        or headline_person_label(doc, line_start, region)
     )
     if direct is not None:
         return direct
@@ -222,6 +224,34 @@ def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
                 continue
             return doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     return None
+
+
+# How many words a headline may hold before the colon that ends a person's name.
+HEADLINE_LABEL_WORDS = 8
+
+
+def headline_person_label(doc: Doc, line_start: int, region: MarkedRegion) -> Span | None:
+    """ "Internet phenomenon Ken Bone: Debate ‘got very uncomfortable’", "A lesson from
+    Loretta Lynch: ‘Be the voice …’": a person's name that ends right before a colon in
+    the first words of the quote's line."""
+    text = doc_text(doc)
+    colon_at = text.find(":", line_start, region.open)
+    if colon_at < 0:
+        return None
+    before = doc.char_span(line_start, colon_at, alignment_mode="contract")
+    if before is None or not 0 < len(before) <= HEADLINE_LABEL_WORDS:
+        return None
+    last = before[-1]
+    if last.ent_type_ != PERSON:
+        return None
+    start = last.i
+    while (
+        start > before.start
+        and doc[start - 1].ent_type_ == PERSON
+        and not doc[start].ent_iob_ == "B"
+    ):
+        start -= 1
+    return doc[start : last.i + 1]
 
 
 def label_after_a_sentence(doc: Doc, line_start: int, region: MarkedRegion) -> Span | None:
