@@ -23,14 +23,13 @@ from quotex.names import person_name
 
 FEMALE, MALE = "female", "male"
 EVIDENCE_ORDER = ("pronoun", "title", "noun", "first name")
-# A first name the list gives at least this share one way has that gender. The share is
-# rank-weighted (shared/data/README.md), which pulls names used by both sexes towards 0.5:
-# "Chris" (0.16), "Corey" (0.14) and "Joe" (0.15) are boys' names that some girls got,
-# "Carol" (0.86) a girl's name; "Leslie" (0.52) and "Pat" (0.38) stay unknown.
-FIRST_NAME_SHARE = 0.75
-# A lone word is more often a surname than a first name ("Reagan" is 0.79 female, "Ryan"
-# 0.14): it must clear the stricter bar of the hand annotation of sources.
-LONE_NAME_SHARE = 0.9
+# A first name the list gives at least this share one way has that gender; below it the
+# name says nothing ("a name the list gives < 0.9 either way is unknown"). The share is
+# rank-weighted (quotex/data/README.md), which pulls names some of the other sex got
+# towards 0.5: "Chris" (0.16) and "Joe" (0.15) stay unknown, as "Leslie" (0.52) does.
+FIRST_NAME_SHARE = 0.9
+# A lone word (more often a surname: "Reagan" 0.79 female) must clear the same bar.
+LONE_NAME_SHARE = FIRST_NAME_SHARE
 # How far before a mention a title or noun is looked for: "former first lady Hillary".
 CONTEXT_CHARS = 24
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*")
