@@ -3,6 +3,7 @@ parses, and the small rules they rely on."""
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import parsed, token
 
 from quotex.components.attribution import (
@@ -116,27 +117,17 @@ def test_content_before_a_speaker_hung_on_the_quote() -> None:
     assert quotes(text) == [("direct", "They were competitors,", "William M. Daley", "said")]
 
 
-def test_a_quote_without_cue_continues_the_turn_an_aside_interrupted() -> None:
+@pytest.mark.parametrize(
+    ("aside", "kind"),
+    [("the evidence is new", "indirect"), ("the FBI is “reopening” it", "mixed")],
+)
+def test_a_quote_without_cue_continues_the_turn_an_aside_interrupted(aside, kind) -> None:
     text = (
-        "“It is damaging,” McCaul said, though Comey has not said the evidence is new."
-        " “Remember the warrant.”"
+        f"“It is damaging,” McCaul said, though Comey has not said {aside}. “Remember the warrant.”"
     )
     found = quotes(text)
-    assert [(kind, speaker) for kind, _, speaker, _ in found] == [
+    assert [(k, speaker) for k, _, speaker, _ in found] == [
         ("direct", "McCaul"),
-        ("indirect", "Comey"),
-        ("direct", "McCaul"),
-    ]
-
-
-def test_a_quote_without_cue_continues_the_turn_a_mixed_aside_interrupted() -> None:
-    text = (
-        "“It is damaging,” McCaul said, though Comey has not said the FBI is “reopening” it."
-        " “Remember the warrant.”"
-    )
-    found = quotes(text)
-    assert [(kind, speaker) for kind, _, speaker, _ in found] == [
-        ("direct", "McCaul"),
-        ("mixed", "Comey"),
+        (kind, "Comey"),
         ("direct", "McCaul"),
     ]
