@@ -41,11 +41,17 @@ TEXT = (
 
 
 def test_deferred_interrupts_delivers_a_held_signal_when_the_block_ends() -> None:
+    # Python's own SIGINT handler, whatever the test run inherited (a job started in the
+    # background by a non-interactive shell inherits SIGINT ignored)
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
     reached_end = False
-    with pytest.raises(KeyboardInterrupt):
-        with deferred_interrupts():
-            signal.raise_signal(signal.SIGINT)
-            reached_end = True  # the block was not cut short
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with deferred_interrupts():
+                signal.raise_signal(signal.SIGINT)
+                reached_end = True  # the block was not cut short
+    finally:
+        signal.signal(signal.SIGINT, inherited)
     assert reached_end
 
 
