@@ -465,6 +465,7 @@ def test_document_author_is_the_last_speaker_nearby() -> None:
         (["the", "index"], ["DT", "NN"], ["DET", "NOUN"], ["the", "index"], "other"),
         (["the", "actress"], ["DT", "NN"], ["DET", "NOUN"], ["the", "actress"], "person"),
         (["higher", "rates"], ["JJR", "NNS"], ["ADJ", "NOUN"], ["high", "rate"], "thing"),
+        (["protest", "signs"], ["NN", "NNS"], ["NOUN", "NOUN"], ["protest", "sign"], "thing"),
     ],
 )
 def test_kind_of_a_description_by_its_head_noun(words, tags, pos, lemmas, kind) -> None:
