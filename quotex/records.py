@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from quotex.gender import first_name_gender, pronoun_gender_alone
+from quotex.gender import first_name_gender
 from quotex.names import person_name
 
 QuoteType = Literal["direct", "mixed", "indirect"]
@@ -278,26 +278,6 @@ def _mention(text: str, pair: list[int] | None, offset: int) -> Mention | None:
     return Mention(text[start:end], start + offset, end + offset)
 
 
-def _with_pronoun_genders(doc: Any, entities: list[dict], genders: dict) -> dict:
-    """The resolver's genders, and for a PERSON it found none for, he or she where that
-    person is the only one named (:func:`quotex.gender.pronoun_gender_alone`)."""
-    people = [e for e in entities if e["label"] == PERSON]
-    if not any((genders.get(e["id"]) or [None])[0] is None for e in people):
-        return genders
-    sentences = (
-        [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    )
-    out = dict(genders)
-    for entity in people:
-        if (genders.get(entity["id"]) or [None])[0] is not None:
-            continue
-        others = [m for e in people if e is not entity for m in e["mentions"]]
-        found = pronoun_gender_alone(doc.text, sentences, entity["mentions"], others)
-        if found.value:
-            out[entity["id"]] = [found.value, found.evidence]
-    return out
-
-
 def from_doc(
     doc: Any, doc_id: str, meta: dict[str, Any] | None = None, offset: int = 0
 ) -> DocResult:
@@ -338,8 +318,7 @@ def from_doc(
         for number, q in enumerate(quotes, start=1)
     )
     quoted = _quoted_ranges(quotes, regions)
-    genders = doc._.get("quotex_genders") if doc.has_extension("quotex_genders") else None
-    genders = _with_pronoun_genders(doc, entities, genders or {})
+    genders = (doc._.get("quotex_genders") if doc.has_extension("quotex_genders") else None) or {}
     out_entities = tuple(
         Entity(
             id=e["id"],

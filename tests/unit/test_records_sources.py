@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from quotex.records import DocResult, Quote, _with_pronoun_genders
+from quotex.components.resolver import with_pronoun_genders
+from quotex.records import DocResult, Quote
 
 VOCAB = spacy.blank("en").vocab
 
@@ -37,5 +38,5 @@ def test_pronoun_genders_fill_in_what_the_resolver_left_unknown() -> None:
     at = [[t.idx, t.idx + len(t)] for t in doc]
     ayotte = {"id": "e1", "label": "PERSON", "mentions": [at[0], at[8]]}  # with Lee: no vote
     lee = {"id": "e2", "label": "PERSON", "mentions": [at[6]]}
-    genders = _with_pronoun_genders(doc, [ayotte, lee], {"e2": ["male", "title"]})
+    genders = with_pronoun_genders(doc, [ayotte, lee], {"e2": ["male", "title"]})
     assert genders == {"e1": ["female", "pronoun"], "e2": ["male", "title"]}

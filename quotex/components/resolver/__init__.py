@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quotex.components.attribution.syntax import doc_text
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
 from quotex.components.resolver.descriptions import (
@@ -36,7 +37,7 @@ from quotex.components.resolver.descriptions import (
     resolve_description,
 )
 from quotex.components.resolver.discourse import Discourse, Turn, build_discourse
-from quotex.gender import FEMALE, MALE
+from quotex.gender import FEMALE, MALE, pronoun_gender_alone
 from quotex.names import canonical_name, person_name, pronoun_class
 
 COMPONENT = "quotex_resolver"
@@ -47,6 +48,7 @@ EXT_GENDERS = "quotex_genders"  # entity id → [gender or None, evidence], for 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = {"male": MALE, "female": FEMALE}
+PERSON = "PERSON"
 
 
 @dataclass
@@ -231,9 +233,11 @@ def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memo
 
 def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[str, list]]:
     """(quote records with speakers resolved, the gender the article shows for each person:
-    entity id → [gender or None, evidence]), once all its pronouns are read."""
+    entity id → [gender or None, evidence]), once all its pronouns are read
+    (``with_pronoun_genders`` fills in the people no resolved pronoun gendered)."""
     regions = [(r[1], r[2]) for r in doc._.get(EXT_REGIONS) or []]
-    discourse = build_discourse(doc, doc._.get(EXT_ENTITIES) or [], regions)
+    entities = doc._.get(EXT_ENTITIES) or []
+    discourse = build_discourse(doc, entities, regions)
     seen = Memory()
     out: list[dict] = []
     for record in records:
@@ -260,10 +264,30 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
     genders = {
         eid: [found.value, found.evidence]
         for eid, label in discourse.labels.items()
-        if label == "PERSON"
+        if label == PERSON
         for found in [discourse.gender(eid)]
     }
-    return out, genders
+    return out, with_pronoun_genders(doc, entities, genders)
+
+
+def with_pronoun_genders(doc: Doc, entities: list[dict], genders: dict) -> dict:
+    """The genders the article showed, and for a person it showed none for, he or she where
+    that person is the only one named (:func:`quotex.gender.pronoun_gender_alone`)."""
+    people = [e for e in entities if e["label"] == PERSON]
+    if not any((genders.get(e["id"]) or [None])[0] is None for e in people):
+        return genders
+    sentences = (
+        [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    )
+    out = dict(genders)
+    for entity in people:
+        if (genders.get(entity["id"]) or [None])[0] is not None:
+            continue
+        others = [m for e in people if e is not entity for m in e["mentions"]]
+        found = pronoun_gender_alone(doc_text(doc), sentences, entity["mentions"], others)
+        if found.value:
+            out[entity["id"]] = [found.value, found.evidence]
+    return out
 
 
 def confidence(decision: Decision) -> float:
