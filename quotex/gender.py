@@ -27,9 +27,8 @@ EVIDENCE_ORDER = ("pronoun", "title", "noun", "first name")
 # name says nothing ("a name the list gives < 0.9 either way is unknown"). The share is
 # rank-weighted (quotex/data/README.md), which pulls names some of the other sex got
 # towards 0.5: "Chris" (0.16) and "Joe" (0.15) stay unknown, as "Leslie" (0.52) does.
+# A lone word (more often a surname: "Reagan" 0.79 female) clears the same bar.
 FIRST_NAME_SHARE = 0.9
-# A lone word (more often a surname: "Reagan" 0.79 female) must clear the same bar.
-LONE_NAME_SHARE = FIRST_NAME_SHARE
 # How far before a mention a title or noun is looked for: "former first lady Hillary".
 CONTEXT_CHARS = 24
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*")
@@ -67,7 +66,8 @@ def first_names_by_rank(rank: int) -> frozenset[str]:
 
 
 def first_name_gender(name: str) -> Gender:
-    """ "Hillary Clinton" → female, "Chris Christie" → male, "Leslie Smith" → unknown.
+    """ "Hillary Clinton" → female, "John Kasich" → male, "Chris Christie" and "Leslie
+    Smith" → unknown (the list gives "Chris" 0.16, "Leslie" 0.52).
 
     ``name`` is an entity's fullest name: a lone word is read as a first name when the
     list has it clearly enough ("Melanie", not "Reagan"); a lone surname is not in the
@@ -79,10 +79,9 @@ def first_name_gender(name: str) -> Gender:
     share = first_names().get(words[0].lower())
     if share is None:
         return UNKNOWN
-    bar = FIRST_NAME_SHARE if len(words) > 1 else LONE_NAME_SHARE
-    if share >= bar:
+    if share >= FIRST_NAME_SHARE:
         return Gender(FEMALE, "first name")
-    if share <= 1 - bar:
+    if share <= 1 - FIRST_NAME_SHARE:
         return Gender(MALE, "first name")
     return UNKNOWN
 

@@ -28,6 +28,7 @@ from quotex.components.attribution.syntax import (
     NOMINAL_POS,
     NOUN,
     OBJECT_DEPS,
+    SPEAKER_ENTITIES,
     VERB,
     VERB_POS,
     doc_text,
@@ -52,7 +53,6 @@ PERSON = "PERSON"
 # A name of one to three capitalised words and a colon that end the text before a quote,
 # after the end of a sentence ("… ISIS.” Bush: “…”").
 INLINE_LABEL = re.compile(r"""(?<=[.!?]["”’] )((?:[A-Z][\w.'’-]*\s){0,2}[A-Z][\w.'’-]*):\s*$""")
-INLINE_LABEL_ENTITIES = frozenset({PERSON, "ORG", "NORP"})
 
 
 def governing_cue(span: Span, cue_set: set[int], inside: dict[int, int]) -> Token | None:
@@ -261,7 +261,7 @@ def label_after_a_sentence(doc: Doc, line_start: int, region: MarkedRegion) -> S
     if m is None:
         return None
     name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-    if name is None or not any(t.ent_type_ in INLINE_LABEL_ENTITIES for t in name):
+    if name is None or not any(t.ent_type_ in SPEAKER_ENTITIES for t in name):
         return None
     return name
 

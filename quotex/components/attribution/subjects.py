@@ -34,6 +34,7 @@ from quotex.components.attribution.syntax import (
     PREP,
     PROPN,
     RELCL,
+    SPEAKER_ENTITIES,
     SUBJECT_DEPS,
     TIME_ENTITIES,
     XCOMP,
@@ -165,7 +166,6 @@ def repair_subject_hung_on_clause(verb: Token, inside: dict[int, int]) -> Token 
 # How far before its verb a closing quote mark may sit for the noun phrase between them to
 # be the verb's subject: a name and an appositive ("Daley, Obama's former chief of staff,").
 AFTER_QUOTE_SPAN = 20
-SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 PROPER_TAG = "NNP"
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 QUOTE_CLOSING_PUNCT = frozenset({",", "?", "!"})  # “…,” NAME said: a quote handed to its speaker

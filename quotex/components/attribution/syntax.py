@@ -78,6 +78,7 @@ SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 
 # --- entity labels ---------------------------------------------------------------------
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})  # names that can speak
 NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"})
 
 # --- punctuation -----------------------------------------------------------------------
