@@ -155,27 +155,65 @@ def _back_pronouns(text: str) -> list[str]:
 
 
 def pronoun_gender_alone(
-    text: str, sentences: list[Offsets], mentions: list[Offsets], others: list[Offsets]
+    text: str,
+    sentences: list[Offsets],
+    mentions: list[Offsets],
+    others: list[Offsets],
+    quoted: list[Offsets] = (),
 ) -> Gender:
     """He or she where the person is the only one named: after a mention in its sentence,
     or opening the next one ("Obama won his party's nomination.", "Graham spoke. He ...").
 
-    ``sentences`` are in text order; ``others`` are the other people's mentions, and a
-    sentence naming one of them says nothing. The gender needs twice as many pronouns for
-    it as against it.
+    ``sentences`` are in text order; ``others`` are the other people's mentions. In a
+    sentence that names one of them, only the first he or she after the mention counts,
+    when no one else is named between (:func:`first_pronoun_after`: "said Capt. Christian
+    Pardo, who said he would not vote for either Clinton or Trump"). Words inside
+    ``quoted`` (quote marks) are a speaker's, not the article's, and say nothing. The
+    gender needs twice as many pronouns for it as against it.
     """
     starts = [a for a, _ in sentences]
     votes: list[str] = []
     for start, end in mentions:
         i = bisect_right(starts, start) - 1
-        if i < 0 or any(starts[i] <= s < sentences[i][1] for s, _ in others):
+        if i < 0 or _inside(start, quoted):
             continue
-        votes += _back_pronouns(text[end : sentences[i][1]])
+        if any(starts[i] <= s < sentences[i][1] for s, _ in others):
+            votes += first_pronoun_after(text, end, sentences[i][1], others, quoted)
+            continue
+        votes += _back_pronouns(_unquoted(text, end, sentences[i][1], quoted))
         if i + 1 < len(sentences):
-            votes += _back_pronouns(" ".join(text[slice(*sentences[i + 1])].split()[:1]))
+            opening = _unquoted(text, *sentences[i + 1], quoted).lstrip()
+            votes += _back_pronouns(" ".join(opening.split()[:1]))
     male, female = votes.count(MALE), votes.count(FEMALE)
     if male > 2 * female:
         return Gender(MALE, "pronoun")
     if female > 2 * male:
         return Gender(FEMALE, "pronoun")
     return UNKNOWN
+
+
+def first_pronoun_after(
+    text: str, end: int, stop: int, others: list[Offsets], quoted: list[Offsets] = ()
+) -> list[str]:
+    """first_pronoun_after: the gender of the first he, she, his or her after a mention
+    (``end``) and before ``stop`` (its sentence's end), unless another person is named
+    first: "Joe Conason, who writes in his book that Clinton …" → [male]; "Sanders met
+    Clinton, and she …" → [] (Clinton stands between)."""
+    for s, _ in others:
+        if end <= s < stop:
+            stop = s
+    found = _back_pronouns(_unquoted(text, end, stop, quoted))
+    return found[:1]
+
+
+def _inside(offset: int, regions: list[Offsets]) -> bool:
+    return any(a <= offset < b for a, b in regions)
+
+
+def _unquoted(text: str, start: int, end: int, quoted: list[Offsets]) -> str:
+    """``text[start:end]`` with the words inside ``quoted`` blanked out."""
+    chars = list(text[start:end])
+    for a, b in quoted:
+        for k in range(max(a, start), min(b, end)):
+            chars[k - start] = " "
+    return "".join(chars)

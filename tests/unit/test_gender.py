@@ -65,3 +65,32 @@ def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, 
     others = [m for other in ("Clinton",) if other != name for m in mentions_of(text, other)]
     found = pronoun_gender_alone(text, sentences_of(text), mentions_of(text, name), others)
     assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # another person named later in the sentence: the first pronoun still counts
+        ("Capt. Pardo said he would not vote for Clinton or Trump.", "male"),
+        ("Conason writes in his book that Clinton asked.", "male"),
+        # another person between the mention and the pronoun: no vote
+        ("Pardo met Clinton, and she left.", None),
+    ],
+)
+def test_first_pronoun_after_a_mention_counts_until_someone_else_is_named(text, value) -> None:
+    name = "Conason" if "Conason" in text else "Pardo"
+    others = [m for other in ("Clinton", "Trump") for m in mentions_of(text, other)]
+    found = pronoun_gender_alone(text, sentences_of(text), mentions_of(text, name), others)
+    assert found.value == value
+
+
+def test_pronouns_inside_quote_marks_are_no_evidence() -> None:
+    text = "Ayotte spoke. “She is wrong,” Ayotte said of her rival. Ayotte said she left."
+    quoted = [(text.index("“"), text.index("”") + 1)]
+    mentions = mentions_of(text, "Ayotte")
+    # outside the quote: "her rival", "she left" (female); inside: "She" would make it 3
+    found = pronoun_gender_alone(text, sentences_of(text), mentions, [], quoted)
+    assert found.value == "female"
+    he = text.replace("her rival", "his rival").replace("she left", "he left")
+    found = pronoun_gender_alone(he, sentences_of(he), mentions_of(he, "Ayotte"), [], quoted)
+    assert found.value == "male"

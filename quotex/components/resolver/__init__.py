@@ -267,12 +267,15 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
         if label == PERSON
         for found in [discourse.gender(eid)]
     }
-    return out, with_pronoun_genders(doc, entities, genders)
+    return out, with_pronoun_genders(doc, entities, genders, regions)
 
 
-def with_pronoun_genders(doc: Doc, entities: list[dict], genders: dict) -> dict:
+def with_pronoun_genders(
+    doc: Doc, entities: list[dict], genders: dict, quoted: list[tuple[int, int]] = ()
+) -> dict:
     """The genders the article showed, and for a person it showed none for, he or she where
-    that person is the only one named (:func:`quotex.gender.pronoun_gender_alone`)."""
+    that person is the only one named (:func:`quotex.gender.pronoun_gender_alone`; words
+    inside ``quoted``, the quote marks, are left out)."""
     people = [e for e in entities if e["label"] == PERSON]
     if not any((genders.get(e["id"]) or [None])[0] is None for e in people):
         return genders
@@ -284,7 +287,7 @@ def with_pronoun_genders(doc: Doc, entities: list[dict], genders: dict) -> dict:
         if (genders.get(entity["id"]) or [None])[0] is not None:
             continue
         others = [m for e in people if e is not entity for m in e["mentions"]]
-        found = pronoun_gender_alone(doc_text(doc), sentences, entity["mentions"], others)
+        found = pronoun_gender_alone(doc_text(doc), sentences, entity["mentions"], others, quoted)
         if found.value:
             out[entity["id"]] = [found.value, found.evidence]
     return out
