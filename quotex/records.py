@@ -6,6 +6,7 @@ annotated ``Doc``; ``to_dict``/``from_dict`` are the stable JSON output contract
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -233,6 +234,8 @@ def _sources(result: DocResult) -> list[Source]:
             continue
         key = ("entity", entity.id) if entity else ("name", quote.speaker)
         counts.setdefault(key, [quote.speaker, entity, label, 0])[3] += 1
+        for other in co_speakers(quote, result.entities):
+            counts.setdefault(("entity", other.id), [other.name, other, PERSON, 0])[3] += 1
     out = []
     for name, entity, label, quotes in counts.values():
         gender, evidence = None, "none"
@@ -252,6 +255,31 @@ def _sources(result: DocResult) -> list[Source]:
             )
         )
     return sorted(out, key=lambda s: -s.quotes)
+
+
+# Between two speakers in one mention: "McCarthy and Scalise", "Albright & Kelleher".
+_JOINED = re.compile(r"\s(?:and|&)\s")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def co_speakers(quote: Quote, entities: tuple[Entity, ...]) -> list[Entity]:
+    """co_speakers: the other people named in a speaker mention that joins names ("House
+    Majority Leader Kevin McCarthy and Whip Steve Scalise said" quotes both). A name that
+    only qualifies the speaker ("Trump's lawyer Michael Cohen") is none."""
+    mention = quote.speaker_mention
+    if mention is None or not _JOINED.search(mention.text):
+        return []
+    found = []
+    for entity in entities:
+        if entity.label != PERSON or entity.id == quote.speaker_entity:
+            continue
+        for m in entity.mentions:
+            if mention.start <= m.start and m.end <= mention.end:
+                after = mention.text[m.end - mention.start :]
+                if not after.startswith(_POSSESSIVE):
+                    found.append(entity)
+                    break
+    return found
 
 
 def untagged_person(name: str) -> bool:

@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from quotex.components.resolver import with_pronoun_genders
-from quotex.records import DocResult, Quote
+from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
 
 VOCAB = spacy.blank("en").vocab
 
@@ -40,3 +40,45 @@ def test_pronoun_genders_fill_in_what_the_resolver_left_unknown() -> None:
     lee = {"id": "e2", "label": "PERSON", "mentions": [at[6]]}
     genders = with_pronoun_genders(doc, [ayotte, lee], {"e2": ["male", "title"]})
     assert genders == {"e1": ["female", "pronoun"], "e2": ["male", "title"]}
+
+
+def _joined_result(mention_text: str, names: dict[str, str]) -> DocResult:
+    """One quote whose speaker mention is ``mention_text``; ``names``: entity id → name,
+    each a PERSON mentioned once inside the mention (the first is the speaker)."""
+    entities = []
+    for eid, name in names.items():
+        start = mention_text.index(name)
+        mention = EntityMention(name, start, start + len(name))
+        entities.append(Entity(eid, name, "PERSON", (mention,), "male", "first name"))
+    first = next(iter(names))
+    quote = Quote(
+        "q1",
+        "indirect",
+        "the bill was dead",
+        len(mention_text) + 6,
+        len(mention_text) + 23,
+        speaker=names[first],
+        speaker_mention=Mention(mention_text, 0, len(mention_text)),
+        speaker_entity=first,
+        speaker_label="PERSON",
+    )
+    return DocResult("d1", quotes=(quote,), entities=tuple(entities))
+
+
+def test_people_joined_in_one_speaker_mention_are_each_a_source() -> None:
+    result = _joined_result(
+        "Kevin McCarthy and Steve Scalise", {"e1": "Kevin McCarthy", "e2": "Steve Scalise"}
+    )
+    assert sorted((s.name, s.quotes) for s in result.sources) == [
+        ("Kevin McCarthy", 1),
+        ("Steve Scalise", 1),
+    ]
+
+
+def test_a_name_that_qualifies_the_speaker_is_no_source() -> None:
+    # "Trump's lawyer" qualifies Cohen; "and" joins a thing, not a second speaker
+    result = _joined_result(
+        "Donald Trump's lawyer and fixer Michael Cohen",
+        {"e1": "Michael Cohen", "e2": "Donald Trump"},
+    )
+    assert [s.name for s in result.sources] == ["Michael Cohen"]

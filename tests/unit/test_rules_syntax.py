@@ -38,3 +38,25 @@ def test_char_range() -> None:
     doc = parsed("Jan Kamp said the plan failed.")
     start, end = syntax.char_range(doc, 3, 6)
     assert doc.text[start:end] == "the plan failed"
+
+
+def test_with_conjuncts_widens_a_speaker_mention_over_joined_names() -> None:
+    doc = parsed(
+        "Eisenhower and his future secretary of State, John Foster Dulles, criticized the plan."
+    )
+    mention = syntax.mention_span(token(doc, "Eisenhower"))
+    assert mention.text == "Eisenhower"
+    widened = syntax.with_conjuncts(mention).text
+    assert widened == "Eisenhower and his future secretary of State, John Foster Dulles"
+    doc = parsed(
+        "Nuclear experts David Albright and Serena Kelleher-Vergantini wrote in September."
+    )
+    mention = syntax.mention_span(token(doc, "experts"))
+    assert mention.text == "Nuclear experts"
+    assert syntax.with_conjuncts(mention).text.endswith(
+        "David Albright and Serena Kelleher-Vergantini"
+    )
+    # no conjunction: the mention is left as it is
+    doc = parsed("The moderator, Carl Quintanilla, asked the question.")
+    mention = syntax.mention_span(token(doc, "moderator"))
+    assert syntax.with_conjuncts(mention) == mention

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from quotex.components.attribution.syntax import with_conjuncts
 from quotex.components.quotes import MarkedRegion
 
 DIRECT = "direct"
@@ -48,12 +49,16 @@ class Attribution:
             "start": self.start,
             "end": self.end,
             "speaker": self.speaker,
-            "speaker_mention": [self.mention.start_char, self.mention.end_char]
+            "speaker_mention": _span_chars(with_conjuncts(self.mention))
             if self.mention is not None
             else None,
             "speaker_entity": self.entity,
             "cue": [self.cue.start_char, self.cue.end_char] if self.cue is not None else None,
         }
+
+
+def _span_chars(span: Span) -> list[int]:
+    return [span.start_char, span.end_char]
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,23 @@ def mention_span(head: Token) -> Span:
     return doc[start:end]
 
 
+def with_conjuncts(mention: Span) -> Span:
+    """coordinated_speakers: a mention widened over the names conjoined to its head or to
+    its apposition, so that it reads as written and holds every speaker: "Eisenhower and
+    his future secretary of State, John Foster Dulles, criticized …", "nuclear experts
+    David Albright and Serena Kelleher-Vergantini wrote". Without a conjunction the
+    mention is left as it is; clauses after the last name stay cut (:func:`mention_span`)."""
+    head = mention.root
+    named = [head] + [c for c in head.rights if c.dep_ == "appos" and c.pos_ == PROPN]
+    joined = [c for t in named for c in t.rights if c.dep_ == CONJ and c.pos_ in NOMINAL_POS]
+    if not joined:
+        return mention
+    last = max(joined, key=lambda t: t.i)
+    later = [c for t in (head, last) for c in t.rights if c.dep_ == "appos" and c.i > last.i]
+    end = max(mention_span(t).end for t in [last, *later])
+    return mention.doc[mention.start : max(end, mention.end)]
+
+
 def region_tokens(doc: Doc, regions: list[MarkedRegion]) -> dict[int, int]:
     """Token index → index of the region whose marks enclose it (marks included)."""
     inside: dict[int, int] = {}
