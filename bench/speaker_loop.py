@@ -67,6 +67,8 @@ def judged_rows(gold: dict, result, types: tuple[str, ...]) -> list[dict]:
             {
                 "doc": gold["id"],
                 "quote": raw.get("quote", "")[:80],
+                "quote_start": raw.get("quote_start"),
+                "gold_mention_start": raw.get("speaker_start"),
                 "gold_mention": raw.get("speaker"),
                 "gold_pronoun": bool(raw.get("speaker_is_pronoun"))
                 or is_pronoun(raw.get("speaker")),

@@ -154,3 +154,36 @@ def test_cue_tagged_as_noun_needs_a_cue_word() -> None:
     doc = parsed("“Donald can't win,” the email read.", edit={9: {"lemma": "table"}})
     regions, inside, _ = setup(doc)
     assert rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS) is None
+
+
+LAU = (
+    "Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”"
+)
+
+
+def test_cue_left_without_content_introduces_the_next_quote() -> None:
+    doc = parsed(LAU)
+    regions, inside, cues = setup(doc)
+    found = rules.cue_left_without_content(doc, regions[0], cues, inside, WORDS)
+    assert found.text == "said"
+    attr = rules.marked_attribution(rules_quote(doc, regions[0], inside), cues, inside, WORDS)
+    assert attr.subject.text == "Lau"
+    # the cue reports something of its own ("said in a statement that …"): no
+    with_object = {9: {"dep": "ccomp"}}  # "in" read as the head of a reported clause
+    doc = parsed(LAU, edit=with_object)
+    regions, inside, cues = setup(doc)
+    assert rules.cue_left_without_content(doc, regions[0], cues, inside, WORDS) is None
+
+
+def rules_quote(doc, region, inside) -> MarkedQuote:
+    return MarkedQuote(region, region_token_span(doc, region), False, None)
+
+
+def test_cue_in_the_sentence_that_starts_at_the_closing_mark() -> None:
+    # the parser ends the quote's last sentence before the mark: "” reacted Trump."
+    split = {8: {"head": 8, "dep": "ROOT"}}
+    doc = parsed("“What sport is he talking about? Is Obama profiling?” reacted Trump.", edit=split)
+    regions, inside, cues = setup(doc)
+    assert doc[12].is_sent_start  # the closing mark opens the cue's sentence
+    span = region_token_span(doc, regions[0])
+    assert rules.cue_in_quote_sentences(doc, regions[0], span, cues, inside).text == "reacted"

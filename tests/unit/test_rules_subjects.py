@@ -224,3 +224,19 @@ def test_subject_from_the_nearest_conjoined_verb_with_a_subject() -> None:
     assert said.head.text == "called"  # the parse conjoins "said" to the first verb
     assert subjects.subject_from_head_verb(said).text == "denounced"
     assert subjects.subject_of(said).text == "League"
+
+
+def test_subject_parsed_as_object_of_as() -> None:
+    # the parser can read "As" as a preposition and the speaker as its object
+    as_object = {2: {"head": 0, "dep": "pobj"}, 0: {"dep": "prep"}}
+    doc = parsed(
+        "As Akhil Amar, a professor at Yale, put it, ''Senate Republicans should remember that.''",
+        edit=as_object,
+    )
+    inside = marked(doc)[1]
+    assert subjects.subject_of(token(doc, "put"), inside).text == "Amar"
+    assert subjects.subject_parsed_as_object_of_as(token(doc, "put"), inside).text == "Amar"
+    doc = parsed(
+        "As Akhil Amar, a professor at Yale, put it, ''Senate Republicans should remember that.''"
+    )
+    assert subjects.subject_parsed_as_object_of_as(token(doc, "put"), marked(doc)[1]) is None

@@ -117,11 +117,14 @@ def cue_in_quote_sentences(
     words: CueWords | None = None,
 ) -> Token | None:
     """A cue verb in the sentences the quote touches, nearest first; the sentence right
-    after a quote that ends its sentence too ("“….” he said." split by the parser)."""
+    after a quote that ends its sentence too ("“….” he said." split by the parser, also
+    where the parser starts that sentence at the closing mark: "“… profiling?” reacted
+    Trump.")."""
     lo, hi = span[0].sent.start, span[-1].sent.end
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
     after = first_word_after(close)
-    if after is not None and after.is_sent_start:
+    # the sentence right after may begin at the closing mark ("…?” reacted Trump.")
+    if after is not None and (after.is_sent_start or after.sent.start >= close.start):
         hi = after.sent.end
     candidates = [
         c
@@ -200,6 +203,35 @@ def colon_cue(
     if root.pos_ in VERB_POS and root.i < colon.start and has_subject(root, inside):
         return root
     return None
+
+
+def cue_left_without_content(
+    doc: Doc,
+    region: MarkedRegion,
+    cues: list[Token],
+    inside: dict[int, int],
+    words: CueWords | None = None,
+) -> Token | None:
+    """ "Sam Lau, the party's spokesman, said in a statement. “There are no ballots …”":
+    a sentence whose main verb is a cue with a subject and nothing reported, ending right
+    before the quote in the same paragraph, introduces it (a colon the writer left out)."""
+    before = doc_text(doc)[: region.open]
+    stripped = before.rstrip(" ")
+    if not stripped.endswith(".") or len(before) - len(stripped) > 1:
+        return None
+    end = doc.char_span(len(stripped) - 1, len(stripped), alignment_mode="expand")
+    if end is None:
+        return None
+    sent = end[0].sent
+    root = sent.root
+    if (
+        root.i not in {c.i for c in cues}
+        or any(t.i in inside for t in sent)
+        or not has_subject(root, inside)
+        or complement_range(root, words) is not None
+    ):
+        return None
+    return root
 
 
 def label_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
@@ -407,6 +439,7 @@ def marked_attribution(
         quote.governing
         or colon_cue(doc, region, cues, inside)
         or nearby_cue(doc, region, cues, inside, words)
+        or cue_left_without_content(doc, region, cues, inside, words)
     )
     attr = Attribution(DIRECT, region.start, region.end, regions=[region])
     if quote.governing is not None:

@@ -25,6 +25,7 @@ from quotex.components.attribution.syntax import (
     DATELINE_DASHES,
     GERUND_TAG,
     INHERIT_SUBJECT_DEPS,
+    NOMINAL_POS,
     NOUN_PHRASE_DEPS,
     NOUN_POS,
     OBJECT_DEPS,
@@ -58,6 +59,19 @@ def nearest_subject(verb: Token, inside: dict[int, int]) -> Token | None:
     if not subjects:
         return None
     return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+def subject_parsed_as_object_of_as(verb: Token, inside: dict[int, int]) -> Token | None:
+    """ "As Akhil Amar, professor of law at Yale, put it, ''…''": the parser can take
+    "As" for a preposition and the speaker for its object; the name is the subject of the
+    cue it opens ("As Smith noted", "As the chief executive put it")."""
+    for child in verb.children:
+        if child.lower_ != "as" or child.i > verb.i or child.dep_ not in ("mark", "prep"):
+            continue
+        for noun in child.children:
+            if noun.dep_ == POBJ and noun.pos_ in NOMINAL_POS and noun.i not in inside:
+                return noun
+    return None
 
 
 # How many clause links a reported clause may sit below its reporting verb for a cue
@@ -264,7 +278,7 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
     """
     inside = inside or {}
     for _ in range(SUBJECT_CLIMB_LIMIT):
-        subject = nearest_subject(verb, inside)
+        subject = nearest_subject(verb, inside) or subject_parsed_as_object_of_as(verb, inside)
         if subject is not None:
             return repair_dateline_subject(subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
