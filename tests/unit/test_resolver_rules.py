@@ -680,3 +680,19 @@ def test_pronoun_features_see_a_subject_of_a_side_clause_in_the_pronouns_sentenc
     assert found["e2"]["same_sentence"] == 1.0
     assert found["e2"]["subordinate_subject_here"] == subordinate
     assert (found["e1"]["same_sentence"], found["e1"]["subordinate_subject_here"]) == (0.0, 0.0)
+
+
+def test_a_quote_in_a_relative_clause_is_no_turn_for_he_said() -> None:
+    # "Tom Reed … Mark Ellis, who called it a hoax, …  “It fails,” he said": Ellis's aside
+    # (the resolver's "relative" rule) does not make him the last speaker
+    d = two_men()
+    d.turns.append(Turn(50, "e2", "Mark Ellis", 1, aside=True))
+    offset = TWO_MEN.index("he said")
+    found = {c.entity: c.features for c in candidates(d, offset, "male")}
+    assert found["e1"]["last_speaker"] == 1.0
+    assert found["e2"]["last_speaker"] == 0.0
+    assert [t.entity for t in d.spoken_turns] == ["e1"]
+    d.turns[-1] = Turn(50, "e2", "Mark Ellis", 1)  # said in a clause of its own: a turn
+    assert {c.entity: c.features for c in candidates(d, offset, "male")}["e2"][
+        "last_speaker"
+    ] == 1.0

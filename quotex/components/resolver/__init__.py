@@ -249,6 +249,7 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
                 decision.entity,
                 decision.speaker,
                 discourse.paragraph_of(record["start"]),
+                aside=decision.rule == "relative",
             )
         )
         out.append(

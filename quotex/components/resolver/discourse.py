@@ -63,6 +63,7 @@ class Turn:
     entity: str | None
     speaker: str | None
     paragraph: int
+    aside: bool = False  # said in a relative clause ("Trump, who has called it a hoax")
 
 
 @dataclass
@@ -92,6 +93,13 @@ class Discourse:
     def add_pronoun_evidence(self, entity: str, gender: str) -> None:
         """ "she said", resolved to ``entity``: the article calls that person she."""
         self.gender_evidence.setdefault(entity, []).append(Gender(gender, "pronoun"))
+
+    @property
+    def spoken_turns(self) -> list[Turn]:
+        """The turns of the people the article lets speak, not those it only describes in
+        a relative clause (``Turn.aside``): "Asked whether Donald Trump, who has called
+        global warming a hoax, could win, Ban demurred. “…,” he said" is Ban's turn."""
+        return [t for t in self.turns if not t.aside]
 
     def mentions_before(self, offset: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= offset]

@@ -146,7 +146,10 @@ def paragraphs_away(c: Context) -> float:
 def spoke_nearby(c: Context) -> float:
     """Spoke in this paragraph or the one before: a turn of an interview goes on."""
     return float(
-        any(t.entity == c.entity and c.paragraph - t.paragraph <= 1 for t in c.discourse.turns)
+        any(
+            t.entity == c.entity and c.paragraph - t.paragraph <= 1
+            for t in c.discourse.spoken_turns
+        )
     )
 
 
@@ -165,9 +168,10 @@ def named_since_last_quote(c: Context) -> float:
     """Named outside quote marks in a sentence after the one the last quote began in: the
     article has moved on from the last speaker ("Bill Palatucci said. After his event,
     Trump traveled to … where he called …")."""
-    if not c.discourse.turns:
+    turns = c.discourse.spoken_turns
+    if not turns:
         return 0.0
-    last = c.discourse.sentence_of(c.discourse.turns[-1].start)
+    last = c.discourse.sentence_of(turns[-1].start)
     return float(any(m.sentence > last and not m.in_quote for m in c.own))
 
 
@@ -242,7 +246,7 @@ def candidates(
         or not (exclude[0] <= m.start and m.end <= exclude[1])
         or m.entity in introduced
     ]
-    speakers = [t.entity for t in discourse.turns if t.entity]
+    speakers = [t.entity for t in discourse.spoken_turns if t.entity]
     out: list[Candidate] = []
     for entity in dict.fromkeys(m.entity for m in before):
         if discourse.labels.get(entity) != PERSON:
