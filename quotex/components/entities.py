@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
-from quotex.gender import first_name_gender, noun_gender_before, strongest, title_gender
+from quotex.gender import (
+    first_name_gender,
+    noun_gender,
+    noun_gender_before,
+    strongest,
+    title_gender,
+)
 from quotex.names import person_name, title_words
 
 COMPONENT = "quotex_entities"
@@ -101,11 +107,25 @@ class EntityCluster:
         texts = [m.text for m in self.mentions]
         if self.label == "PERSON":
             texts = [person_name(t) or t for t in texts]
+            texts = [t for t in texts if not headline_descriptor(t, texts)] or texts
         return max(texts, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
 
     @property
     def group(self) -> str:
         return LABEL_GROUPS.get(self.label, self.label)
+
+
+def headline_descriptor(name: str, names: list[str]) -> bool:
+    """A person's name with a role word before another full name of theirs, as headlines
+    write them: "Widow Dorothy Woods" beside "Dorothy Woods" (a gendered noun or a title
+    word), not "Anders Fogh Rasmussen" beside "Fogh Rasmussen"."""
+    words = name.split()
+    for other in names:
+        rest = other.split()
+        if 1 < len(rest) < len(words) and words[-len(rest) :] == rest:
+            extra = [w.lower().rstrip(".") for w in words[: len(words) - len(rest)]]
+            return any(w in title_words() or noun_gender([w]).value for w in extra)
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -148,8 +168,17 @@ def _person_matches(mention: MentionIn, cluster: EntityCluster) -> bool:
 
 def other_first_name(mine: tuple[str, ...], namesakes: list[tuple[str, ...]]) -> bool:
     """True when the mention's first name differs from a first name the cluster has for
-    the same surname: "Bill Clinton" after "Hillary Clinton" and "Clinton"."""
-    return len(mine) > 1 and any(len(t) > 1 and t[0] != mine[0] for t in namesakes)
+    the same surname: "Bill Clinton" after "Hillary Clinton" and "Clinton". A name that
+    ends with the other one whole is the same person with a word before it, as headlines
+    write them (headline_descriptor: "Benghazi Widow Dorothy Woods" and "Dorothy Woods")."""
+    return len(mine) > 1 and any(
+        len(t) > 1 and t[0] != mine[0] and not _ends_with_either(t, mine) for t in namesakes
+    )
+
+
+def _ends_with_either(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) > 1 and long[-len(short) :] == short
 
 
 def other_gender(mention: MentionIn, cluster: EntityCluster) -> bool:

@@ -149,3 +149,25 @@ def test_mention_gender_from_title_noun_or_first_name() -> None:
     ents = ["O", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"]
     doc = Doc(VOCAB, words=words, ents=ents)
     assert [mention_gender(doc.text, e) for e in doc.ents] == ["male", "female", "male"]
+
+
+def test_cluster_mentions_joins_a_headline_descriptor_to_the_name() -> None:
+    clusters = cluster_mentions(
+        [
+            mention("Widow Dorothy Woods", "PERSON", 0),  # a headline in title case
+            mention("Dorothy Woods", "PERSON", 40),
+            mention("Woods", "PERSON", 80),
+        ]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].name == "Dorothy Woods"  # the role word is no part of the name
+    # a longer name with a first name before it is the name
+    clusters = cluster_mentions(
+        [mention("Anders Fogh Rasmussen", "PERSON"), mention("Fogh Rasmussen", "PERSON", 40)]
+    )
+    assert len(clusters) == 1 and clusters[0].name == "Anders Fogh Rasmussen"
+    # two first names stay two people
+    clusters = cluster_mentions(
+        [mention("Bill Clinton", "PERSON"), mention("Hillary Clinton", "PERSON", 40)]
+    )
+    assert len(clusters) == 2
