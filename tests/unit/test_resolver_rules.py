@@ -17,6 +17,7 @@ from quotex.components.people import (
 from quotex.components.resolver import (
     Decision,
     confidence,
+    is_aside,
     organisation_for_they,
     quote_words,
     relative_document_issuer,
@@ -696,3 +697,10 @@ def test_a_quote_in_a_relative_clause_is_no_turn_for_he_said() -> None:
     assert {c.entity: c.features for c in candidates(d, offset, "male")}["e2"][
         "last_speaker"
     ] == 1.0
+
+
+def test_only_an_indirect_quote_in_a_relative_clause_is_an_aside() -> None:
+    relative = Decision("Donald Trump", "e1", "relative")
+    assert is_aside({"type": "indirect"}, relative)
+    assert not is_aside({"type": "direct"}, relative)  # "who told Congress: “…”"
+    assert not is_aside({"type": "indirect"}, Decision("Donald Trump", "e1", "name"))

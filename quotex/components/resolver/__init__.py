@@ -249,7 +249,7 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
                 decision.entity,
                 decision.speaker,
                 discourse.paragraph_of(record["start"]),
-                aside=decision.rule == "relative",
+                aside=is_aside(record, decision),
             )
         )
         out.append(
@@ -269,6 +269,14 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
         for found in [discourse.gender(eid)]
     }
     return out, with_pronoun_genders(doc, entities, genders, regions)
+
+
+def is_aside(record: dict, decision: Decision) -> bool:
+    """relative_clause_aside: an indirect quote reported in a relative clause ("Asked
+    whether Donald Trump, who has called global warming a hoax, could win, Ban
+    demurred") describes its speaker and gives them no turn; a direct one does ("Loretta
+    Lynch, who told Congress: “…” She added, …")."""
+    return decision.rule == "relative" and record["type"] == "indirect"
 
 
 def with_pronoun_genders(

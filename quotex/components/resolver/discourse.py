@@ -63,7 +63,7 @@ class Turn:
     entity: str | None
     speaker: str | None
     paragraph: int
-    aside: bool = False  # said in a relative clause ("Trump, who has called it a hoax")
+    aside: bool = False  # reported in a relative clause ("Trump, who has called it a hoax")
 
 
 @dataclass
