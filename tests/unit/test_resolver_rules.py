@@ -704,3 +704,21 @@ def test_only_an_indirect_quote_in_a_relative_clause_is_an_aside() -> None:
     assert is_aside({"type": "indirect"}, relative)
     assert not is_aside({"type": "direct"}, relative)  # "who told Congress: “…”"
     assert not is_aside({"type": "indirect"}, Decision("Donald Trump", "e1", "name"))
+
+
+def test_an_age_split_by_the_tokenizer_is_a_person() -> None:
+    # "the 43-year-old" comes as "the 43 - year - old", headed by "old"
+    words = ["the", "43", "-", "year", "-", "old"]
+    doc = description(
+        words,
+        ["DT", "CD", "HYPH", "NN", "HYPH", "JJ"],
+        ["DET", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ"],
+        ["the", "43", "-", "year", "-", "old"],
+        ["det", "nummod", "punct", "npadvmod", "punct", "ROOT"],
+        [5, 3, 3, 5, 5, 5],
+    )
+    assert kind_of(doc[:]) == "person"
+    old = description(
+        ["the", "old"], ["DT", "JJ"], ["DET", "ADJ"], ["the", "old"], ["det", "ROOT"], [1, 1]
+    )
+    assert kind_of(old[:]) != "person"

@@ -187,3 +187,22 @@ def test_cue_in_the_sentence_that_starts_at_the_closing_mark() -> None:
     assert doc[12].is_sent_start  # the closing mark opens the cue's sentence
     span = region_token_span(doc, regions[0])
     assert rules.cue_in_quote_sentences(doc, regions[0], span, cues, inside).text == "reacted"
+
+
+def test_cue_tagged_as_noun_before_where_it_was_said() -> None:
+    doc = parsed("“It is not,” the Saudis state in the paper, which was shared on Thursday.")
+    regions, inside, _ = setup(doc)
+    mention, cue = rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS)
+    assert (mention.text, cue.text) == ("the Saudis", "state")
+
+
+def test_cue_parsed_as_a_verb_qualifying_the_speaker() -> None:
+    # the parser's "[the 43-year-old [asked in the video]]": *asked* an acl of *old*
+    misparse = {13: {"head": 13, "dep": "ROOT"}, 14: {"head": 13, "dep": "acl"}}
+    doc = parsed("“What if he had lessons?” the 43-year-old asked in the video.", edit=misparse)
+    regions, inside, _ = setup(doc)
+    mention, cue = rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS)
+    assert (mention.text, cue.text) == ("the 43-year-old", "asked")
+    doc = parsed("“What if he had lessons?” the 43-year-old asked in the video.")
+    regions, inside, _ = setup(doc)
+    assert rules.cue_tagged_as_noun(doc, regions[0], inside, WORDS) is None  # a true verb

@@ -22,6 +22,8 @@ from quotex.components.attribution.sources import (
 )
 from quotex.components.attribution.subjects import has_subject, inverted_subject, subject_of
 from quotex.components.attribution.syntax import (
+    ACL,
+    ADP,
     CLAUSE_DEPS,
     MENTION_START_POS,
     NAME_PHRASE_DEPS,
@@ -403,30 +405,45 @@ def cue_tagged_as_noun(
     doc: Doc, region: MarkedRegion, inside: dict[int, int], words: CueWords
 ) -> tuple[Span, Span] | None:
     """ "“…,” the two write." / "“…,” the email read.": the parser read the short sentence
-    after the quote as a noun phrase headed by the cue; the last word is the cue (a speech
-    or writing verb, or "read"), the words before it the speaker."""
+    after the quote as a noun phrase headed by the cue; the cue (a speech or writing verb,
+    or "read") follows a few speaker words, the words before it the speaker. A place or
+    medium may follow the cue ("“…,” the Saudis state in the white paper, which …"), and
+    the cue may come parsed as a verb that qualifies the speaker ("“…?” the 43-year-old
+    asked in the video's description.": *asked* an ``acl`` of *old*)."""
     close = doc.char_span(region.start, region.close, alignment_mode="expand")
     if close is None or close.end >= len(doc) or close.end < 2:
         return None
     if doc[close.end - 2].text not in QUOTE_HANDOVER:
         return None
-    end = close.end
-    while end < len(doc) and not doc[end].is_punct and not doc[end].is_space:
-        end += 1
-    if (
-        end >= len(doc)
-        or doc[end].text != "."
-        or not 1 < end - close.end <= FRAGMENT_SPEAKER_WORDS + 1
-    ):
-        return None
-    cue = doc[end - 1]
-    speaker = doc[close.end : end - 1]
     verbs = words.speech | entries("cue_roles", "after_quote")
-    if cue.pos_ != NOUN or cue.lemma_.lower() not in verbs or any(t.i in inside for t in speaker):
-        return None
-    if not all(t.pos_ in FRAGMENT_SPEAKER_POS for t in speaker):
-        return None
-    return speaker, doc[cue.i : cue.i + 1]
+    for k in range(close.end + 1, len(doc) - 1):
+        cue, speaker = doc[k], doc[close.end : k]
+        if len([t for t in speaker if not _joining_hyphen(t)]) > FRAGMENT_SPEAKER_WORDS:
+            return None
+        if any(t.i in inside for t in speaker) or not all(
+            t.pos_ in FRAGMENT_SPEAKER_POS or _joining_hyphen(t) for t in speaker
+        ):
+            return None
+        after = doc[k + 1]
+        if (
+            cue.lemma_.lower() in verbs
+            and _tagged_as_noun_phrase(cue, speaker)
+            and (after.text == "." or after.pos_ == ADP)  # "the email read", not "the email"
+        ):
+            return speaker, doc[cue.i : cue.i + 1]
+    return None
+
+
+def _joining_hyphen(token: Token) -> bool:
+    """A hyphen inside a word: "43-year-old"."""
+    return token.text == "-" and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def _tagged_as_noun_phrase(cue: Token, speaker: Span) -> bool:
+    """The cue read as a noun, or as a verb qualifying a word of the speaker."""
+    if cue.pos_ == NOUN:
+        return True
+    return cue.pos_ == VERB and cue.dep_ == ACL and speaker.start <= cue.head.i < speaker.end
 
 
 def marked_attribution(

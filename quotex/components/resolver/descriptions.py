@@ -83,7 +83,10 @@ def head_word(span: Span) -> str:
     root = span.root
     word = root.lemma_.lower() if root.lemma_ else root.lower_
     if "-" in word and word.endswith("old"):
-        return "year-old"  # "the 43-year-old"
+        return "year-old"  # "the 43-year-old" as one token
+    before = [t.lower_ for t in span.doc[max(span.start, root.i - 2) : root.i]]
+    if word == "old" and (before == ["year", "-"] or before[-1:] == ["year-"]):
+        return "year-old"  # the tokenizer's "43 - year - old"
     return word
 
 
