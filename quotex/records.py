@@ -230,12 +230,13 @@ def _sources(result: DocResult) -> list[Source]:
         label = entity.label if entity else quote.speaker_label
         if label is None and quote.speaker and untagged_person(quote.speaker):
             label = PERSON
+        if quote.speaker is not None:  # "Republican leaders such as Paul Ryan": Ryan too
+            for other in co_speakers(quote, result.entities):
+                counts.setdefault(("entity", other.id), [other.name, other, PERSON, 0])[3] += 1
         if quote.speaker is None or label not in SOURCE_LABELS:
             continue
         key = ("entity", entity.id) if entity else ("name", quote.speaker)
         counts.setdefault(key, [quote.speaker, entity, label, 0])[3] += 1
-        for other in co_speakers(quote, result.entities):
-            counts.setdefault(("entity", other.id), [other.name, other, PERSON, 0])[3] += 1
     out = []
     for name, entity, label, quotes in counts.values():
         gender, evidence = None, "none"
@@ -257,15 +258,17 @@ def _sources(result: DocResult) -> list[Source]:
     return sorted(out, key=lambda s: -s.quotes)
 
 
-# Between two speakers in one mention: "McCarthy and Scalise", "Albright & Kelleher".
-_JOINED = re.compile(r"\s(?:and|&)\s")
+# Between two speakers in one mention: "McCarthy and Scalise", "Albright & Kelleher",
+# "Republicans, including Sen. John McCain", "leaders such as Paul Ryan".
+_JOINED = re.compile(r"\s(?:and|&|including|like|such as)\s")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 def co_speakers(quote: Quote, entities: tuple[Entity, ...]) -> list[Entity]:
     """co_speakers: the other people named in a speaker mention that joins names ("House
-    Majority Leader Kevin McCarthy and Whip Steve Scalise said" quotes both). A name that
-    only qualifies the speaker ("Trump's lawyer Michael Cohen") is none."""
+    Majority Leader Kevin McCarthy and Whip Steve Scalise said" quotes both) or lists a
+    group's members ("Republicans, including Sen. John McCain, said"). A name that only
+    qualifies the speaker ("Trump's lawyer Michael Cohen") is none."""
     mention = quote.speaker_mention
     if mention is None or not _JOINED.search(mention.text):
         return []

@@ -82,3 +82,18 @@ def test_a_name_that_qualifies_the_speaker_is_no_source() -> None:
         {"e1": "Michael Cohen", "e2": "Donald Trump"},
     )
     assert [s.name for s in result.sources] == ["Michael Cohen"]
+
+
+def test_members_a_group_speaker_lists_are_sources() -> None:
+    result = _joined_result("Republican leaders such as Paul Ryan", {"e1": "Paul Ryan"})
+    group = Quote(
+        "q1",
+        "indirect",
+        "the plan would fail",
+        40,
+        59,
+        speaker="Republican leaders",
+        speaker_mention=result.quotes[0].speaker_mention,
+    )
+    found = DocResult("d1", quotes=(group,), entities=result.entities).sources
+    assert [(s.name, s.quotes) for s in found] == [("Paul Ryan", 1)]

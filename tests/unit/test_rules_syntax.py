@@ -60,3 +60,14 @@ def test_with_conjuncts_widens_a_speaker_mention_over_joined_names() -> None:
     doc = parsed("The moderator, Carl Quintanilla, asked the question.")
     mention = syntax.mention_span(token(doc, "moderator"))
     assert syntax.with_conjuncts(mention) == mention
+
+
+def test_with_conjuncts_widens_a_group_over_the_members_it_lists() -> None:
+    doc = parsed(
+        "Other prominent Republicans, like Richard Armitage, Henry Paulson and Brent Scowcroft,"
+        " have also said they are supporting Clinton."
+    )
+    mention = syntax.mention_span(token(doc, "Republicans"))
+    assert mention.text == "Other prominent Republicans"
+    widened = syntax.with_conjuncts(mention).text
+    assert widened.endswith("like Richard Armitage, Henry Paulson and Brent Scowcroft")

@@ -143,18 +143,35 @@ def mention_span(head: Token) -> Span:
     return doc[start:end]
 
 
+# Prepositions that open a list of members of the group a mention names.
+MEMBER_PREPOSITIONS = frozenset({"like", "including", "as"})  # "as" of "such as"
+
+
 def with_conjuncts(mention: Span) -> Span:
     """coordinated_speakers: a mention widened over the names conjoined to its head or to
-    its apposition, so that it reads as written and holds every speaker: "Eisenhower and
-    his future secretary of State, John Foster Dulles, criticized …", "nuclear experts
-    David Albright and Serena Kelleher-Vergantini wrote". Without a conjunction the
-    mention is left as it is; clauses after the last name stay cut (:func:`mention_span`)."""
+    its apposition, and over the members it lists, so that it reads as written and holds
+    every speaker: "Eisenhower and his future secretary of State, John Foster Dulles,
+    criticized …", "nuclear experts David Albright and Serena Kelleher-Vergantini wrote",
+    "Republicans, including Sen. John McCain and Sen. Lindsey Graham, said". Without a
+    conjunction or a list the mention is left as it is; clauses after the last name stay
+    cut (:func:`mention_span`)."""
     head = mention.root
     named = [head] + [c for c in head.rights if c.dep_ == "appos" and c.pos_ == PROPN]
-    joined = [c for t in named for c in t.rights if c.dep_ == CONJ and c.pos_ in NOMINAL_POS]
-    if not joined:
+    members = [
+        c
+        for prep in head.rights
+        if prep.dep_ == PREP and prep.lower_ in MEMBER_PREPOSITIONS
+        for c in prep.children
+        if c.dep_ == POBJ and c.pos_ == PROPN
+    ]
+    joined, todo = [], named + members
+    while todo:  # "A, B and C": C hangs on B, B on A
+        found = [c for t in todo for c in t.rights if c.dep_ == CONJ and c.pos_ in NOMINAL_POS]
+        joined += found
+        todo = found
+    if not joined and not members:
         return mention
-    last = max(joined, key=lambda t: t.i)
+    last = max(joined + members, key=lambda t: t.i)
     later = [c for t in (head, last) for c in t.rights if c.dep_ == "appos" and c.i > last.i]
     end = max(mention_span(t).end for t in [last, *later])
     return mention.doc[mention.start : max(end, mention.end)]
