@@ -150,8 +150,14 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 Offsets = tuple[int, int]  # a stretch of the text: start, end
 
 
-def _back_pronouns(text: str) -> list[str]:
-    return [BACK_PRONOUNS[w] for w in _LOWER_WORD.findall(text.lower()) if w in BACK_PRONOUNS]
+def _back_pronouns(text: str, at: int = 0, skip: frozenset[int] = frozenset()) -> list[str]:
+    """The genders of he, she, his and her in ``text`` (which starts at offset ``at``),
+    but for those starting at an offset in ``skip``."""
+    return [
+        BACK_PRONOUNS[m.group()]
+        for m in _LOWER_WORD.finditer(text.lower())
+        if m.group() in BACK_PRONOUNS and at + m.start() not in skip
+    ]
 
 
 def pronoun_gender_alone(
@@ -160,6 +166,7 @@ def pronoun_gender_alone(
     mentions: list[Offsets],
     others: list[Offsets],
     quoted: list[Offsets] = (),
+    objects: frozenset[int] = frozenset(),
 ) -> Gender:
     """He or she where the person is the only one named: after a mention in its sentence,
     or opening the next one ("Obama won his party's nomination.", "Graham spoke. He ...").
@@ -168,8 +175,9 @@ def pronoun_gender_alone(
     sentence that names one of them, only the first he or she after the mention counts,
     when no one else is named between (:func:`first_pronoun_after`: "said Capt. Christian
     Pardo, who said he would not vote for either Clinton or Trump"). Words inside
-    ``quoted`` (quote marks) are a speaker's, not the article's, and say nothing. The
-    gender needs twice as many pronouns for it as against it.
+    ``quoted`` (quote marks) are a speaker's, not the article's, and say nothing; nor
+    does "her" where it is an object (``objects``, its offsets: "Obama backed her up").
+    The gender needs twice as many pronouns for it as against it.
     """
     starts = [a for a, _ in sentences]
     votes: list[str] = []
@@ -178,9 +186,9 @@ def pronoun_gender_alone(
         if i < 0 or _inside(start, quoted):
             continue
         if any(starts[i] <= s < sentences[i][1] for s, _ in others):
-            votes += first_pronoun_after(text, end, sentences[i][1], others, quoted)
+            votes += first_pronoun_after(text, end, sentences[i][1], others, quoted, objects)
             continue
-        votes += _back_pronouns(_unquoted(text, end, sentences[i][1], quoted))
+        votes += _back_pronouns(_unquoted(text, end, sentences[i][1], quoted), end, objects)
         if i + 1 < len(sentences):
             opening = _unquoted(text, *sentences[i + 1], quoted).lstrip()
             votes += _back_pronouns(" ".join(opening.split()[:1]))
@@ -193,7 +201,12 @@ def pronoun_gender_alone(
 
 
 def first_pronoun_after(
-    text: str, end: int, stop: int, others: list[Offsets], quoted: list[Offsets] = ()
+    text: str,
+    end: int,
+    stop: int,
+    others: list[Offsets],
+    quoted: list[Offsets] = (),
+    objects: frozenset[int] = frozenset(),
 ) -> list[str]:
     """first_pronoun_after: the gender of the first he, she, his or her after a mention
     (``end``) and before ``stop`` (its sentence's end), unless another person is named
@@ -202,7 +215,7 @@ def first_pronoun_after(
     for s, _ in others:
         if end <= s < stop:
             stop = s
-    found = _back_pronouns(_unquoted(text, end, stop, quoted))
+    found = _back_pronouns(_unquoted(text, end, stop, quoted), end, objects)
     return found[:1]
 
 

@@ -94,3 +94,12 @@ def test_pronouns_inside_quote_marks_are_no_evidence() -> None:
     he = text.replace("her rival", "his rival").replace("she left", "he left")
     found = pronoun_gender_alone(he, sentences_of(he), mentions_of(he, "Ayotte"), [], quoted)
     assert found.value == "male"
+
+
+def test_her_as_an_object_is_no_evidence() -> None:
+    text = "Obama backed her up. Obama spoke. He left."
+    mentions = mentions_of(text, "Obama")
+    # "her" counted, then split 1 female to 1 male: unknown
+    assert pronoun_gender_alone(text, sentences_of(text), mentions, []).value is None
+    objects = frozenset({text.index("her")})
+    assert pronoun_gender_alone(text, sentences_of(text), mentions, [], (), objects).value == "male"

@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from quotex.components.resolver import with_pronoun_genders
+from quotex.components.resolver import object_pronouns, with_pronoun_genders
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
 
 VOCAB = spacy.blank("en").vocab
@@ -97,3 +97,11 @@ def test_members_a_group_speaker_lists_are_sources() -> None:
     )
     found = DocResult("d1", quotes=(group,), entities=result.entities).sources
     assert [(s.name, s.quotes) for s in found] == [("Paul Ryan", 1)]
+
+
+def test_object_pronouns_are_the_hers_the_parse_makes_objects() -> None:
+    words = ["Obama", "backed", "her", "up", "for", "her", "campaign", "."]
+    heads = [1, 1, 1, 1, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prt", "prep", "poss", "pobj", "punct"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    assert object_pronouns(doc) == frozenset({doc[2].idx})  # not the possessive

@@ -291,15 +291,30 @@ def with_pronoun_genders(
     sentences = (
         [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     )
+    objects = object_pronouns(doc)
     out = dict(genders)
     for entity in people:
         if (genders.get(entity["id"]) or [None])[0] is not None:
             continue
         others = [m for e in people if e is not entity for m in e["mentions"]]
-        found = pronoun_gender_alone(doc_text(doc), sentences, entity["mentions"], others, quoted)
+        found = pronoun_gender_alone(
+            doc_text(doc), sentences, entity["mentions"], others, quoted, objects
+        )
         if found.value:
             out[entity["id"]] = [found.value, found.evidence]
     return out
+
+
+# Where a "her" is someone else than the sentence's subject: "Obama backed her up".
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+
+
+def object_pronouns(doc: Doc) -> frozenset[int]:
+    """The offsets of "her" where the parse makes it an object ("Obama backed her up"),
+    not the possessive that refers back to the subject ("her campaign")."""
+    if not doc.has_annotation("DEP"):
+        return frozenset()
+    return frozenset(t.idx for t in doc if t.lower_ == "her" and t.dep_ in OBJECT_DEPS)
 
 
 def confidence(decision: Decision) -> float:
