@@ -61,8 +61,25 @@ def full_names(text: str) -> dict[str, str]:
             if not _is_common_first_name(first):
                 continue
             for j in range(i + 1, min(len(words), i + MIDDLE_NAMES + 2)):
+                if _ends_sentence(words[j - 1]):  # "… Donald Trump. But Democrats …"
+                    break
                 found.setdefault(words[j], " ".join(words[i : j + 1]))
     return found
+
+
+# Words with a full stop that do not end a sentence inside a name.
+NAME_ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "mr.", "mrs.", "ms.", "dr."})
+
+
+def _ends_sentence(word: str) -> bool:
+    """A name word whose full stop ends a sentence: "Trump.", not "H.W.", "J." or "Jr."."""
+    core = word.rstrip(".")
+    return (
+        word.endswith(".")
+        and len(core) > 2
+        and "." not in core
+        and word.lower() not in NAME_ABBREVIATIONS
+    )
 
 
 def person_named_as_thing(text: str, record: dict) -> str | None:

@@ -722,3 +722,9 @@ def test_an_age_split_by_the_tokenizer_is_a_person() -> None:
         ["the", "old"], ["DT", "JJ"], ["DET", "ADJ"], ["the", "old"], ["det", "ROOT"], [1, 1]
     )
     assert kind_of(old[:]) != "person"
+
+
+def test_full_name_before_stops_at_the_end_of_a_sentence() -> None:
+    text = "The front-runner, Donald Trump. But Democrats met George H.W. Bush."
+    assert full_name_before(text, "Democrats") is None  # not "Donald Trump. But Democrats"
+    assert full_name_before(text, "Bush") == "George H.W. Bush"  # initials go on
