@@ -63,7 +63,8 @@ def full_names(text: str) -> dict[str, str]:
             for j in range(i + 1, min(len(words), i + MIDDLE_NAMES + 2)):
                 if _ends_sentence(words[j - 1]):  # "… Donald Trump. But Democrats …"
                     break
-                found.setdefault(words[j], " ".join(words[i : j + 1]))
+                last = words[j].rstrip(".") if _ends_sentence(words[j]) else words[j]
+                found.setdefault(last, " ".join([*words[i:j], last]))
     return found
 
 
