@@ -10,7 +10,8 @@ PolNeAR annotates every attribution: speech, but also beliefs, wants, stances an
 evidence ("Moscow wants …", "polls show …"). quotex's default ``--scope speech`` reports
 speech and writing only, as journalists and speech-only corpora count them. This keeps, of
 each document's gold quotes, those a speech-only annotation would have: a cue whose verb
-is a speech or writing verb of ``lexicon/reporting_verbs.txt`` ("said", "wrote", "told"),
+is a speech or writing verb of ``lexicon/reporting_verbs.txt`` ("said", "wrote", "told")
+or one of its speech phrases ("pointed out", not the stance phrase "pointed to"),
 "according to", a speaker label's colon, and direct quotes without a cue. It is a proxy: a
 speech-only corpus annotated by hand may draw the line elsewhere. It prints how many gold
 quotes of each type were kept.
@@ -48,7 +49,20 @@ def is_speech(quote: dict, lemmatize, verbs: frozenset[str]) -> bool:
         return quote.get("type") == "direct"
     if cue.lower().startswith(SPEECH_PHRASES):
         return True
-    return any(lemma in verbs for lemma in lemmatize(cue))
+    words = lemmatize(cue)
+    if any(lemma in verbs for lemma, pos in words if pos in ("VERB", "AUX")):
+        return True
+    lemmas = [lemma for lemma, _ in words]
+    return any(
+        lemmas[i : i + len(phrase)] == list(phrase)
+        for phrase in speech_phrases()
+        for i in range(len(lemmas))
+    )
+
+
+def speech_phrases() -> list[tuple[str, ...]]:
+    """The lexicon's multiword speech cues ("point out", "weigh in"), stance phrases out."""
+    return [tuple(p.split()) for p in entries("reporting_verbs", "phrases") if " " in p]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -56,8 +70,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     nlp = spacy.load(args.model, disable=["parser", "ner"])
     verbs = entries("reporting_verbs", *SPEECH_SECTIONS)
 
-    def lemmatize(text: str) -> list[str]:
-        return [t.lemma_.lower() for t in nlp(text) if t.pos_ in ("VERB", "AUX")]
+    def lemmatize(text: str) -> list[tuple[str, str]]:
+        return [(t.lemma_.lower(), t.pos_) for t in nlp(text)]
 
     kept, total = Counter(), Counter()
     with args.gold.open(encoding="utf-8") as src, args.out.open("w", encoding="utf-8") as out:

@@ -1429,4 +1429,21 @@ PARSES = {
         ("Clinton", 19, "dobj", "PROPN", "NNP", "Clinton", "B-PERSON"),
         (".", 16, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Sanders pointed to the polls.": [
+        ("Sanders", 1, "nsubj", "NOUN", "NNS", "sander", "B-ORG"),
+        ("pointed", 1, "ROOT", "VERB", "VBD", "point", "O"),
+        ("to", 1, "prep", "ADP", "IN", "to", "O"),
+        ("the", 4, "det", "DET", "DT", "the", "O"),
+        ("polls", 2, "pobj", "NOUN", "NNS", "poll", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
+    "Sanders pointed out that he won.": [
+        ("Sanders", 1, "nsubj", "NOUN", "NNS", "sander", "B-ORG"),
+        ("pointed", 1, "ROOT", "VERB", "VBD", "point", "O"),
+        ("out", 1, "prt", "ADP", "RP", "out", "O"),
+        ("that", 5, "mark", "SCONJ", "IN", "that", "O"),
+        ("he", 5, "nsubj", "PRON", "PRP", "he", "O"),
+        ("won", 1, "ccomp", "VERB", "VBD", "win", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -99,3 +99,17 @@ def test_lemma_mends_the_lemmatizers_slips() -> None:
 
     hoping = build("hoping", [("hoping", 0, "ROOT", "VERB", "VBG", "hop", "O")])
     assert lemma(hoping[0]) == "hope"
+
+
+def test_a_stance_phrase_is_a_cue_in_the_broad_scope_only() -> None:
+    speech = cues.CueWords.build(cues.SCOPES["speech"])
+    broad = cues.CueWords.build(cues.SCOPES["all"])
+    doc = parsed("Sanders pointed to the polls.")
+    assert cues.find_cues(doc, {}, set(), speech.cues, speech.left_out) == []
+    assert [t.text for t in cues.find_cues(doc, {}, set(), broad.cues, broad.left_out)] == [
+        "pointed"
+    ]
+    doc = parsed("Sanders pointed out that he won.")  # a speech phrase stays a cue
+    assert [t.text for t in cues.find_cues(doc, {}, set(), speech.cues, speech.left_out)] == [
+        "pointed"
+    ]

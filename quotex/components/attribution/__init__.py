@@ -104,7 +104,7 @@ class Draft:
         turns = transcript_turns(doc, inside)
         # a transcript turn is someone's words: cue verbs inside it report nothing of ours
         spoken = {t.i for turn in turns for t in doc.char_span(turn.start, turn.end, "expand")}
-        cues = find_cues(doc, inside, blocked_tokens(doc) | spoken, words.cues)
+        cues = find_cues(doc, inside, blocked_tokens(doc) | spoken, words.cues, words.left_out)
         return cls(doc, words, regions, inside, turns, cues)
 
     def take(self, attr: Attribution) -> None:

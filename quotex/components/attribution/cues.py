@@ -39,6 +39,8 @@ ALL_SECTIONS = ("speech", "writing", "cognition", "evidence")
 SCOPES = {"speech": ("speech", "writing"), "all": DEFAULT_CUE_SECTIONS}
 CLAUSE_SECTIONS = ("speech", "writing", "cognition")
 SPEECH_SECTIONS = ("speech", "writing")
+# Phrases that report positions, not speech: cues only where cognition or evidence are.
+STANCE_PHRASES = "stance_phrases"
 
 
 @cache
@@ -51,8 +53,16 @@ def cue_lemmas(sections: tuple[str, ...] = ALL_SECTIONS) -> frozenset[str]:
 def _phrases() -> tuple[tuple[str, ...], ...]:
     """The multiword cues as word tuples: ("call", "for"), ("refer", "to", "as"), ..."""
     return tuple(
-        words for words in map(str.split, entries("reporting_verbs", "phrases")) if len(words) > 1
+        words
+        for words in map(str.split, entries("reporting_verbs", "phrases", STANCE_PHRASES))
+        if len(words) > 1
     )
+
+
+@cache
+def stance_phrases() -> frozenset[tuple[str, ...]]:
+    """Multiword cues of positions and evidence ("pointed to the polls"), not speech."""
+    return frozenset(tuple(p.split()) for p in entries("reporting_verbs", STANCE_PHRASES))
 
 
 @cache
@@ -125,6 +135,8 @@ class CueWords:
     speech: frozenset[str]  # speech and writing
     any_section: frozenset[str]  # every section of reporting_verbs.txt but phrases
     stance: frozenset[str]  # object cues that are positions ("want", "support")
+    # phrases that are no cue in these sections ("pointed to" with speech and writing only)
+    left_out: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def build(
@@ -148,6 +160,7 @@ def _cue_words(sections: tuple[str, ...], extra: frozenset[str]) -> CueWords:
         speech=speech,
         any_section=cue_lemmas(ALL_SECTIONS) | extra,
         stance=object_lemmas() - speech,
+        left_out=frozenset() if set(sections) - set(SPEECH_SECTIONS) else stance_phrases(),
     )
 
 
@@ -203,10 +216,15 @@ def has_phrase_words(verb: Token) -> bool:
 
 
 def find_cues(
-    doc: Doc, inside: dict[int, int], blocked: set[int], lemmas: frozenset[str]
+    doc: Doc,
+    inside: dict[int, int],
+    blocked: set[int],
+    lemmas: frozenset[str],
+    left_out: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Token]:
     """Cue verbs outside quote marks and fixed expressions ("said" in "He said it failed");
-    a verb that reports only in a phrase needs the phrase's words ("weighed in")."""
+    a verb that reports only in a phrase needs the phrase's words ("weighed in"), and one
+    in a phrase ``left_out`` is none ("pointed to the polls" in the speech scope)."""
     phrase_only = phrase_only_lemmas()
     verb_pos = {doc.vocab.strings[p] for p in VERB_POS}
     verbs = [doc[i] for i, p in enumerate(doc.to_array("POS").tolist()) if p in verb_pos]
@@ -217,7 +235,21 @@ def find_cues(
         and t.i not in inside
         and t.i not in blocked
         and (lemma(t) not in phrase_only or has_phrase_words(t))
+        and not (left_out and in_phrase_left_out(t, lemmas, left_out))
     ]
+
+
+def in_phrase_left_out(
+    verb: Token, lemmas: frozenset[str], left_out: frozenset[tuple[str, ...]]
+) -> bool:
+    """stance_phrase_out_of_scope: a verb that is a cue only through a phrase left out, and
+    has that phrase's words: "Sanders pointed to the polls" (speech scope), not "pointed
+    out that …" nor "said" (a cue of its own)."""
+    words = {c.lower_ for c in verb.rights}
+    mine = [p for p in left_out if p[0] == lemma(verb)]
+    if not mine or lemma(verb) in cue_lemmas(ALL_SECTIONS):
+        return False
+    return any(all(w in words for w in p[1:]) for p in mine)
 
 
 def cue_span(verb: Token) -> Span:
