@@ -100,3 +100,11 @@ def test_a_roster_is_not_a_turn() -> None:
     doc = parsed("STAFF: Tim Albrecht, Brad Anderson, Rob Barron, Sam Clovis.")
     assert sources.is_name_list(doc[2:])
     assert not sources.is_name_list(parsed("TAPPER: Do you think the plan will work?")[2:])
+
+
+def test_a_poll_is_a_source_only_where_evidence_counts() -> None:
+    doc = parsed("In the latest survey, 71 percent back the plan.")
+    assert len(sources.according_phrases(doc, {})) == 1  # --scope all
+    assert sources.according_phrases(doc, {}, evidence=False) == []  # --scope speech
+    doc = parsed("According to the police, the man fled.")  # speech either way
+    assert len(sources.according_phrases(doc, {}, evidence=False)) == 1

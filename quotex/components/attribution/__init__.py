@@ -201,7 +201,7 @@ def take_cue_clauses(draft: Draft) -> None:
 
 def take_according_phrases(draft: Draft) -> None:
     """ "According to X, …", "In a new poll, …"."""
-    for acc, source, cue in according_phrases(draft.doc, draft.inside):
+    for acc, source, cue in according_phrases(draft.doc, draft.inside, draft.words.evidence):
         attr = according_attribution(acc, source, cue, draft.regions, draft.inside, draft.words)
         if attr is not None:
             draft.take(attr)

@@ -137,6 +137,7 @@ class CueWords:
     stance: frozenset[str]  # object cues that are positions ("want", "support")
     # phrases that are no cue in these sections ("pointed to" with speech and writing only)
     left_out: frozenset[tuple[str, ...]] = frozenset()
+    evidence: bool = True  # evidence counts: "In a new poll, 71 percent …"
 
     @classmethod
     def build(
@@ -161,6 +162,7 @@ def _cue_words(sections: tuple[str, ...], extra: frozenset[str]) -> CueWords:
         any_section=cue_lemmas(ALL_SECTIONS) | extra,
         stance=object_lemmas() - speech,
         left_out=frozenset() if set(sections) - set(SPEECH_SECTIONS) else stance_phrases(),
+        evidence="evidence" in sections,
     )
 
 

@@ -146,13 +146,16 @@ def in_evidence(token: Token) -> tuple[Token, Token, Span] | None:
     return None
 
 
-def according_phrases(doc: Doc, inside: dict[int, int]) -> list[tuple[Token, Token, Span]]:
-    """(phrase head, source noun, cue) of "according to X" and "In a new poll, …"."""
+def according_phrases(
+    doc: Doc, inside: dict[int, int], evidence: bool = True
+) -> list[tuple[Token, Token, Span]]:
+    """(phrase head, source noun, cue) of "according to X" and, where ``evidence`` counts
+    (``--scope all``), "In a new poll, …"."""
     pairs = []
     for token in doc:
         if token.i in inside:
             continue
-        found = according_to(token) or in_evidence(token)
+        found = according_to(token) or (in_evidence(token) if evidence else None)
         if found is not None:
             pairs.append(found)
     return pairs
