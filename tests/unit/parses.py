@@ -1446,4 +1446,18 @@ PARSES = {
         ("won", 1, "ccomp", "VERB", "VBD", "win", "O"),
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Smith and “the people” said the plan would fail.": [
+        ("Smith", 6, "nsubj", "PROPN", "NNP", "Smith", "O"),
+        ("and", 0, "cc", "CCONJ", "CC", "and", "O"),
+        ("“", 4, "punct", "PUNCT", "``", '"', "O"),
+        ("the", 4, "det", "DET", "DT", "the", "O"),
+        ("people", 0, "conj", "NOUN", "NNS", "people", "O"),
+        ("”", 4, "punct", "PUNCT", "''", '"', "O"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say", "O"),
+        ("the", 8, "det", "DET", "DT", "the", "O"),
+        ("plan", 10, "nsubj", "NOUN", "NN", "plan", "O"),
+        ("would", 10, "aux", "AUX", "MD", "would", "O"),
+        ("fail", 6, "ccomp", "VERB", "VB", "fail", "O"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -71,3 +71,9 @@ def test_with_conjuncts_widens_a_group_over_the_members_it_lists() -> None:
     assert mention.text == "Other prominent Republicans"
     widened = syntax.with_conjuncts(mention).text
     assert widened.endswith("like Richard Armitage, Henry Paulson and Brent Scowcroft")
+
+
+def test_with_conjuncts_never_reaches_into_quoted_words() -> None:
+    doc = parsed("Smith and “the people” said the plan would fail.")
+    mention = syntax.mention_span(token(doc, "Smith"))
+    assert syntax.with_conjuncts(mention).text == "Smith"

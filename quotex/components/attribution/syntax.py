@@ -174,6 +174,13 @@ def with_conjuncts(mention: Span) -> Span:
     last = max(joined + members, key=lambda t: t.i)
     later = [c for t in (head, last) for c in t.rights if c.dep_ == "appos" and c.i > last.i]
     end = max(mention_span(t).end for t in [last, *later])
+    marks = [t.i for t in mention.doc[mention.end : end] if t.is_quote]
+    if marks:  # never into quoted words: "Smith and “the people”"
+        end = marks[0]
+    while end > mention.end and (
+        is_blank(mention.doc[end - 1]) or mention.doc[end - 1].dep_ in ("cc", "prep")
+    ):
+        end -= 1
     return mention.doc[mention.start : max(end, mention.end)]
 
 
