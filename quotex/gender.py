@@ -5,8 +5,9 @@ person (``pronoun``), a gendered title before a mention (``title``: "Mrs. Clinto
 gendered noun beside a mention (``noun``: "the congresswoman Nancy Pelosi"), and last the
 first name, when the shipped US first-name list gives it at least ``FIRST_NAME_SHARE``
 one way (``first name``: "Hillary" female, "Leslie" unknown). Where none of these is
-found, he or she in the sentences where the person is the only one named
-(:func:`pronoun_gender_alone`, ``pronoun``). Nothing else is guessed.
+found, he or she in the sentences where the person is the only one named, or the first
+he or she after the person where others are named later (:func:`pronoun_gender_alone`,
+``pronoun``); never words in quote marks, nor an object "her". Nothing else is guessed.
 """
 
 from __future__ import annotations
