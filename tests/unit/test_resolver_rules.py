@@ -728,3 +728,18 @@ def test_full_name_before_stops_at_the_end_of_a_sentence() -> None:
     text = "The front-runner, Donald Trump. But Democrats met George H.W. Bush."
     assert full_name_before(text, "Democrats") is None  # not "Donald Trump. But Democrats"
     assert full_name_before(text, "Bush") == "George H.W. Bush"  # initials go on
+
+
+def test_entity_with_role_takes_the_holder_named_last() -> None:
+    # both are senators; Reed is named again after Ellis's titled mention
+    text = "Sen. Tom Reed spoke. Sen. Ann Ellis left. Reed stayed. “No,” the senator said."
+    d = discourse(
+        text,
+        {"e1": ("Tom Reed", "PERSON"), "e2": ("Ann Ellis", "PERSON")},
+        [
+            (5, 13, "e1", 0, 0, False, True),
+            (26, 34, "e2", 0, 1, False, True),
+            (41, 45, "e1", 0, 2, False, True),
+        ],
+    )
+    assert entity_with_role(d, ["senator"], text.index("the senator")) == "e1"

@@ -164,13 +164,15 @@ def _apposition_words(text: str) -> list[str]:
 
 
 def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str | None:
-    """The latest person named before ``offset`` with ``role`` as a title or in apposition:
-    "the minority leader" ← "Senate Minority Leader Harry Reid"; "the governor" ← "Gov.
-    Chris Christie" (abbreviations read in full); never "the president" ← "Vice President
-    Joe Biden". A title an organisation's name qualifies comes after a bare one
-    (``title_qualified_by_name``)."""
-    qualified: str | None = None
-    for mention in reversed(discourse.mentions_before(offset)):
+    """Of the people named before ``offset`` with ``role`` as a title or in apposition, the
+    one named last: "the minority leader" ← "Senate Minority Leader Harry Reid"; "the
+    governor" ← "Gov. Chris Christie" (abbreviations read in full); never "the president"
+    ← "Vice President Joe Biden". A title an organisation's name qualifies comes after a
+    bare one (``title_qualified_by_name``)."""
+    holders: set[str] = set()
+    qualified: set[str] = set()
+    earlier = discourse.mentions_before(offset)
+    for mention in earlier:
         if discourse.labels.get(mention.entity) != PERSON:
             continue
         before = _title_before(discourse.text, mention.start)
@@ -178,14 +180,20 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
         apposition = after.startswith(",") and _ends_with(
             _apposition_words(after.split(",")[1]), role
         )
-        if apposition or not _ends_with(before, role):
-            if apposition:
+        if apposition or (
+            _ends_with(before, role)
+            and not title_qualified_by_name(discourse.text, mention.start, len(role))
+        ):
+            holders.add(mention.entity)
+        elif _ends_with(before, role):
+            qualified.add(mention.entity)
+    # latest_role_holder: of the people titled so, the one named last, titled or not ("Sen.
+    # Ted Cruz … Sen. John McCain … Cruz defends … “…,” the senator says" is Cruz)
+    for group in (holders, qualified):
+        for mention in reversed(earlier):
+            if mention.entity in group:
                 return mention.entity
-            continue
-        if not title_qualified_by_name(discourse.text, mention.start, len(role)):
-            return mention.entity
-        qualified = qualified or mention.entity
-    return qualified
+    return None
 
 
 def title_qualified_by_name(text: str, start: int, length: int) -> bool:
