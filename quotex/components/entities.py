@@ -33,6 +33,7 @@ from quotex.gender import (
     strongest,
     title_gender,
 )
+from quotex.lexicon import entries
 from quotex.names import person_name, title_words
 
 COMPONENT = "quotex_entities"
@@ -245,6 +246,25 @@ def _is_name_token(token: Token) -> bool:
     )
 
 
+def headline_verb(word: str) -> bool:
+    """A capitalised speech verb in the third person, as title-case headlines write them
+    between names: "Slams", "Warns", "Says", "Denounces"."""
+    lower = word.lower()
+    if not word[:1].isupper() or not lower.endswith("s"):
+        return False
+    verbs = entries("reporting_verbs", "speech", "writing")
+    return lower[:-1] in verbs or (lower.endswith("es") and lower[:-2] in verbs)
+
+
+def _cut_at_headline_verb(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """headline_verb_in_name: "Hillary Clinton Slams Donald Trump" tagged as one person is
+    "Hillary Clinton"; "Denounces Clinton" is "Clinton"."""
+    for i in range(start, end):
+        if headline_verb(doc[i].text):
+            return (start, i) if i > start else (i + 1, end)
+    return start, end
+
+
 def clean_mention(ent: Span) -> Span | None:
     """The mention with determiners, possessives and titles trimmed; None for junk."""
     doc = ent.doc
@@ -254,6 +274,7 @@ def clean_mention(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
     if ent.label_ == "PERSON":
+        start, end = _cut_at_headline_verb(doc, start, end)
         while start > 0 and _is_name_token(doc[start - 1]):
             start -= 1
         while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from quotex.components.entities import MentionIn, acronym, cluster_mentions, mention_gender
+from quotex.components.entities import (
+    MentionIn,
+    acronym,
+    clean_mention,
+    cluster_mentions,
+    headline_verb,
+    mention_gender,
+)
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
 
 
@@ -171,3 +178,26 @@ def test_cluster_mentions_joins_a_headline_descriptor_to_the_name() -> None:
         [mention("Bill Clinton", "PERSON"), mention("Hillary Clinton", "PERSON", 40)]
     )
     assert len(clusters) == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "name"),
+    [
+        # a title-case headline the tagger read as one person
+        (["Hillary", "Clinton", "Slams", "Donald", "Trump"], "PERSON", "Hillary Clinton"),
+        (["Denounces", "Clinton"], "PERSON", "Clinton"),
+        (["Dennis", "Prager", "Tells"], "PERSON", "Dennis Prager"),
+        # a name that is no verb stays whole
+        (["Marine", "Le", "Pen"], "PERSON", "Marine Le Pen"),
+    ],
+)
+def test_clean_mention_cuts_a_person_at_a_headline_verb(words, label, name) -> None:
+    doc = Doc(VOCAB, words=words)
+    ent = Span(doc, 0, len(doc), label=label)
+    assert clean_mention(ent).text == name
+
+
+def test_headline_verb_is_a_capitalised_third_person_speech_verb() -> None:
+    assert headline_verb("Slams") and headline_verb("Denounces") and headline_verb("Says")
+    assert not headline_verb("slams")  # not in a title-case headline
+    assert not headline_verb("Pen") and not headline_verb("Post")
