@@ -265,6 +265,16 @@ def _cut_at_headline_verb(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A stance a word takes, not a name: "pro-Clinton", "anti-LGBT".
+STANCE_PREFIXES = ("pro-", "anti-")
+
+
+def not_a_name(text: str) -> bool:
+    """lowercase_person: words the tagger called a person that no name is written as, all
+    lowercase ("lone wolf", "telenovela") or a stance ("pro-Clinton")."""
+    return not any(ch.isupper() for ch in text) or text.lower().startswith(STANCE_PREFIXES)
+
+
 def clean_mention(ent: Span) -> Span | None:
     """The mention with determiners, possessives and titles trimmed; None for junk."""
     doc = ent.doc
@@ -280,6 +290,8 @@ def clean_mention(ent: Span) -> Span | None:
         while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():
             start += 1
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
+        return None
+    if ent.label_ == "PERSON" and not_a_name(doc[start:end].text):
         return None
     if end - start == 1 and ent.label_ in NAME_LABELS and doc[start].pos_ in COMMON_POS:
         if not doc[start].text.isupper():

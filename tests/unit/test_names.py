@@ -201,3 +201,10 @@ def test_headline_verb_is_a_capitalised_third_person_speech_verb() -> None:
     assert headline_verb("Slams") and headline_verb("Denounces") and headline_verb("Says")
     assert not headline_verb("slams")  # not in a title-case headline
     assert not headline_verb("Pen") and not headline_verb("Post")
+
+
+@pytest.mark.parametrize("words", [["lone", "wolf"], ["telenovela"], ["pro", "-", "Clinton"]])
+def test_clean_mention_drops_what_no_name_is_written_as(words) -> None:
+    doc = Doc(VOCAB, words=words, spaces=[w != "pro" and w != "-" for w in words])
+    assert clean_mention(Span(doc, 0, len(doc), label="PERSON")) is None
+    assert clean_mention(Span(doc, 0, len(doc), label="ORG")) is not None  # people only
