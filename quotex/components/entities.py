@@ -258,11 +258,20 @@ def headline_verb(word: str) -> bool:
 
 def _cut_at_headline_verb(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """headline_verb_in_name: "Hillary Clinton Slams Donald Trump" tagged as one person is
-    "Hillary Clinton"; "Denounces Clinton" is "Clinton"."""
+    "Hillary Clinton"; "Denounces Clinton" is "Clinton"; "George Lopez On Why Blacks" is
+    "George Lopez"."""
     for i in range(start, end):
         if headline_verb(doc[i].text):
             return (start, i) if i > start else (i + 1, end)
+        if i > start and doc[i].text in HEADLINE_LINKS:  # "George Lopez On Why Blacks …"
+            return start, i
     return start, end
+
+
+# Words a title-case headline capitalises that no name holds: "Trump Meets With Expert".
+HEADLINE_LINKS = frozenset(
+    {"On", "Why", "With", "Amid", "After", "Over", "About", "Against", "To", "For", "At"}
+)
 
 
 # A stance a word takes, not a name: "pro-Clinton", "anti-LGBT".

@@ -187,6 +187,7 @@ def test_cluster_mentions_joins_a_headline_descriptor_to_the_name() -> None:
         (["Hillary", "Clinton", "Slams", "Donald", "Trump"], "PERSON", "Hillary Clinton"),
         (["Denounces", "Clinton"], "PERSON", "Clinton"),
         (["Dennis", "Prager", "Tells"], "PERSON", "Dennis Prager"),
+        (["George", "Lopez", "On", "Why", "Blacks"], "PERSON", "George Lopez"),
         # a name that is no verb stays whole
         (["Marine", "Le", "Pen"], "PERSON", "Marine Le Pen"),
     ],
