@@ -240,3 +240,18 @@ def test_subject_parsed_as_object_of_as() -> None:
         "As Akhil Amar, a professor at Yale, put it, ''Senate Republicans should remember that.''"
     )
     assert subjects.subject_parsed_as_object_of_as(token(doc, "put"), marked(doc)[1]) is None
+
+
+HANNITY = (
+    "Hannity said on his show after the senator easily won his primary, remarking that the base"
+    " was angry."
+)
+
+
+def test_participle_of_the_report_goes_on_the_speech_verb() -> None:
+    doc = parsed(HANNITY)
+    assert subjects.subject_of(token(doc, "remarking")).text == "Hannity"
+    # a passive speech verb has no speaker to lend: the clause's own subject stays
+    passive = {0: {"dep": "nsubjpass"}}
+    doc = parsed(HANNITY, edit=passive)
+    assert subjects.subject_of(token(doc, "remarking")).text == "senator"

@@ -121,6 +121,9 @@ def subject_from_head_verb(verb: Token) -> Token | None:
     """
     if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
         return None
+    reporter = participle_of_the_report(verb)
+    if reporter is not None:
+        return reporter
     if verb.dep_ == CONJ:
         siblings = [
             c
@@ -130,6 +133,28 @@ def subject_from_head_verb(verb: Token) -> Token | None:
         if siblings:
             return siblings[-1]
     return verb.head
+
+
+# Clauses a participle's head may sit in while the participle goes on the report around them.
+ASIDE_CLAUSE_DEPS = frozenset({ADVCL, RELCL})
+
+
+def participle_of_the_report(verb: Token) -> Token | None:
+    """ "“…,” Hannity said … after the first-term senator easily won his primary,
+    remarking that …": the parser hangs the participle on the verb of the clause between
+    (*won*); after a comma it goes on the speech verb that clause hangs from (*said*)."""
+    head = verb.head
+    if verb.dep_ != ADVCL or verb.tag_ != GERUND_TAG or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text != "," or head.dep_ not in ASIDE_CLAUSE_DEPS:
+        return None
+    speech = entries("reporting_verbs", "speech", "writing")
+    reporter = head.head
+    if lemma(head) in speech or lemma(reporter) not in speech or reporter.i > verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in reporter.children):  # "has been criticized"
+        return None
+    return reporter
 
 
 def subject_from_statement_issuer(verb: Token) -> Token | None:
