@@ -7,6 +7,7 @@ import spacy
 from handbuilt import parsed
 from spacy.tokens import Doc
 
+from quotex.components.attribution.syntax import mention_span
 from quotex.components.people import (
     full_name_before,
     mend_people,
@@ -743,3 +744,17 @@ def test_entity_with_role_takes_the_holder_named_last() -> None:
         ],
     )
     assert entity_with_role(d, ["senator"], text.index("the senator")) == "e1"
+
+
+def test_a_share_of_her_documents_is_ranked_as_her() -> None:
+    doc = parsed("One of her ads said the judge was unfit.")
+    mention = mention_span(doc[0])
+    assert mention.text == "One of her ads"  # quantity_of: not "One" alone
+    assert kind_of(mention) == "document"
+    d = discourse(doc.text, {}, [])
+    found = resolve_description(d, mention)
+    assert (found.rule, found.gender) == ("ranked", "female")
+    # evidence, not speech: the filings are the source, as written
+    doc = parsed("His filings show a surplus.")
+    found = resolve_description(d, mention_span(doc[1]))
+    assert found.rule == "as written"

@@ -202,3 +202,12 @@ def test_end_unclosed_quote_at_speaker() -> None:
     closed = Attribution("direct", 1, len(text), entity="e1", regions=[MarkedRegion(0, 1, 5, 6)])
     speakers.end_unclosed_quote_at_speaker(doc, closed, index)
     assert closed.end == len(text)
+
+
+def test_entity_of_a_share_is_of_the_noun_it_shares_not_its_possessor() -> None:
+    text = "One of Trump's aides said the plan failed."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Trump", "PERSON", text, "Trump")])
+    mention = mention_span(token(doc, "One"))
+    assert mention.text == "One of Trump's aides"
+    assert index.entity_of(mention) is None  # an aide, not Trump

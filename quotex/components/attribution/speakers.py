@@ -30,6 +30,7 @@ from quotex.components.attribution.syntax import (
     doc_text,
     function_words,
     mention_span,
+    share_head,
 )
 from quotex.components.entities import EXT_ENTITIES
 from quotex.components.paragraphs import paragraph_spans
@@ -104,7 +105,7 @@ class EntityIndex:
         """The entity of the mention's head word, else of any word in it (persons first);
         not of a name that only qualifies a common noun ("a Trump supporter", "Russia's
         opposition")."""
-        root = span.root
+        root = share_head(span.root)  # "one of Trump's aides" names an aide
         if root.pos_ == PROPN and not self.by_char.get(root.idx):
             # "Oversight ranking Democrat Elijah Cummings", "The Huffington Post's Scott
             # Conroy": an untagged name heads the mention; what qualifies it is no speaker

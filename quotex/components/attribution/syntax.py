@@ -127,13 +127,42 @@ def has_child(token: Token, deps: frozenset[str]) -> bool:
     return any(c.dep_ in deps for c in token.children)
 
 
+# Heads that name a share of what their "of" phrase names: "one of her ads", "some of
+# the protesters", "many of his aides".
+QUANTITY_HEADS = frozenset(
+    {"one", "two", "three", "some", "many", "most", "several", "few", "all", "none", "each"}
+)
+
+
+def part_of_a_quantity(head: Token, child: Token) -> bool:
+    """quantity_of: the "of" phrase of a share is part of the mention: "one of her ads",
+    not "one" alone."""
+    return (
+        head.lower_ in QUANTITY_HEADS
+        and child.dep_ == PREP
+        and child.lower_ == "of"
+        and child.i == head.i + 1
+    )
+
+
+def share_head(token: Token) -> Token:
+    """The noun a share names ("one of her ads" → ads), else ``token``."""
+    if token.lower_ in QUANTITY_HEADS:
+        for prep in token.rights:
+            if part_of_a_quantity(token, prep):
+                objs = [c for c in prep.children if c.dep_ == POBJ]
+                if objs:
+                    return objs[0]
+    return token
+
+
 def mention_span(head: Token) -> Span:
     """The mention around its head: left modifiers kept, appositions and clauses cut."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in MENTION_CUT_DEPS:
+        if child.dep_ in MENTION_CUT_DEPS and not part_of_a_quantity(head, child):
             break
         end = child.right_edge.i + 1
     while start < head.i and is_blank(doc[start]):

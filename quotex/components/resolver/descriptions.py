@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
+from quotex.components.attribution.syntax import share_head
 from quotex.components.resolver.discourse import Discourse
 from quotex.gender import noun_gender
 from quotex.lexicon import entries
@@ -79,8 +80,9 @@ def role_words() -> frozenset[str]:
 
 
 def head_word(span: Span) -> str:
-    """The description's head noun, lowercase lemma ("the former presidents" → president)."""
-    root = span.root
+    """The description's head noun, lowercase lemma ("the former presidents" → president;
+    "one of her ads" → ad)."""
+    root = share_head(span.root)
     word = root.lemma_.lower() if root.lemma_ else root.lower_
     if "-" in word and word.endswith("old"):
         return "year-old"  # "the 43-year-old" as one token
@@ -96,8 +98,29 @@ def determiner(span: Span) -> str | None:
 
 
 def is_possessed(span: Span) -> bool:
-    """ "his wife", "her spokesman": someone's someone, named or not."""
-    return any(t.dep_ == "poss" and t.head == span.root for t in span)
+    """ "his wife", "her spokesman", "one of her ads": someone's someone, named or not."""
+    root = share_head(span.root)
+    return any(t.dep_ == "poss" and t.head == root for t in span)
+
+
+def speaks(span: Span) -> bool:
+    """The description is the subject of a speech or writing verb ("her ad asking …",
+    "his statement said"), not of evidence ("his filings show …")."""
+    verb = span.root.head
+    return verb.lemma_.lower() in entries("reporting_verbs", "speech", "writing")
+
+
+# A possessive pronoun and the gender of who it names.
+POSSESSIVE_GENDERS = {"his": "male", "her": "female"}
+
+
+def possessive_pronoun(span: Span) -> str | None:
+    """The gender of "his" or "her" before the description's noun ("her ads"), else None."""
+    root = share_head(span.root)
+    for t in span:
+        if t.dep_ == "poss" and t.head == root and t.lower_ in POSSESSIVE_GENDERS:
+            return POSSESSIVE_GENDERS[t.lower_]
+    return None
 
 
 def kind_of(span: Span) -> str:
@@ -469,6 +492,9 @@ def resolve_description(
             return Described(None, "people named together", label=PERSON, name=name)
     if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
+    if kind == "document" and possessive_pronoun(span) and speaks(span):
+        # possessed_document: "one of her ads asking …" is hers, ranked as "her" would be
+        return Described(None, "ranked", label=PERSON, gender=possessive_pronoun(span))
     if is_possessed(span) or not definite:
         if kind in ("role", "person", "anonymous"):  # "a retiree", "his wife": nobody named
             return Described(None, "unnamed", label=PERSON)
