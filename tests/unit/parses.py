@@ -1514,4 +1514,16 @@ PARSES = {
         ("failed", 5, "ccomp", "VERB", "VBD", "fail", "O"),
         (".", 5, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Wages rose, according to calculations by Amy Glasmeier.": [
+        ("Wages", 1, "nsubj", "NOUN", "NNS", "wage", "O"),
+        ("rose", 1, "ROOT", "VERB", "VBD", "rise", "O"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"),
+        ("according", 1, "prep", "VERB", "VBG", "accord", "O"),
+        ("to", 3, "prep", "ADP", "IN", "to", "O"),
+        ("calculations", 4, "pobj", "NOUN", "NNS", "calculation", "O"),
+        ("by", 5, "prep", "ADP", "IN", "by", "O"),
+        ("Amy", 8, "compound", "PROPN", "NNP", "Amy", "B-PERSON"),
+        ("Glasmeier", 6, "pobj", "PROPN", "NNP", "Glasmeier", "I-PERSON"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

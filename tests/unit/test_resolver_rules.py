@@ -758,3 +758,18 @@ def test_a_share_of_her_documents_is_ranked_as_her() -> None:
     doc = parsed("His filings show a surplus.")
     found = resolve_description(d, mention_span(doc[1]))
     assert found.rule == "as written"
+
+
+def test_a_document_named_with_its_issuer_is_theirs() -> None:
+    text = "Wages rose, according to calculations by Amy Glasmeier."
+    doc = parsed(text)
+    start = text.index("Amy")
+    d = discourse(
+        text,
+        {"e1": ("Amy Glasmeier", "PERSON")},
+        [(start, start + len("Amy Glasmeier"), "e1", 0, 0, False, False)],
+    )
+    found = resolve_description(d, mention_span(doc[5]))  # "calculations"
+    assert (found.entity, found.rule) == ("e1", "document author")
+    bare = discourse(text, {}, [])  # the issuer no entity: the document as written
+    assert resolve_description(bare, mention_span(doc[5])).rule == "as written"

@@ -335,12 +335,30 @@ def issuers(span: Span) -> list:
     for token in reversed(doc[: span.start]):
         if token.lemma_.lower() != word or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        found.extend(c for c in token.lefts if c.dep_ in ISSUER_DEPS)
-        for prep in token.rights:
-            if prep.lower_ in ISSUER_PREPOSITIONS:
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(issuer_words(token))
         found.extend(issuer_by_verb(token))
     return found
+
+
+def issuer_words(noun) -> list:
+    """The words a document's noun names its issuer with: "the PPIC poll", "Quinnipiac's
+    poll", "a report by Human Rights Watch"."""
+    found = [c for c in noun.lefts if c.dep_ in ISSUER_DEPS]
+    for prep in noun.rights:
+        if prep.lower_ in ISSUER_PREPOSITIONS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def own_issuer(discourse: Discourse, span: Span) -> str | None:
+    """issuer_named_here: the person or organisation a document's own words name ("according
+    to calculations by Amy Glasmeier", "a new Quinnipiac poll"), also where it is "a"
+    document and so no earlier one."""
+    for child in issuer_words(span.root):
+        entity = entity_at(discourse, child.idx)
+        if entity and discourse.labels.get(entity) in ISSUER_LABELS:
+            return entity
+    return None
 
 
 def issuer_named_with(discourse: Discourse, span: Span) -> str | None:
@@ -492,6 +510,9 @@ def resolve_description(
             return Described(None, "people named together", label=PERSON, name=name)
     if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
+    if kind == "document" and own_issuer(discourse, span):
+        entity = own_issuer(discourse, span)
+        return Described(entity, "document author", label=discourse.labels[entity])
     if kind == "document" and possessive_pronoun(span) and speaks(span):
         # possessed_document: "one of her ads asking …" is hers, ranked as "her" would be
         return Described(None, "ranked", label=PERSON, gender=possessive_pronoun(span))
