@@ -773,3 +773,17 @@ def test_a_document_named_with_its_issuer_is_theirs() -> None:
     assert (found.entity, found.rule) == ("e1", "document author")
     bare = discourse(text, {}, [])  # the issuer no entity: the document as written
     assert resolve_description(bare, mention_span(doc[5])).rule == "as written"
+
+
+def test_a_document_filed_by_someone_is_theirs() -> None:
+    text = "The plan failed, according to a document filed by Dave Aronberg."
+    doc = parsed(text)
+    start = text.index("Dave")
+    d = discourse(
+        text,
+        {"e1": ("Dave Aronberg", "PERSON")},
+        [(start, start + len("Dave Aronberg"), "e1", 0, 0, False, False)],
+    )
+    document = mention_span(doc[[t.text for t in doc].index("document")])
+    found = resolve_description(d, document)
+    assert (found.entity, found.rule) == ("e1", "document author")

@@ -342,11 +342,15 @@ def issuers(span: Span) -> list:
 
 def issuer_words(noun) -> list:
     """The words a document's noun names its issuer with: "the PPIC poll", "Quinnipiac's
-    poll", "a report by Human Rights Watch"."""
+    poll", "a report by Human Rights Watch", "a letter signed by 50 officials"."""
     found = [c for c in noun.lefts if c.dep_ in ISSUER_DEPS]
     for prep in noun.rights:
         if prep.lower_ in ISSUER_PREPOSITIONS:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
+        if prep.dep_ == "acl":  # "a court document filed by state attorney Dave Aronberg"
+            for agent in prep.children:
+                if agent.dep_ == "agent":
+                    found.extend(c for c in agent.children if c.dep_ == "pobj")
     return found
 
 
