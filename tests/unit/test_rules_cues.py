@@ -113,3 +113,8 @@ def test_a_stance_phrase_is_a_cue_in_the_broad_scope_only() -> None:
     assert [t.text for t in cues.find_cues(doc, {}, set(), speech.cues, speech.left_out)] == [
         "pointed"
     ]
+
+
+def test_a_court_ruling_is_evidence_with_the_broad_scope() -> None:
+    assert "rule" in cues.CueWords.build(cues.SCOPES["all"]).cues
+    assert "rule" not in cues.CueWords.build(cues.SCOPES["speech"]).cues
