@@ -211,3 +211,14 @@ def test_entity_of_a_share_is_of_the_noun_it_shares_not_its_possessor() -> None:
     mention = mention_span(token(doc, "One"))
     assert mention.text == "One of Trump's aides"
     assert index.entity_of(mention) is None  # an aide, not Trump
+
+
+def test_they_led_by_he_is_the_person_he_is() -> None:
+    text = "Tom Reed spoke. He and his partner came because they wanted to win."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records(
+        [entity("e1", "Tom Reed", "PERSON", text, "Tom Reed")]
+    )
+    reed = quote_by(doc, "Reed", speaker="Tom Reed", entity="e1")
+    they = mention_span(token(doc, "they"))
+    assert speakers.resolve_they(doc, they, [reed], index, {}) == ("Tom Reed", "e1")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotex.components.attribution.quote import DIRECT, Attribution
 from quotex.components.attribution.syntax import (
@@ -196,6 +196,16 @@ def plural_subject_before_in_sentence(doc: Doc, mention: Span, index: EntityInde
     """ "Senate Democrats blocked the bill because they said …", "He and his partner came
     because they wanted …": a plural or coordinated subject earlier in the same sentence
     (a group noun, a people, or names joined by "and")."""
+    token = plural_subject_token(doc, mention)
+    if token is None:
+        return None, None
+    span = mention_span(token)
+    entity = index.entity_of(span)
+    return (index.names[entity] if entity else canonical_name(span.text)), entity
+
+
+def plural_subject_token(doc: Doc, mention: Span) -> Token | None:
+    """The plural or coordinated subject before ``mention`` in its sentence, if any."""
     for token in reversed(doc[mention.sent.start : mention.start]):
         if token.dep_ not in NOMINAL_SUBJECT_DEPS or token.pos_ not in NOMINAL_POS | {"PRON"}:
             continue
@@ -203,18 +213,27 @@ def plural_subject_before_in_sentence(doc: Doc, mention: Span, index: EntityInde
         group = token.tag_ in PLURAL_NOUN_TAGS and (
             token.lemma_.lower() in group_nouns() or token.ent_type_ == NATIONALITY
         )
-        if not (joined or group):
-            continue
-        span = mention_span(token)
-        entity = index.entity_of(span)
-        return (index.names[entity] if entity else canonical_name(span.text)), entity
-    return None, None
+        if joined or group:
+            return token
+    return None
 
 
-def resolve_they(doc: Doc, mention: Span, done: list[Attribution], index: EntityIndex) -> Resolved:
+def resolve_they(
+    doc: Doc,
+    mention: Span,
+    done: list[Attribution],
+    index: EntityIndex,
+    genders: dict[str, str] | None = None,
+) -> Resolved:
     """ "They said": a plural subject before it in its sentence, else the latest plural
     speaker, else the latest group named as a subject ("Such efforts, they believe" never
-    resolves to the efforts)."""
+    resolves to the efforts). A "he" or "she" that leads the subject is the one named:
+    "Manny Gomez … He and his partner came because they wanted …" is Gomez
+    (they_led_by_a_person)."""
+    token = plural_subject_token(doc, mention)
+    kind = pronoun_class(token.text) if token is not None else None
+    if kind in PERSONAL:
+        return resolve_he_or_she(doc, doc[token.i : token.i + 1], kind, done, index, genders or {})
     here = plural_subject_before_in_sentence(doc, mention, index)
     if here != (None, None):
         return here
@@ -279,7 +298,7 @@ def resolve_pronoun(
     if kind == NEUTER:
         return resolve_it(doc, mention, done, index)
     if kind == PLURAL:
-        return resolve_they(doc, mention, done, index)
+        return resolve_they(doc, mention, done, index, genders)
     if kind in PERSONAL:
         return resolve_he_or_she(doc, mention, kind, done, index, genders)
     return None, None
