@@ -760,30 +760,31 @@ def test_a_share_of_her_documents_is_ranked_as_her() -> None:
     assert found.rule == "as written"
 
 
-def test_a_document_named_with_its_issuer_is_theirs() -> None:
-    text = "Wages rose, according to calculations by Amy Glasmeier."
+@pytest.mark.parametrize(
+    ("text", "issuer", "document"),
+    [
+        (
+            "Wages rose, according to calculations by Amy Glasmeier.",
+            "Amy Glasmeier",
+            "calculations",
+        ),
+        (
+            "The plan failed, according to a document filed by Dave Aronberg.",
+            "Dave Aronberg",
+            "document",
+        ),
+    ],
+)
+def test_a_document_its_own_words_name_the_issuer_of_is_theirs(text, issuer, document) -> None:
     doc = parsed(text)
-    start = text.index("Amy")
+    start = text.index(issuer)
     d = discourse(
         text,
-        {"e1": ("Amy Glasmeier", "PERSON")},
-        [(start, start + len("Amy Glasmeier"), "e1", 0, 0, False, False)],
+        {"e1": (issuer, "PERSON")},
+        [(start, start + len(issuer), "e1", 0, 0, False, False)],
     )
-    found = resolve_description(d, mention_span(doc[5]))  # "calculations"
+    mention = mention_span(doc[[t.text for t in doc].index(document)])
+    found = resolve_description(d, mention)
     assert (found.entity, found.rule) == ("e1", "document author")
     bare = discourse(text, {}, [])  # the issuer no entity: the document as written
-    assert resolve_description(bare, mention_span(doc[5])).rule == "as written"
-
-
-def test_a_document_filed_by_someone_is_theirs() -> None:
-    text = "The plan failed, according to a document filed by Dave Aronberg."
-    doc = parsed(text)
-    start = text.index("Dave")
-    d = discourse(
-        text,
-        {"e1": ("Dave Aronberg", "PERSON")},
-        [(start, start + len("Dave Aronberg"), "e1", 0, 0, False, False)],
-    )
-    document = mention_span(doc[[t.text for t in doc].index("document")])
-    found = resolve_description(d, document)
-    assert (found.entity, found.rule) == ("e1", "document author")
+    assert resolve_description(bare, mention).rule == "as written"

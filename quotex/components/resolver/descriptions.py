@@ -514,12 +514,14 @@ def resolve_description(
             return Described(None, "people named together", label=PERSON, name=name)
     if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
-    if kind == "document" and own_issuer(discourse, span):
-        entity = own_issuer(discourse, span)
-        return Described(entity, "document author", label=discourse.labels[entity])
-    if kind == "document" and possessive_pronoun(span) and speaks(span):
-        # possessed_document: "one of her ads asking …" is hers, ranked as "her" would be
-        return Described(None, "ranked", label=PERSON, gender=possessive_pronoun(span))
+    if kind == "document":
+        issuer = own_issuer(discourse, span)
+        if issuer:
+            return Described(issuer, "document author", label=discourse.labels[issuer])
+        owner_gender = possessive_pronoun(span)
+        if owner_gender and speaks(span):
+            # possessed_document: "one of her ads asking …" is hers, ranked as "her" would be
+            return Described(None, "ranked", label=PERSON, gender=owner_gender)
     if is_possessed(span) or not definite:
         if kind in ("role", "person", "anonymous"):  # "a retiree", "his wife": nobody named
             return Described(None, "unnamed", label=PERSON)
