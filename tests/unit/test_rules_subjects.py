@@ -242,6 +242,18 @@ def test_subject_parsed_as_object_of_as() -> None:
     assert subjects.subject_parsed_as_object_of_as(token(doc, "put"), marked(doc)[1]) is None
 
 
+def test_contracted_has_read_as_passive() -> None:
+    # the parser reads "He's said" as a passive ("He is said"): "'s" is "has" here
+    doc = parsed("He's said he gets his ideas from a speech.")
+    assert subjects.contracted_has_read_as_passive(token(doc, "said"), {}).text == "He"
+    assert subjects.subject_of(token(doc, "said")).text == "He"
+    # a real passive: "he's said to be" (an infinitive), "he's told that" (a listener)
+    for text, verb in (("He's said to be angry.", "said"), ("He's told that he must go.", "told")):
+        doc = parsed(text)
+        assert subjects.contracted_has_read_as_passive(token(doc, verb), {}) is None
+        assert subjects.subject_of(token(doc, verb)) is None
+
+
 HANNITY = (
     "Hannity said on his show after the senator easily won his primary, remarking that the base"
     " was angry."

@@ -74,6 +74,25 @@ def subject_parsed_as_object_of_as(verb: Token, inside: dict[int, int]) -> Token
     return None
 
 
+# "'s" read as "is" before a participle: the parser's passive of "he's said" (he has said).
+CONTRACTED_AUX = frozenset({"'s", "’s"})
+# Verbs whose passive a clause can follow ("she's told that …" is she being told).
+LISTENER_VERBS = frozenset({"tell", "warn", "remind", "assure", "inform", "ask", "advise"})
+
+
+def contracted_has_read_as_passive(verb: Token, inside: dict[int, int]) -> Token | None:
+    """ "He's said he gets his ideas from Ayn Rand": the parser reads "'s" as "is" and
+    "He" as a passive subject; with a clause after the verb (no "to": "he's said to be" is
+    passive) and no listener verb ("she's told that …"), "'s" is "has" and "He" speaks."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in CONTRACTED_AUX]
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if not aux or subject is None or subject.i in inside or subject.lower_ == "it":
+        return None
+    if lemma(verb) in LISTENER_VERBS or any(c.dep_ == XCOMP for c in verb.children):
+        return None
+    return subject if any(c.dep_ == CCOMP for c in verb.children) else None
+
+
 # How many clause links a reported clause may sit below its reporting verb for a cue
 # conjoined to it to be lifted out ("said X would give …, and called …").
 REPORTED_CLAUSE_DEPTH = 3
@@ -303,7 +322,11 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
     """
     inside = inside or {}
     for _ in range(SUBJECT_CLIMB_LIMIT):
-        subject = nearest_subject(verb, inside) or subject_parsed_as_object_of_as(verb, inside)
+        subject = (
+            nearest_subject(verb, inside)
+            or subject_parsed_as_object_of_as(verb, inside)
+            or contracted_has_read_as_passive(verb, inside)
+        )
         if subject is not None:
             return repair_dateline_subject(subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
