@@ -41,6 +41,7 @@ class Gender:
 
     value: str | None
     evidence: str = "none"
+    weak: bool = False  # a generic "-man" noun ("spokesman"): ranks below a first name
 
 
 UNKNOWN = Gender(None, "none")
@@ -112,6 +113,8 @@ def noun_gender(words: list[str]) -> Gender:
             return Gender(FEMALE, "noun")
         if word in entries("gender", "noun_male"):
             return Gender(MALE, "noun")
+        if word in entries("gender", "noun_male_generic"):
+            return Gender(MALE, "noun", weak=True)
     if "first lady" in joined:
         return Gender(FEMALE, "noun")
     return UNKNOWN
@@ -134,14 +137,21 @@ def strongest(evidence: list[Gender]) -> Gender:
 
     >>> strongest([Gender("male", "first name"), Gender("female", "pronoun")]).value
     'female'
+
+    generic_man_noun: a generic "-man" noun ("Trump spokesman Hope Hicks") is weaker than
+    the other nouns: a first name of the other gender leaves the person unknown (Hope
+    Hicks, Lu Kang: not a guess either way), one that agrees or none keeps the noun's.
     """
+    weak = {g.value for g in evidence if g.weak and g.value}
     for kind in EVIDENCE_ORDER:
-        values = {g.value for g in evidence if g.evidence == kind and g.value}
+        values = {g.value for g in evidence if g.evidence == kind and g.value and not g.weak}
+        if kind == "first name" and values and weak - values:
+            return UNKNOWN
         if len(values) == 1:
             return Gender(values.pop(), kind)
         if values:
             return UNKNOWN
-    return UNKNOWN
+    return Gender(weak.pop(), "noun") if len(weak) == 1 else UNKNOWN
 
 
 # Pronouns that mostly refer back to their sentence's subject: "he said", "won his party's

@@ -33,6 +33,16 @@ def test_resolver_she_is_never_a_man(nlp) -> None:
     assert dict(speakers(nlp, text))["We are tired of waiting,"] == "Maria Lopez"
 
 
+def test_resolver_she_can_be_a_woman_called_spokesman(nlp) -> None:
+    # generic_man_noun: "spokesman" does not make Hope Hicks a man, so "she" is hers
+    text = (
+        "Dahlys Hamilton is listed as the chairman of the coalition. Trump spokesman Hope "
+        "Hicks confirmed that the group was created independently.\n\n"
+        "“They are not affiliated with the campaign,” she said."
+    )
+    assert dict(speakers(nlp, text))["They are not affiliated with the campaign,"] == "Hope Hicks"
+
+
 def test_resolver_a_role_names_the_person_titled_with_it(nlp) -> None:
     text = (
         "Senate Minority Leader Harry Reid met Senator John Cornyn on Tuesday. "

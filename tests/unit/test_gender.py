@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from quotex.gender import first_name_gender, noun_gender_before, pronoun_gender_alone
+from quotex.gender import (
+    Gender,
+    first_name_gender,
+    noun_gender_before,
+    pronoun_gender_alone,
+    strongest,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,6 +46,29 @@ def test_first_name_gender_holds_a_lone_word_to_the_strict_bar(name) -> None:
 )
 def test_noun_gender_before_needs_the_noun_next_to_the_name(text, name, value) -> None:
     assert noun_gender_before(text, text.index(name)).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value", "evidence"),
+    [
+        ("Trump spokesman Hope Hicks confirmed it", "Hope Hicks", None, "none"),  # split
+        ("said spokesman Josh Earnest", "Josh Earnest", "male", "first name"),  # agrees
+        ("said spokesman Dana Perino", "Dana Perino", "male", "noun"),  # name says nothing
+        ("said Congressman Paul Ryan", "Paul Ryan", "male", "noun"),  # not a generic noun
+        ("said businessman Hope Smith", "Hope Smith", "male", "noun"),
+    ],
+)
+def test_generic_man_noun_is_weaker_than_a_first_name(text, name, value, evidence) -> None:
+    found = strongest(
+        [noun_gender_before(text, text.index(name)), first_name_gender(name)],
+    )
+    assert (found.value, found.evidence) == (value, evidence)
+
+
+def test_generic_man_noun_yields_to_a_pronoun() -> None:
+    spokesman = noun_gender_before("spokesman Hope Hicks", len("spokesman "))
+    assert spokesman.weak
+    assert strongest([spokesman, Gender("female", "pronoun")]).value == "female"
 
 
 def sentences_of(text: str) -> list[tuple[int, int]]:

@@ -534,7 +534,8 @@ def resolve_description(
         return Described(None, "unnamed", label=PERSON)
     if kind in ("role", "person"):  # "the billionaire businessman": ranked as "he" would be
         words = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN")]
-        return Described(None, "ranked", label=PERSON, gender=noun_gender(words).value)
+        shown = noun_gender(words)  # "the spokesman" may be a woman (generic_man_noun)
+        return Described(None, "ranked", label=PERSON, gender=None if shown.weak else shown.value)
     if kind == "organisation":
         entity = organisation_of_kind(discourse, word, span.start_char, quote)
         named = named_with_the_same_noun(span)
