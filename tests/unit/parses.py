@@ -1590,4 +1590,17 @@ PARSES = {
         ("go", 2, "ccomp", "VERB", "VB", "go", "O"),
         (".", 2, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "The Slate technology columnist David Auerbach said Twitter is over.": [
+        ("The", 3, "det", "DET", "DT", "the", "O"),
+        ("Slate", 2, "compound", "PROPN", "NNP", "Slate", "B-ORG"),
+        ("technology", 3, "compound", "NOUN", "NN", "technology", "O"),
+        ("columnist", 6, "nsubj", "NOUN", "NN", "columnist", "O"),
+        ("David", 5, "compound", "PROPN", "NNP", "David", "B-PERSON"),
+        ("Auerbach", 3, "appos", "PROPN", "NNP", "Auerbach", "I-PERSON"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say", "O"),
+        ("Twitter", 8, "nsubj", "PROPN", "NNP", "Twitter", "B-PERSON"),
+        ("is", 6, "ccomp", "AUX", "VBZ", "be", "O"),
+        ("over", 8, "advmod", "ADV", "RB", "over", "O"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

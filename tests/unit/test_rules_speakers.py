@@ -51,6 +51,17 @@ def test_entity_of_an_untagged_name_is_not_the_group_qualifying_it() -> None:
     assert index.entity_of(mention_span(token(doc, "Cummings"))) == "e2"
 
 
+def test_entity_of_a_noun_is_not_a_name_nested_in_its_qualifiers() -> None:
+    # qualifiers_of_the_head: "Slate" qualifies "technology", which qualifies "columnist"
+    text = "The Slate technology columnist David Auerbach said Twitter is over."
+    doc = parsed(text)
+    slate = entity("e1", "Slate", "ORG", text, "Slate")
+    auerbach = entity("e2", "David Auerbach", "PERSON", text, "David Auerbach")
+    index = speakers.EntityIndex.from_records([slate, auerbach])
+    assert index.entity_of(mention_span(token(doc, "columnist"))[:4]) is None
+    assert speakers.appositive_person(quote_by(doc, "columnist"), index) == "e2"
+
+
 def test_gender_from_title() -> None:
     text = "Mr. Kamp spoke first. She said the plan failed."
     doc = parsed(text)

@@ -111,8 +111,11 @@ class EntityIndex:
             # Conroy": an untagged name heads the mention; what qualifies it is no speaker
             return self.person_named(span.text)
         if root.pos_ == NOUN and not self.by_char.get(root.idx):
+            # qualifiers_of_the_head: "The Slate technology columnist" names no Slate, even
+            # where "Slate" qualifies "technology", not "columnist"
             span = span[: root.i - span.start + 1]
-            span = [t for t in span if not (t.dep_ in QUALIFIER_DEPS and t.head == root)]
+            qualifying = {t.i for c in root.children if c.dep_ in QUALIFIER_DEPS for t in c.subtree}
+            span = [t for t in span if t.i not in qualifying]
         found = [self.by_char.get(t.idx) for t in span]
         found = [f for f in found if f]
         if not found:
