@@ -80,6 +80,7 @@ def load_nlp(
     missing = [name for name in REQUIRED if name not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline '{model}' has no {', '.join(missing)}: {INSTALL_HINT}")
+    add_title_abbreviations(nlp)
     if "quotex_paragraphs" not in nlp.pipe_names:
         first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
         nlp.add_pipe("quotex_paragraphs", before=first)
@@ -88,6 +89,21 @@ def load_nlp(
             config = {"extra_cues": extra, "scope": str(scope)} if name == ATTRIBUTION else {}
             nlp.add_pipe(name, config=config)
     return nlp
+
+
+def add_title_abbreviations(nlp: Language) -> None:
+    """title_abbreviations: "Lt.", "Sgt.", "Sens." … (``lexicon/abbreviations.txt``) stay one
+    token, as "Gen." and "Sen." already do, so that "said Air Force 1st Lt. Tyler
+    Livingston" is one sentence with Livingston in it. A tokenizer without special cases
+    is left as it is."""
+    from quotex.lexicon import entries
+
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return
+    for word in sorted(entries("abbreviations")):
+        form = word[:1].upper() + word[1:]
+        add(form, [{"ORTH": form}])
 
 
 def _read_cues(path: str | Path) -> list[str]:

@@ -35,6 +35,7 @@ def only(nlp, text: str, kind: tuple[str, ...] = ("direct", "mixed")):
         ("As Jan Kamp, a law professor, put it, “We will not retreat.”", "Jan Kamp", "put"),
         ('Jan Kamp said, and I quote, "We will not retreat."', "Jan Kamp", "said"),
         ('"To ask me that is very insulting," Trump, 70, told CNN\'s Dana Bash.', "Trump", "told"),
+        ("“We were ready,” said Air Force 1st Lt. Tyler Livingston.", "Tyler Livingston", "said"),
     ],
 )
 def test_attribution_speaker_and_cue_of_direct_quotes(nlp, text, speaker, cue) -> None:

@@ -11,6 +11,7 @@ from spacy.tokens import DocBin
 from quotex.components.attribution import Attributor, attribute, quote_record
 from quotex.components.entities import EntityLinker
 from quotex.components.quotes import QuoteFinder
+from quotex.pipeline import add_title_abbreviations
 
 TEXT = "“We will not retreat,” said Mr. Kamp."
 
@@ -69,3 +70,12 @@ def test_factory_config_takes_extra_cues() -> None:
     nlp = spacy.blank("en")
     pipe = nlp.add_pipe("quotex_attribution", config={"extra_cues": ["bloviate"]})
     assert pipe.extra_cues == ("bloviate",)
+
+
+def test_title_abbreviations_stay_one_token() -> None:
+    nlp = spacy.blank("en")
+    text = "said Air Force 1st Lt. Tyler Livingston and Police Sgt. Mary Lee."
+    assert "Lt" in [t.text for t in nlp(text)]  # spaCy alone splits off the full stop
+    add_title_abbreviations(nlp)
+    words = [t.text for t in nlp(text)]
+    assert "Lt." in words and "Sgt." in words and words[-1] == "."
