@@ -93,10 +93,13 @@ def _words_before(text: str, start: int) -> list[str]:
 
 
 def title_gender(text: str, start: int) -> Gender:
-    """A gendered title right before a mention: "Mrs. Clinton", "Sir Elton John"."""
+    """A gendered title right before a mention: "Mrs. Clinton", "Sir Elton John".
+
+    couple_title: "Mr. and Mrs. Khan" names a couple, and shows no one's gender."""
     words = _words_before(text, start)
-    if not words:
-        return UNKNOWN
+    titled = entries("gender", "title_female") | entries("gender", "title_male")
+    if not words or (len(words) >= 2 and (words[-2] == "and" or words[-2] in titled)):
+        return UNKNOWN  # "Mr. and Mrs. Khan", "Mr. & Mrs. Khan"
     last = words[-1]
     if last in entries("gender", "title_female"):
         return Gender(FEMALE, "title")

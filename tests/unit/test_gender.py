@@ -12,6 +12,7 @@ from quotex.gender import (
     noun_gender_before,
     pronoun_gender_alone,
     strongest,
+    title_gender,
 )
 
 
@@ -63,6 +64,19 @@ def test_generic_man_noun_is_weaker_than_a_first_name(text, name, value, evidenc
         [noun_gender_before(text, text.index(name)), first_name_gender(name)],
     )
     assert (found.value, found.evidence) == (value, evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("letters addressed to Mrs. Khan", "female"),
+        ("letters addressed to Mr. Khan", "male"),
+        ("letters addressed to Mr. and Mrs. Khan", None),  # a couple: nobody's gender
+        ("letters addressed to Mr. & Mrs. Khan", None),
+    ],
+)
+def test_couple_title_shows_no_gender(text, value) -> None:
+    assert title_gender(text, text.index("Khan")).value == value
 
 
 def test_generic_man_noun_yields_to_a_pronoun() -> None:
