@@ -98,8 +98,13 @@ def title_gender(text: str, start: int) -> Gender:
     couple_title: "Mr. and Mrs. Khan" names a couple, and shows no one's gender."""
     words = _words_before(text, start)
     titled = entries("gender", "title_female") | entries("gender", "title_male")
-    if not words or (len(words) >= 2 and (words[-2] == "and" or words[-2] in titled)):
-        return UNKNOWN  # "Mr. and Mrs. Khan", "Mr. & Mrs. Khan"
+    if not words:
+        return UNKNOWN
+    couple = (len(words) >= 3 and words[-2] == "and" and words[-3] in titled) or (
+        len(words) >= 2 and words[-2] in titled
+    )
+    if couple:  # "Mr. and Mrs. Khan", "Mr. & Mrs. Khan" ("Clinton and Mr. Trump" is not)
+        return UNKNOWN
     last = words[-1]
     if last in entries("gender", "title_female"):
         return Gender(FEMALE, "title")

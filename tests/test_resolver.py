@@ -43,6 +43,19 @@ def test_resolver_she_can_be_a_woman_called_spokesman(nlp) -> None:
     assert dict(speakers(nlp, text))["They are not affiliated with the campaign,"] == "Hope Hicks"
 
 
+def test_resolver_he_is_not_the_man_named_in_his_own_clause(nlp) -> None:
+    # named_in_own_clause: "He said Nunberg was bound" cannot be Nunberg
+    text = (
+        "The dispute with Sam Nunberg became public after Nunberg filed a petition. Nunberg "
+        "said he had been bullied.\n\n"
+        "Trump's attorney, Alan Garten, said Nunberg was “looking for free publicity.” "
+        "He said Nunberg was bound by an agreement that is “standard practice for all "
+        "major businesses.”"
+    )
+    found = [who for quote, who in speakers(nlp, text) if "standard practice" in quote]
+    assert found == ["Alan Garten"]
+
+
 def test_resolver_a_role_names_the_person_titled_with_it(nlp) -> None:
     text = (
         "Senate Minority Leader Harry Reid met Senator John Cornyn on Tuesday. "

@@ -19,6 +19,7 @@ from quotex.components.resolver import (
     Decision,
     confidence,
     is_aside,
+    named_in_own_clause,
     organisation_for_they,
     quote_words,
     relative_document_issuer,
@@ -788,3 +789,30 @@ def test_a_document_its_own_words_name_the_issuer_of_is_theirs(text, issuer, doc
     assert (found.entity, found.rule) == ("e1", "document author")
     bare = discourse(text, {}, [])  # the issuer no entity: the document as written
     assert resolve_description(bare, mention).rule == "as written"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "names", "bound"),
+    [
+        ("He said Nunberg was bound by an agreement.", "He", ["Nunberg"], {"Nunberg"}),
+        # a name before the pronoun is no object of it
+        ("Sobin would have voted for Clinton, he says.", "he", ["Sobin", "Clinton"], set()),
+        # three clauses down: "he" may well be Clinton
+        (
+            "He wants to avoid that, recalling how the campaign exploited Clinton's remark.",
+            "He",
+            ["Clinton"],
+            set(),
+        ),
+    ],
+)
+def test_named_in_own_clause_is_no_candidate(text, pronoun, names, bound) -> None:
+    doc = parsed(text)
+    people = [
+        {"id": name, "name": name, "label": "PERSON", "mentions": [[at, at + len(name)]]}
+        for name in names
+        for at in [text.index(name)]
+    ]
+    discourse = build_discourse(doc, people, [])
+    at = text.index(pronoun + " ")
+    assert named_in_own_clause(doc, discourse, (at, at + len(pronoun))) == bound

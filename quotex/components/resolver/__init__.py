@@ -102,10 +102,13 @@ def resolve_pronoun(
     mention: tuple[int, int],
     gender: str | None,
     rule: str = "pronoun",
+    bound: frozenset[str] = frozenset(),
 ) -> Decision:
-    """ "he said" / "she said": the person the ranker puts first, or None."""
+    """ "he said" / "she said": the person the ranker puts first, or None; never one of
+    ``bound`` (``named_in_own_clause``)."""
     exclude = quote_words(discourse, record) if record["start"] < mention[0] else None
-    ranked = pronouns.rank(pronouns.candidates(discourse, mention[0], gender, exclude))
+    found = pronouns.candidates(discourse, mention[0], gender, exclude)
+    ranked = pronouns.rank([c for c in found if c.entity not in bound])
     if not ranked:
         return Decision(None, None, rule, "PERSON", 0.0)
     best = ranked[0].entity
@@ -155,7 +158,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     kind = pronoun_class(text)
     entity = record.get("speaker_entity")
     if kind in PERSONAL:
-        return resolve_pronoun(discourse, record, mention, PERSONAL[kind])
+        bound = named_in_own_clause(doc, discourse, mention)
+        return resolve_pronoun(discourse, record, mention, PERSONAL[kind], bound=bound)
     if kind is not None:
         return resolve_other_pronoun(discourse, record, mention, kind, seen)
     if text.strip().lower() in RELATIVE:
@@ -171,6 +175,49 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     if person_name(text) or span is None:
         return Decision(record.get("speaker") or canonical_name(text), None, "name")
     return resolve_described(discourse, record, span, seen)
+
+
+# How many clauses down from the pronoun's verb a name is still in its reach: "He said
+# Nunberg was bound" (one), not "he wants to avoid …, recalling how the campaign exploited
+# Mr. Clinton's remark" (three).
+BOUND_CLAUSES = 1
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def named_in_own_clause(doc: Doc, discourse: Discourse, mention: tuple[int, int]) -> frozenset[str]:
+    """named_in_own_clause: the people named, outside quote marks, after a "he" or "she"
+    in the clause it is the subject of (or one clause down), which it cannot be: "He said
+    Nunberg was bound by an agreement" is not Nunberg; "He calls Christie's endorsement …"
+    is not Christie. Names before the pronoun stay ("Sobin would have voted for Clinton,
+    he says" is Sobin), as do names past a quote ("he warned, “…,” Trump told NBC")."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].head.i == span[0].i:
+        return frozenset()
+    pronoun = span[0]
+    verb = pronoun.head
+    bound = set()
+    for m in discourse.mentions:
+        if m.start <= mention[0] or m.in_quote or m.sentence != discourse.sentence_of(mention[0]):
+            continue
+        if any(mention[1] <= a < m.start for a, _ in discourse.marked):
+            continue
+        named = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is not None and _clauses_below(named.root, verb) <= BOUND_CLAUSES:
+            bound.add(m.entity)
+    return frozenset(bound)
+
+
+def _clauses_below(token, verb) -> int:
+    """How many verbs stand between ``token`` and ``verb`` on its way up the parse (a large
+    number when ``verb`` is not above it)."""
+    count = 0
+    while token.i != verb.i:
+        if token.head.i == token.i:
+            return 99
+        token = token.head
+        if token.i != verb.i and token.pos_ in CLAUSE_POS:
+            count += 1
+    return count
 
 
 def relative_document_issuer(
