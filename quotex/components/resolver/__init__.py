@@ -181,6 +181,7 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
 # Nunberg was bound" (one), not "he wants to avoid …, recalling how the campaign exploited
 # Mr. Clinton's remark" (three).
 BOUND_CLAUSES = 1
+RELCL = "relcl"
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -189,13 +190,20 @@ def named_in_own_clause(doc: Doc, discourse: Discourse, mention: tuple[int, int]
     in the clause it is the subject of (or one clause down), which it cannot be: "He said
     Nunberg was bound by an agreement" is not Nunberg; "He calls Christie's endorsement …"
     is not Christie. Names before the pronoun stay ("Sobin would have voted for Clinton,
-    he says" is Sobin), as do names past a quote ("he warned, “…,” Trump told NBC")."""
+    he says" is Sobin), as do names past a quote ("he warned, “…,” Trump told NBC"). Nor
+    is it the person a relative clause it is the subject of describes ("President Obama,
+    who he noted was in his final year")."""
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or len(span) != 1 or span[0].head.i == span[0].i:
         return frozenset()
     pronoun = span[0]
     verb = pronoun.head
     bound = set()
+    if verb.dep_ == RELCL:
+        # "President Obama, who he noted was in his final year": the one the clause is
+        # about is not its "he" ("Obama, who said he was tired" hangs "he" on "was")
+        described = verb.head.idx
+        bound.update(m.entity for m in discourse.mentions if m.start <= described < m.end)
     for m in discourse.mentions:
         if m.start <= mention[0] or m.in_quote or m.sentence != discourse.sentence_of(mention[0]):
             continue
