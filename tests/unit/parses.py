@@ -1674,4 +1674,22 @@ PARSES = {
         ("tired", 7, "acomp", "ADJ", "JJ", "tired", "O"),
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Halvorson blasted Gingrich for sparring with Kelly.": [
+        ("Halvorson", 1, "nsubj", "PROPN", "NNP", "Halvorson", "B-PERSON"),
+        ("blasted", 1, "ROOT", "VERB", "VBD", "blast", "O"),
+        ("Gingrich", 1, "dobj", "PROPN", "NNP", "Gingrich", "B-PERSON"),
+        ("for", 1, "prep", "ADP", "IN", "for", "O"),
+        ("sparring", 3, "pcomp", "VERB", "VBG", "spar", "O"),
+        ("with", 4, "prep", "ADP", "IN", "with", "O"),
+        ("Kelly", 5, "pobj", "PROPN", "NNP", "Kelly", "B-PERSON"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
+    "Halvorson blasted Gingrich for years.": [
+        ("Halvorson", 1, "nsubj", "PROPN", "NNP", "Halvorson", "B-PERSON"),
+        ("blasted", 1, "ROOT", "VERB", "VBD", "blast", "O"),
+        ("Gingrich", 1, "dobj", "PROPN", "NNP", "Gingrich", "B-PERSON"),
+        ("for", 1, "prep", "ADP", "IN", "for", "O"),
+        ("years", 3, "pobj", "NOUN", "NNS", "year", "B-DATE"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -118,6 +118,15 @@ def test_object_complement_of_an_object_cue() -> None:
     assert content(doc, clauses.object_complement(token(doc, "urged"), WORDS)) == "him to resign"
 
 
+def test_reason_after_object_joins_the_content() -> None:
+    doc = parsed("Halvorson blasted Gingrich for sparring with Kelly.")
+    found = clauses.object_complement(token(doc, "blasted"), WORDS)
+    assert content(doc, found) == "Gingrich for sparring with Kelly"
+    # a time is no reason ("years" tagged DATE as the model tags it)
+    doc = parsed("Halvorson blasted Gingrich for years.", edit={4: {"iob": "B-DATE"}})
+    assert content(doc, clauses.object_complement(token(doc, "blasted"), WORDS)) == "Gingrich"
+
+
 def test_object_complement_of_a_phrase_cue_drops_the_particle() -> None:
     doc = parsed("They called for a safe zone.")
     assert content(doc, clauses.object_complement(token(doc, "called"), WORDS)) == "a safe zone"

@@ -285,7 +285,27 @@ def object_complement(verb: Token, words: CueWords) -> Bounds | None:
         start += 1  # "called for X": the content is X
     if parts[0].dep_ in PREP_DEPS:
         end = infinitive_after_phrase(verb, end) or end
+    end = reason_after_object(verb, end)
     return start, cut_closing_comment(verb.doc, start + 1, end), False
+
+
+# Prepositions of what a stance says of its object: "criticized Gingrich for sparring with
+# Kelly", "praised the team as highly accomplished", "blasted him over the deal".
+REASON_PREPOSITIONS = frozenset({"for", "as", "over"})
+
+
+def reason_after_object(verb: Token, end: int) -> int:
+    """reason_after_object: a "for"/"as"/"over" phrase of the cue right after its object is
+    part of what it reports ("criticized Gingrich for sparring with Kelly"), unless it names
+    a time ("for years") or quotes words ("blasted Shuster for “cavorting” with a lobbyist"
+    is a mixed quote of its own)."""
+    for child in verb.rights:
+        if child.i != end or child.dep_ not in PREP_DEPS or child.text not in REASON_PREPOSITIONS:
+            continue  # lowercase: "(As monolithic to …)" is an aside
+        if any(t.ent_type_ in ("DATE", "TIME") or t.is_quote for t in child.subtree):
+            return end  # a time, or quoted words: a mixed quote of their own
+        return child.right_edge.i + 1
+    return end
 
 
 def reports_at_all(verb: Token, words: CueWords) -> bool:
