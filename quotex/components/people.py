@@ -103,7 +103,49 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         return None
     if len(words) == 1:
         return full_name_before(text, last)
-    return tail if _is_common_first_name(words[0]) else None
+    if _is_common_first_name(words[0]) or described_as_a_person(text, record):
+        return tail
+    return None
+
+
+# An apposition that says who someone is: ", a professor of …", ", the party's chairman,",
+# ", India's defence minister," (its head noun within this many words).
+APPOSITION_WORDS = 5
+_APPOSITION_ENDS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "who", "and"})
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person's role or kind: titles.txt and the person sections of
+    sources.txt ("professor", "spokesman", "minister", "official")."""
+    titles = {t.rstrip(".") for t in entries("titles") if " " not in t}
+    return frozenset(titles) | entries("sources", "person", "anonymous")
+
+
+def apposition_head(after: str) -> str | None:
+    """The head noun of an apposition right after a name (``after`` starts at the name's
+    end): ", a professor of economics at Cornell," → professor; ", India's defence
+    minister," → minister; None without one."""
+    if not after.startswith(","):
+        return None
+    words = after[1:].split(",")[0].split()[: APPOSITION_WORDS + 1]
+    if not words or not (words[0].lower() in ("a", "an", "the") or words[0].endswith(("'s", "’s"))):
+        return None
+    head = None
+    for word in words[1:]:
+        if word.lower() in _APPOSITION_ENDS:
+            break
+        head = word.lower().strip(".;:")
+    return head
+
+
+def described_as_a_person(text: str, record: dict) -> bool:
+    """described_as_a_person: a name the tagger called an organisation that an apposition
+    describes as a person: "Eswar Prasad, a professor of international economics at
+    Cornell University, said …" (the first name is not a common US one)."""
+    return any(
+        apposition_head(text[end : end + 80]) in person_nouns() for _, end in record["mentions"]
+    )
 
 
 # What a PERSON named like an organisation or a place is taken for.

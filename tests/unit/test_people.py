@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from quotex.components.people import (
+    apposition_head,
     mend_people,
     outlet_named_as_person,
+    person_named_as_thing,
     place_named_as_person,
 )
 
@@ -63,3 +65,31 @@ def test_mend_people_gives_an_outlet_and_a_place_their_labels() -> None:
         ],
     )
     assert [r["label"] for r in records] == ["ORG", "GPE", "GPE", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("after", "head"),
+    [
+        (", a professor of international economics at Cornell, said", "professor"),
+        (", India's defence minister, said", "minister"),
+        (", the investment bank, said", "bank"),
+        (" said on Monday", None),  # no apposition
+        (", who was there, said", None),  # a relative clause, not an apposition
+    ],
+)
+def test_apposition_head(after, head) -> None:
+    assert apposition_head(after) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Eswar Prasad, a professor of economics at Cornell, said it failed.", "Eswar Prasad"),
+        ("Eswar Prasad said it failed.", None),  # an uncommon first name and nothing else
+        ("Goldman Sachs, the investment bank, said it failed.", None),
+    ],
+)
+def test_described_as_a_person_relabels_a_name_tagged_org(text, person) -> None:
+    name = text.split(",")[0].split(" said")[0]
+    record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[0, len(name)]]}
+    assert person_named_as_thing(text, record) == person
