@@ -242,6 +242,15 @@ def test_subject_parsed_as_object_of_as() -> None:
     assert subjects.subject_parsed_as_object_of_as(token(doc, "put"), marked(doc)[1]) is None
 
 
+def test_object_of_control_verb() -> None:
+    # who was prompted calls, not what prompted
+    doc = parsed("That prompted Rubio to make a joke and call Trump flexible.")
+    assert subjects.subject_of(token(doc, "call")).text == "Rubio"
+    # "use X to describe": the instrument describes nothing
+    doc = parsed("Duterte used an expletive to describe Obama.")
+    assert subjects.subject_of(token(doc, "describe")).text == "Duterte"
+
+
 def test_contracted_has_read_as_passive() -> None:
     # the parser reads "He's said" as a passive ("He is said"): "'s" is "has" here
     doc = parsed("He's said he gets his ideas from a speech.")

@@ -291,6 +291,31 @@ def passive_subject_of_control_verb(
     return passive[0] if passive else None
 
 
+# Verbs whose object does what their infinitive says ("prompted Rubio to call …"); not
+# "used an expletive to describe …" (the expletive describes nothing).
+OBJECT_CONTROL_VERBS = frozenset(
+    {
+        "prompt", "ask", "urge", "tell", "lead", "force", "push", "press", "encourage",
+        "persuade", "convince", "invite", "allow", "get", "cause", "inspire", "challenge",
+        "dare", "pressure", "spur", "move", "compel", "drive", "provoke",
+    }
+)  # fmt: skip
+
+
+def object_of_control_verb(verb: Token, head: Token | None, inside: dict[int, int]) -> Token | None:
+    """object_of_control_verb: "That prompted Rubio to make a joke and call Trump “very
+    flexible”", "asked him to explain": a cue infinitive after its head verb's object has
+    that object for subject (who was prompted calls), not the head verb's subject."""
+    if head is None or verb.dep_ != XCOMP or lemma(head) not in OBJECT_CONTROL_VERBS:
+        return None
+    objects = [
+        c
+        for c in head.children
+        if c.dep_ == "dobj" and c.i < verb.i and c.i not in inside and c.pos_ in NOMINAL_POS
+    ]
+    return objects[0] if objects else None
+
+
 # Tried in order when a verb has no subject of its own: each returns the token to look
 # at next (whose subject the cue shares), or None.
 SUBJECT_CLIMBS: tuple[Callable[[Token], Token | None], ...] = (
@@ -331,6 +356,7 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             return repair_dateline_subject(subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
         passive = passive_subject_of_control_verb(verb, head, inside)
+        passive = passive or object_of_control_verb(verb, head, inside)
         if passive is not None:
             return passive
         if head is not None and head.i in inside:  # "''…,'' Daley … said": the parser
