@@ -26,6 +26,7 @@ COMMON_FIRST_NAME_RANK = 300
 # How many words may stand between a first name and a surname: "Deborah Jordan Reynolds",
 # "John “Tig” Tiegen".
 MIDDLE_NAMES = 2
+GENERATION_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
 _NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
@@ -93,6 +94,8 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         return None
     tail = _POSSESSOR.sub("", record["name"])
     words = tail.split()
+    if len(words) > 2 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:
+        words = words[:-1]  # "Vann R. Newkirk II": the surname is Newkirk
     last = words[-1] if words else ""
     if (
         not 1 <= len(words) <= 1 + MIDDLE_NAMES

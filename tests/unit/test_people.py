@@ -87,6 +87,7 @@ def test_apposition_head(after, head) -> None:
         ("Eswar Prasad, a professor of economics at Cornell, said it failed.", "Eswar Prasad"),
         ("Eswar Prasad said it failed.", None),  # an uncommon first name and nothing else
         ("Goldman Sachs, the investment bank, said it failed.", None),
+        ("Vann R. Newkirk II, a writer for The Atlantic, said it failed.", "Vann R. Newkirk II"),
     ],
 )
 def test_described_as_a_person_relabels_a_name_tagged_org(text, person) -> None:
