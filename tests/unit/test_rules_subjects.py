@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import marked, parsed, token
 
 from quotex.components.attribution import subjects
@@ -240,6 +241,19 @@ def test_subject_parsed_as_object_of_as() -> None:
         "As Akhil Amar, a professor at Yale, put it, ''Senate Republicans should remember that.''"
     )
     assert subjects.subject_parsed_as_object_of_as(token(doc, "put"), marked(doc)[1]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("All she could do was shout ''Yessss!'' at the TV.", "shout"),
+        ("What he did was say that the plan failed.", "say"),
+    ],
+)
+def test_pseudo_cleft_doer_speaks(text, cue) -> None:
+    # "all she could do was shout …": she shouts, not "all"
+    doc = parsed(text)
+    assert subjects.subject_of(token(doc, cue), marked(doc)[1]).lower_ in ("she", "he")
 
 
 def test_object_of_control_verb() -> None:

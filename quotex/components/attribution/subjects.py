@@ -61,6 +61,38 @@ def nearest_subject(verb: Token, inside: dict[int, int]) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - verb.i))
 
 
+# The words that open a pseudo-cleft: "all she could do was shout …", "what he did was say …".
+CLEFT_WORDS = frozenset({"all", "what"})
+
+
+def pseudo_cleft_doer(subject: Token) -> Token | None:
+    """pseudo_cleft_doer: "all she could do was shout ''Yessss!''", "What he did was say
+    that …": the cue's parsed subject is "all" (or the clause "he did"); who speaks is the
+    subject of the clause that says what was done."""
+    if subject.lower_ in CLEFT_WORDS:
+        clauses = [c for c in subject.children if c.dep_ == RELCL]
+    elif subject.dep_ == "csubj" and any(c.lower_ in CLEFT_WORDS for c in subject.children):
+        clauses = [subject]
+    else:
+        return None
+    for clause in clauses:
+        doer = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if doer is not None and doer.pos_ in NOMINAL_POS:
+            return doer
+    return None
+
+
+def cleft_hung_on_copula(verb: Token) -> Token | None:
+    """ "What he did was say that …" parsed with "was" as the cue's auxiliary and "what he
+    did" as the subject of "was": the doer of that clause (``pseudo_cleft_doer``)."""
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.lemma_ == "be":
+            for clause in aux.children:
+                if clause.dep_ == "csubj":
+                    return pseudo_cleft_doer(clause)
+    return None
+
+
 def subject_parsed_as_object_of_as(verb: Token, inside: dict[int, int]) -> Token | None:
     """ "As Akhil Amar, professor of law at Yale, put it, ''…''": the parser can take
     "As" for a preposition and the speaker for its object; the name is the subject of the
@@ -351,9 +383,10 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             nearest_subject(verb, inside)
             or subject_parsed_as_object_of_as(verb, inside)
             or contracted_has_read_as_passive(verb, inside)
+            or cleft_hung_on_copula(verb)
         )
         if subject is not None:
-            return repair_dateline_subject(subject)
+            return repair_dateline_subject(pseudo_cleft_doer(subject) or subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
         passive = passive_subject_of_control_verb(verb, head, inside)
         passive = passive or object_of_control_verb(verb, head, inside)
