@@ -256,6 +256,23 @@ def test_pseudo_cleft_doer_speaks(text, cue) -> None:
     assert subjects.subject_of(token(doc, cue), marked(doc)[1]).lower_ in ("she", "he")
 
 
+COOK = (
+    "Perhaps it is a twist of irony, but given the European Union's efforts to collect -- "
+    "which Apple's chief executive, Tim Cook, called ''total political crap'' -- one "
+    "question that has emerged is whether United States companies may be more inclined to "
+    "bring money back home."
+)
+
+
+def test_repair_name_with_finite_acl() -> None:
+    # the parser hung "called" on "Cook" as a qualifier: a finite verb after a name
+    doc = parsed(COOK)
+    assert subjects.subject_of(token(doc, "called"), marked(doc)[1]).text == "Cook"
+    # a participle qualifying a common noun names no speaker
+    doc = parsed("NBC aired a show called ''Lost'' on Monday.")
+    assert subjects.repair_name_with_finite_acl(token(doc, "called")) is None
+
+
 def test_object_of_control_verb() -> None:
     # who was prompted calls, not what prompted
     doc = parsed("That prompted Rubio to make a joke and call Trump flexible.")

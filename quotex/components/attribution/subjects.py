@@ -242,6 +242,20 @@ def noun_qualified_by_gerund(verb: Token) -> Token | None:
     return None
 
 
+PAST_TAG = "VBD"
+
+
+def repair_name_with_finite_acl(verb: Token) -> Token | None:
+    """ "-- which Apple's chief executive, Tim Cook, called ''total political crap'' --":
+    the parser hung the past-tense cue on the name as if it qualified it ("a show called
+    ''Lost''" has a participle, VBN, and a common noun); a name before a finite verb is its
+    subject."""
+    head = verb.head
+    if verb.dep_ == ACL and verb.tag_ == PAST_TAG and head.pos_ == PROPN and head.i < verb.i:
+        return head
+    return None
+
+
 def repair_subject_hung_on_clause(verb: Token, inside: dict[int, int]) -> Token | None:
     """ "Jeffrey Salkin, a rabbi helping …, said he …": the parser made the subject's noun
     phrase a clause of its own (its head "rabbi", Salkin that clause's subject)."""
@@ -360,6 +374,7 @@ SUBJECT_CLIMBS: tuple[Callable[[Token], Token | None], ...] = (
 SUBJECT_NOUNS: tuple[Callable[[Token], Token | None], ...] = (
     relative_clause_antecedent,
     noun_qualified_by_gerund,
+    repair_name_with_finite_acl,
 )
 
 
