@@ -403,10 +403,11 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
         if subject is not None:
             return repair_dateline_subject(pseudo_cleft_doer(subject) or subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
-        passive = passive_subject_of_control_verb(verb, head, inside)
-        passive = passive or object_of_control_verb(verb, head, inside)
-        if passive is not None:
-            return passive
+        controlled = passive_subject_of_control_verb(verb, head, inside) or object_of_control_verb(
+            verb, head, inside
+        )
+        if controlled is not None:
+            return controlled
         if head is not None and head.i in inside:  # "''…,'' Daley … said": the parser
             repaired = subject_repairs(verb, inside)  # conjoined the cue to the quote's verb
             if repaired is not None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.syntax import doc_text
+from quotex.components.attribution.syntax import RELCL, doc_text
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
 from quotex.components.resolver.descriptions import (
@@ -181,7 +181,6 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
 # Nunberg was bound" (one), not "he wants to avoid …, recalling how the campaign exploited
 # Mr. Clinton's remark" (three).
 BOUND_CLAUSES = 1
-RELCL = "relcl"
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
@@ -234,7 +233,7 @@ def relative_document_issuer(
     """ "Sanders is releasing a new ad that urges voters to …": a relative pronoun whose
     antecedent is a document the sentence says someone issued speaks for that issuer."""
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
-    if span is None or span.root.head.dep_ != "relcl":
+    if span is None or span.root.head.dep_ != RELCL:
         return None
     document = span.root.head.head
     if kind_of(doc[document.i : document.i + 1]) != "document":
