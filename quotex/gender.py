@@ -97,9 +97,9 @@ def title_gender(text: str, start: int) -> Gender:
 
     couple_title: "Mr. and Mrs. Khan" names a couple, and shows no one's gender."""
     words = _words_before(text, start)
-    titled = entries("gender", "title_female") | entries("gender", "title_male")
     if not words:
         return UNKNOWN
+    titled = entries("gender", "title_female") | entries("gender", "title_male")
     couple = (len(words) >= 3 and words[-2] == "and" and words[-3] in titled) or (
         len(words) >= 2 and words[-2] in titled
     )

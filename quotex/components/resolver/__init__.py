@@ -197,6 +197,7 @@ def named_in_own_clause(doc: Doc, discourse: Discourse, mention: tuple[int, int]
         return frozenset()
     pronoun = span[0]
     verb = pronoun.head
+    sentence = discourse.sentence_of(mention[0])
     bound = set()
     if verb.dep_ == RELCL:
         # "President Obama, who he noted was in his final year": the one the clause is
@@ -204,7 +205,7 @@ def named_in_own_clause(doc: Doc, discourse: Discourse, mention: tuple[int, int]
         described = verb.head.idx
         bound.update(m.entity for m in discourse.mentions if m.start <= described < m.end)
     for m in discourse.mentions:
-        if m.start <= mention[0] or m.in_quote or m.sentence != discourse.sentence_of(mention[0]):
+        if m.start <= mention[0] or m.in_quote or m.sentence != sentence:
             continue
         if any(mention[1] <= a < m.start for a, _ in discourse.marked):
             continue
