@@ -22,11 +22,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from prepared import gold_result, pipeline_text
 from spacy.tokens import DocBin
 
 from quotex.eval import load_gold, score_documents
 from quotex.pipeline import DEFAULT_MODEL, QUOTEX_COMPONENTS, load_nlp
-from quotex.records import from_doc
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         start = time.perf_counter()
         parsed = DocBin(store_user_data=True)
         with nlp.select_pipes(disable=list(QUOTEX_COMPONENTS)):
-            for doc in nlp.pipe((g["text"] for g in golds), batch_size=16):
+            for doc in nlp.pipe((pipeline_text(g["text"]) for g in golds), batch_size=16):
                 parsed.add(doc)
         parsed.to_disk(args.cache)
         print(f"parsed {len(golds)} documents in {time.perf_counter() - start:.0f} s")
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for gold, doc in zip(golds, docs, strict=True):
         for name in QUOTEX_COMPONENTS:
             doc = nlp.get_pipe(name)(doc)
-        pairs.append((gold, from_doc(doc, gold["id"])))
+        pairs.append((gold, gold_result(doc, gold)))
     report = score_documents(pairs).to_dict()
     quotes = report["quotes"]
     for group in ("direct+mixed", "indirect", "all"):

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from prepared import gold_result, pipeline_text
 from spacy.tokens import DocBin
 from speaker_loop import write_rows
 
@@ -38,7 +39,7 @@ from quotex.eval.genders import GENDERS, score_genders
 from quotex.eval.gold import load_gold
 from quotex.eval.quotes import _gold_quote, _judged, _match, _pred_quote, is_pronoun, names_agree
 from quotex.pipeline import DEFAULT_MODEL, QUOTEX_COMPONENTS, load_nlp
-from quotex.records import PERSON, DocResult, from_doc
+from quotex.records import PERSON, DocResult
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -56,7 +57,7 @@ def parsed_docs(golds: list[dict], nlp, cache: Path) -> list:
     if not cache.exists():
         parsed = DocBin(store_user_data=True)
         with nlp.select_pipes(disable=list(QUOTEX_COMPONENTS)):
-            for doc in nlp.pipe((g["text"] for g in golds), batch_size=16):
+            for doc in nlp.pipe((pipeline_text(g["text"]) for g in golds), batch_size=16):
                 parsed.add(doc)
         parsed.to_disk(cache)
     return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -158,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for gold, doc in zip(golds, parsed_docs(golds, nlp, args.cache), strict=True):
         for name in QUOTEX_COMPONENTS:
             doc = nlp.get_pipe(name)(doc)
-        result = from_doc(doc, gold["id"])
+        result = gold_result(doc, gold)
         for key, score in score_genders(gold, result).items():
             totals[key] = totals[key] + score if key in totals else score
         rows.extend(analyse(gold, result, quote_gold.get(gold["id"]) if args.quotes else None))

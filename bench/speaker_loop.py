@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from prepared import gold_result
 from spacy.tokens import DocBin
 
 from quotex.eval.gold import load_gold
@@ -35,7 +36,6 @@ from quotex.eval.quotes import (
     speaker_right,
 )
 from quotex.pipeline import DEFAULT_MODEL, load_nlp
-from quotex.records import from_doc
 
 DIRECT_MIXED = ("direct", "mixed")
 
@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for gold, doc in zip(golds, docs, strict=True):
         for name in names:
             doc = nlp.get_pipe(name)(doc)
-        rows.extend(judged_rows(gold, from_doc(doc, gold["id"]), types))
+        rows.extend(judged_rows(gold, gold_result(doc, gold), types))
     described = [r for r in rows if r["resolved"] or r["unnamed"]]
     pronouns = [r for r in described if r["gold_pronoun"] and r["resolved"]]
     wrong_person = [

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from prepared import gold_result
 from spacy.tokens import DocBin
 from speaker_loop import judged_rows
 
@@ -35,7 +36,6 @@ from quotex.components.resolver import pronouns
 from quotex.eval import load_gold
 from quotex.names import names_agree
 from quotex.pipeline import DEFAULT_MODEL, load_nlp
-from quotex.records import from_doc
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "quotex" / "data" / "resolver_weights.json"
 FOLDS = 5
@@ -94,7 +94,7 @@ def collect(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
             captured.clear()
             for name in names:
                 doc = nlp.get_pipe(name)(doc)
-            result = from_doc(doc, gold["id"])
+            result = gold_result(doc, gold)
             judged = judged_rows(gold, result, ("direct", "mixed"))
             rows.extend(judged)
             by_mention = {}

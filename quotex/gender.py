@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 
 from quotex.lexicon import entries
-from quotex.names import person_name
+from quotex.names import person_name, title_words
 
 FEMALE, MALE = "female", "male"
 EVIDENCE_ORDER = ("pronoun", "title", "noun", "first name")
@@ -90,6 +90,22 @@ def first_name_gender(name: str) -> Gender:
 
 def _words_before(text: str, start: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])]
+
+
+def titled_lone_name(text: str, name: str, mentions: list[tuple[int, int]]) -> bool:
+    """titled_lone_name: a one-word name written after a title is a surname, not a first
+    name: "Gov. Christie" (the list reads "Christie" as a woman's first name), "Sen.
+    Kelly"; "Melanie" alone stays a first name."""
+    if len(name.split()) != 1:
+        return False
+    for start, _ in mentions:
+        m = _TITLE_BEFORE.search(text, max(0, start - CONTEXT_CHARS), start)
+        if m and m.group(1).lower().rstrip(".") in title_words():
+            return True
+    return False
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*\.?)[ \u00a0]+$")  # "Gov. ", "Sen. "
 
 
 def title_gender(text: str, start: int) -> Gender:

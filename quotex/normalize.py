@@ -10,6 +10,10 @@ NFC mostly merges characters, but it may also reorder combining marks or split a
 characters, so the alignment is by segments: stretches of the original whose NFC form is
 independent of their neighbours. An offset inside a segment (never a token boundary in
 practice) moves to the segment's start for a start and to its end for an end.
+
+Embedded posts (:mod:`quotex.posts`: ``<tweet author="JebBush">…</tweet>``) are read as
+the sentence a reporter would write; each rewritten stretch is one segment, so the
+speaker mention of a post is its handle in the markup and the quote its words.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from quotex import posts
 from quotex.records import DocResult, Mention, Quote
 
 _Span = TypeVar("_Span", Quote, Mention)
@@ -71,23 +76,42 @@ def check_text(text: object) -> str:
 
 
 def prepare(text: str) -> Prepared:
-    """The NFC form of ``text`` (checked by :func:`check_text`) and the way back."""
+    """The text the pipeline reads for ``text`` (checked by :func:`check_text`) and the way
+    back: its NFC form, with embedded posts read as sentences (:mod:`quotex.posts`)."""
     check_text(text)
-    if unicodedata.is_normalized(FORM, text):
+    pieces = posts.rewrite(text)
+    if not pieces and unicodedata.is_normalized(FORM, text):
         return Prepared(text)
-    segments = _segments(text)
-    nfc = "".join(piece for _, _, piece in segments)
-    if nfc != unicodedata.normalize(FORM, text):  # the segments missed a composition
-        segments = [(0, len(text), unicodedata.normalize(FORM, text))]  # one coarse segment
-        nfc = segments[0][2]
-    nfc_starts, original_starts, at = [], [], 0
+    segments = _segments_around(text, pieces)
+    read = "".join(piece for _, _, piece in segments)
+    if read != unicodedata.normalize(FORM, posts.apply(text, pieces)):
+        # the segments missed a composition: NFC alone, in one coarse segment if need be
+        segments = _segments(text)
+        read = "".join(piece for _, _, piece in segments)
+        if read != unicodedata.normalize(FORM, text):
+            segments = [(0, len(text), unicodedata.normalize(FORM, text))]
+            read = segments[0][2]
+    read_starts, original_starts, at = [], [], 0
     for a, _, piece in segments:
-        nfc_starts.append(at)
+        read_starts.append(at)
         original_starts.append(a)
         at += len(piece)
-    nfc_starts.append(len(nfc))
+    read_starts.append(len(read))
     original_starts.append(len(text))
-    return Prepared(nfc, Alignment(tuple(nfc_starts), tuple(original_starts)))
+    return Prepared(read, Alignment(tuple(read_starts), tuple(original_starts)))
+
+
+def _segments_around(text: str, pieces: list[posts.Piece]) -> list[tuple[int, int, str]]:
+    """The NFC segments of ``text`` between ``pieces``, and each piece as one segment."""
+    segments: list[tuple[int, int, str]] = []
+    at = 0
+    for piece in [*pieces, posts.Piece(len(text), len(text), "")]:
+        if piece.start > at:
+            segments += [(at + a, at + b, s) for a, b, s in _segments(text[at : piece.start])]
+        if piece.end > piece.start:
+            segments.append((piece.start, piece.end, unicodedata.normalize(FORM, piece.text)))
+        at = piece.end
+    return segments
 
 
 def _segments(text: str) -> list[tuple[int, int, str]]:

@@ -82,3 +82,28 @@ def test_sources_of_a_sample_with_women_and_men_match_its_gold(nlp) -> None:
     for gender in ("female", "male"):
         assert scores[f"sources {gender}"]["f1"] == 1.0, scores[f"sources {gender}"]
     assert scores["sources women share, quotex"]["accuracy"] == 0.5
+
+
+POSTS = (
+    "Republicans offered their prayers:\n\n"
+    '<tweet pic="" author="RealBenCarson" timestamp="1449075600" tweet_id="6721">'
+    "My thoughts and prayers are with the shooting victims and their families.</tweet>.\n\n"
+    '<tweet pic="" author="GovChristie" timestamp="1449075600" tweet_id="6722">'
+    "Praying for all those victimized by the shootings in California today.</tweet>.\n\n"
+    '<tweet tweet-id="6723"><tweet/>.\n\n'
+    '<tweet author="@MissDBunker" datetime="2015-12-02">Scanner: shots fired</tweet>.'
+)
+
+
+def test_embedded_posts_are_their_authors_words(nlp) -> None:
+    result = extract(POSTS, nlp=nlp)
+    quoted = {q.text: (q.type, q.speaker, q.speaker_mention.text) for q in result.quotes}
+    words = "My thoughts and prayers are with the shooting victims and their families."
+    assert quoted[words] == ("direct", "Ben Carson", "RealBenCarson")
+    assert POSTS[POSTS.index(words) - 1] == ">"  # the quote is the post's words, no markup
+    assert quoted["Scanner: shots fired"][2] == "@MissDBunker"  # an account, not a person
+    found = sources(nlp, POSTS)
+    assert found["Ben Carson"] == ("male", "first name")
+    # titled_lone_name: "Gov. Christie" from the handle is a surname, not the woman's name
+    assert found["Christie"] == (None, "none")
+    assert "MissDBunker" not in found and "@MissDBunker" not in found

@@ -13,6 +13,7 @@ from quotex.gender import (
     pronoun_gender_alone,
     strongest,
     title_gender,
+    titled_lone_name,
 )
 
 
@@ -146,3 +147,18 @@ def test_her_as_an_object_is_no_evidence() -> None:
     assert pronoun_gender_alone(text, sentences_of(text), mentions, []).value is None
     objects = frozenset({text.index("her")})
     assert pronoun_gender_alone(text, sentences_of(text), mentions, [], (), objects).value == "male"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titled"),
+    [
+        ("Gov. Christie spoke.", "Christie", True),
+        ("Sen. Kelly voted.", "Kelly", True),
+        ("Melanie voted.", "Melanie", False),  # a first name alone
+        ("“He loves us,” Melanie said.", "Melanie", False),  # "us" is no title
+        ("Gov. Chris Christie spoke.", "Chris Christie", False),  # not a lone word
+    ],
+)
+def test_titled_lone_name_is_a_surname(text, name, titled) -> None:
+    start = text.index(name.split()[0])
+    assert titled_lone_name(text, name, [(start, start + len(name))]) is titled

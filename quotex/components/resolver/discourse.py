@@ -22,6 +22,7 @@ from quotex.gender import (
     noun_gender_before,
     strongest,
     title_gender,
+    titled_lone_name,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -154,7 +155,9 @@ def build_discourse(
         if record["label"] == PERSON:
             evidence.setdefault(record["id"], []).extend(_mention_gender(doc, span))
     for record in entities:
-        if record["label"] == PERSON:
+        if record["label"] == PERSON and not titled_lone_name(
+            text, record["name"], record["mentions"]
+        ):
             evidence.setdefault(record["id"], []).append(first_name_gender(record["name"]))
     mentions.sort(key=lambda m: m.start)
     return Discourse(
