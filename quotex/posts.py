@@ -41,6 +41,11 @@ SIGNATURE = re.compile(
     r"\s*[—–-]+\s*([^\n()—–]{2,60}?)\s*\(@(\w{1,15})\)\s*"
     r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
 )
+# The same signature ending a line of a page's text, or on a line of its own.
+SIGNED = re.compile(
+    r"(?m)(?:^|(?<=\S))[ \t]*[—–][ \t]*(?P<name>[^\n()—–]{2,60}?)[ \t]*\(@(?P<handle>\w{1,15})\)"
+    r"[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t]*$"
+)
 _HANDLE_WORDS = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ \u00a0]+[A-Z][\w’'.-]*){0,6}")
 # Words a handle puts around a name: "realDonaldTrump", "GovMikeHuckabee", "SpeakerRyan".
@@ -146,25 +151,55 @@ def _post_pieces(text: str, m: re.Match[str]) -> list[Piece]:
     if signed is not None and signed.start() > 0:
         words_end = words_start + signed.start()
     handle_start, handle_end = attrs_at + author.start(1), attrs_at + author.end(1)
-    inner = text[words_start:words_end]
     pieces = [
         Piece(m.start(), handle_start, " "),
         Piece(handle_start, handle_end, name),
         Piece(handle_end, words_start, f" {CUE}: “"),
     ]
-    pieces += [
-        Piece(words_start + i, words_start + i + 1, ch.translate(_INNER_MARKS))
-        for i, ch in enumerate(inner)
-        if ch.translate(_INNER_MARKS) != ch
-    ]
+    pieces += _inner_marks(text, words_start, words_end)
     pieces.append(Piece(words_end, m.end(), "”"))
     return pieces
 
 
+def _inner_marks(text: str, start: int, end: int) -> list[Piece]:
+    """Double quote marks inside a post's words, read as single ones."""
+    return [
+        Piece(start + i, start + i + 1, ch.translate(_INNER_MARKS))
+        for i, ch in enumerate(text[start:end])
+        if ch.translate(_INNER_MARKS) != ch
+    ]
+
+
+def _signed_pieces(text: str, m: re.Match[str]) -> list[Piece]:
+    """signed_post: words followed by an embed's signature, as a page's text gives a tweet
+    ("My thoughts are with them." then "— Dr. Ben Carson (@RealBenCarson) December 2,
+    2015"), read as "“My thoughts are with them.” Dr. Ben Carson tweeted." The words are
+    the signature's own line before the dash, or else the paragraph before it."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if text[line_start : m.start()].strip():
+        words_start, words_end = line_start, m.start()
+    else:
+        words_end = len(text[: m.start()].rstrip())
+        words_start = max(text.rfind("\n\n", 0, words_end) + 2, 0)
+        if text.rfind("\n\n", 0, words_end) < 0:
+            words_start = 0
+    while words_start < words_end and text[words_start].isspace():
+        words_start += 1
+    if words_end - words_start < 2:
+        return []
+    first = text[words_start].translate(_INNER_MARKS)
+    return [
+        Piece(words_start, words_start + 1, "“" + first),
+        *_inner_marks(text, words_start + 1, words_end),
+        Piece(words_end, m.start("name"), "” "),
+        Piece(m.end("name"), m.end(), f" {CUE}."),
+    ]
+
+
 def rewrite(text: str) -> list[Piece]:
     """The pieces of ``text`` to read otherwise (in text order, none overlapping); none when
-    it holds no post markup."""
-    if "<tweet" not in text and "</tweet" not in text:
+    it holds no post."""
+    if "<tweet" not in text and "</tweet" not in text and "(@" not in text:
         return []
     pieces: list[Piece] = []
     taken: list[tuple[int, int]] = []
@@ -174,6 +209,12 @@ def rewrite(text: str) -> list[Piece]:
     for m in STRAY_TAG.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             pieces.append(Piece(m.start(), m.end(), " "))
+            taken.append(m.span())
+    for m in SIGNED.finditer(text):
+        found = _signed_pieces(text, m)
+        if found and not any(a < found[-1].end and found[0].start < b for a, b in taken):
+            pieces += found
+            taken.append((found[0].start, found[-1].end))
     return sorted(pieces, key=lambda p: p.start)
 
 

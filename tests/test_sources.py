@@ -107,3 +107,22 @@ def test_embedded_posts_are_their_authors_words(nlp) -> None:
     # titled_lone_name: "Gov. Christie" from the handle is a surname, not the woman's name
     assert found["Christie"] == (None, "none")
     assert "MissDBunker" not in found and "@MissDBunker" not in found
+
+
+def test_a_pages_embedded_tweet_is_its_authors_words(nlp) -> None:
+    from quotex.io.html import page_from_html
+
+    page = page_from_html(
+        "<!doctype html><html><body><article><h1>Candidates react</h1>"
+        "<p>Republican candidates offered their prayers on Wednesday after the shooting in"
+        " San Bernardino, which left fourteen people dead.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">My thoughts and prayers are with the'
+        " shooting victims and their families.</p>&mdash; Dr. Ben Carson (@RealBenCarson)"
+        ' <a href="https://twitter.com/RealBenCarson/status/1">December 2, 2015</a>'
+        "</blockquote></article></body></html>"
+    )
+    result = extract(page.text, nlp=nlp)
+    [quote] = [q for q in result.quotes if q.text.startswith("My thoughts")]
+    assert (quote.type, quote.speaker) == ("direct", "Ben Carson")
+    assert quote.text == "My thoughts and prayers are with the shooting victims and their families."
+    assert [(s.name, s.gender) for s in result.sources] == [("Ben Carson", "male")]

@@ -82,3 +82,31 @@ def test_markup_whose_author_is_no_handle_keeps_its_words_as_plain_text() -> Non
 
 def test_text_without_markup_is_left_alone() -> None:
     assert rewrite("He tweeted: “We won.”") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a page's embed: the words, then the signature on a line of its own
+        (
+            "Candidates reacted.\n\nMy thoughts are with the victims.\n\n"
+            "— Dr. Ben Carson (@RealBenCarson) December 2, 2015\n\nDemocrats called.",
+            "Candidates reacted.\n\n“My thoughts are with the victims.” Dr. Ben Carson "
+            "tweeted.\n\nDemocrats called.",
+        ),
+        # the signature ending the words' own line
+        (
+            'Enough is "enough". — Martin O’Malley (@MartinOMalley) December 2, 2015',
+            "“Enough is 'enough'.” Martin O’Malley tweeted.",
+        ),
+    ],
+)
+def test_signed_post(text, read) -> None:
+    pieces = rewrite(text)
+    assert apply(text, pieces) == read
+    signature = next(p for p in pieces if p.text == " tweeted.")
+    assert text[signature.start : signature.end].startswith(" (@")
+
+
+def test_a_dash_and_a_name_without_a_handle_is_no_signature() -> None:
+    assert rewrite("The vote was close — Ben Carson (who lost) said so.") == []
