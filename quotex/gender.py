@@ -185,13 +185,20 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 Offsets = tuple[int, int]  # a stretch of the text: start, end
 
 
+# generic_he_or_she: "he or she", "his/her" stand for anyone, not for a man and a woman.
+_EITHER_GENDER = re.compile(r"\b(?:he|his|him|she|her)\s*(?:or|/)\s*(?:he|his|him|she|her)\b")
+
+
 def _back_pronouns(text: str, at: int = 0, skip: frozenset[int] = frozenset()) -> list[str]:
     """The genders of he, she, his and her in ``text`` (which starts at offset ``at``),
-    but for those starting at an offset in ``skip``."""
+    but for those starting at an offset in ``skip`` and the generic pairs ("If a Democrat
+    succeeds Obama, he or she will …": :data:`_EITHER_GENDER`)."""
+    lower = text.lower()
+    generic = {i for m in _EITHER_GENDER.finditer(lower) for i in range(m.start(), m.end())}
     return [
         BACK_PRONOUNS[m.group()]
-        for m in _LOWER_WORD.finditer(text.lower())
-        if m.group() in BACK_PRONOUNS and at + m.start() not in skip
+        for m in _LOWER_WORD.finditer(lower)
+        if m.group() in BACK_PRONOUNS and at + m.start() not in skip and m.start() not in generic
     ]
 
 

@@ -102,6 +102,9 @@ def mentions_of(text: str, name: str) -> list[tuple[int, int]]:
         ("Ayotte spoke for an hour. She took no questions.", "female"),
         ("Obama met Clinton. She took no questions.", None),  # two people named
         ("Ayotte spoke. She left. Ayotte came back. He waved.", None),  # split votes
+        # generic_he_or_she: "he or she", "his/her" vote for no one
+        ("Obama won his race. If one succeeds Obama, he or she will veto.", "male"),
+        ("Obama led his party. Obama left his/her office.", "male"),
     ],
 )
 def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, value) -> None:
