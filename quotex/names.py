@@ -68,11 +68,23 @@ def person_name(text: str) -> str | None:
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
     run: list[str] = []
+    if len(words) > 1 and surname_like_title(words[-2], words[-1]):
+        run.append(words.pop())
     for word in reversed(words):
         if not _is_name_word(word) or (run and _POSSESSIVE.search(word)):
             break
         run.append(word)
     return " ".join(reversed(run)) or None
+
+
+def surname_like_title(before: str, last: str) -> bool:
+    """surname_like_title: a title word ending a name after a first name is a surname:
+    "David Duke", "John King"; not "Trump Spokesman"."""
+    if not last[:1].isupper() or last.lower().rstrip(".") not in title_words():
+        return False
+    from quotex.gender import first_names  # quotex.gender reads this module
+
+    return _is_name_word(before) and before.lower() in first_names()
 
 
 def canonical_name(text: str) -> str:

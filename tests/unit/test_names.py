@@ -27,6 +27,10 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("Fox News Editor Bill Sammon", "Bill Sammon"),
         ("The Huffington Post's Scott Conroy", "Scott Conroy"),  # a possessor qualifies
         ("a senior official", None),
+        # surname_like_title: a title word after a first name is a surname
+        ("Ku Klux Klan Grand Wizard David Duke", "David Duke"),
+        ("Whip Steve Scalise", "Steve Scalise"),
+        ("Donald Trump Spokesman", None),
         ("", None),
     ],
 )
