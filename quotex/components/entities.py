@@ -247,12 +247,12 @@ def _is_name_token(token: Token) -> bool:
 
 
 def headline_verb(word: str) -> bool:
-    """A capitalised speech verb in the third person, as title-case headlines write them
-    between names: "Slams", "Warns", "Says", "Denounces"."""
+    """A capitalised reporting verb in the third person, as title-case headlines write them
+    between names: "Slams", "Warns", "Says", "Denounces", "Endorses"."""
     lower = word.lower()
     if not word[:1].isupper() or not lower.endswith("s"):
         return False
-    verbs = entries("reporting_verbs", "speech", "writing")
+    verbs = entries("reporting_verbs", "speech", "writing") | entries("cue_roles", "object")
     return lower[:-1] in verbs or (lower.endswith("es") and lower[:-2] in verbs)
 
 
@@ -294,7 +294,9 @@ def clean_mention(ent: Span) -> Span | None:
         end -= 1
     if ent.label_ == "PERSON":
         start, end = _cut_at_headline_verb(doc, start, end)
-        while start > 0 and _is_name_token(doc[start - 1]):
+        while (
+            start > 0 and _is_name_token(doc[start - 1]) and not headline_verb(doc[start - 1].text)
+        ):
             start -= 1
         while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():
             start += 1

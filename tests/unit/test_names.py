@@ -202,8 +202,16 @@ def test_clean_mention_cuts_a_person_at_a_headline_verb(words, label, name) -> N
     assert clean_mention(ent).text == name
 
 
+def test_clean_mention_reaches_left_over_names_but_not_over_a_headline_verb() -> None:
+    words = ["Another", "GOP", "Figure", "Endorses", "Hillary", "Clinton"]
+    doc = Doc(VOCAB, words=words, pos=["DET", *["PROPN"] * 5])
+    assert clean_mention(Span(doc, 5, 6, label="PERSON")).text == "Hillary Clinton"
+    assert clean_mention(Span(doc, 4, 6, label="PERSON")).text == "Hillary Clinton"
+
+
 def test_headline_verb_is_a_capitalised_third_person_speech_verb() -> None:
     assert headline_verb("Slams") and headline_verb("Denounces") and headline_verb("Says")
+    assert headline_verb("Endorses") and headline_verb("Praises")  # verbs that report too
     assert not headline_verb("slams")  # not in a title-case headline
     assert not headline_verb("Pen") and not headline_verb("Post")
 
