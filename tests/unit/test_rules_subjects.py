@@ -172,6 +172,19 @@ def test_repair_subject_in_fronted_phrase_needs_the_phrase_to_reach_the_verb() -
     assert subjects.repair_subject_in_fronted_phrase(token(doc, "failed"), {}) is None
 
 
+MORIAL = (
+    "In a panel in Washington, Marc H. Morial, the chief of the League, forcefully told a woman"
+    " that it was wrong."
+)
+
+
+def test_repair_subject_in_fronted_phrase_takes_a_name_parsed_as_a_conjunct() -> None:
+    doc = parsed(MORIAL)  # "Morial" a conjunct of "Washington"; "forcefully" before "told"
+    told = token(doc, "told")
+    assert subjects.nearest_subject(told, {}) is None  # the misparse
+    assert subjects.subject_of(told, {}).text == "Morial"
+
+
 def test_passive_subject_of_control_verb() -> None:
     doc = parsed("Mr. Trump was prompted to say the debate was civil.")
     say, prompted = token(doc, "say"), token(doc, "prompted")

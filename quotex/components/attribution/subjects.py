@@ -16,6 +16,7 @@ from quotex.components.attribution.cues import nominal_lemmas
 from quotex.components.attribution.syntax import (
     ACL,
     ADVCL,
+    ADVMOD,
     AGENT,
     APPOS,
     CCOMP,
@@ -301,17 +302,30 @@ def repair_subject_after_closing_quote(verb: Token, inside: dict[int, int]) -> T
 
 def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Token | None:
     """ "In a call on Dec. 2, Col. Steven H. Warren, a military spokesman, said …": the
-    parser made the name an appositive of the date and left *said* without a subject; a
-    named appositive whose phrase ends right before the verb speaks."""
+    parser made the name an appositive of the date (or a conjunct of a place: "In a panel
+    in Washington, Marc H. Morial, the chief executive of the League, forcefully told …")
+    and left the verb without a subject; a named appositive or conjunct whose phrase ends
+    right before the verb (its adverbs aside) speaks."""
     for token in verb.doc[verb.sent.start : verb.i]:
-        if token.dep_ != APPOS or token.i in inside or token.ent_type_ not in SPEAKER_ENTITIES:
+        if token.dep_ not in FRONTED_NAME_DEPS or token.i in inside:
+            continue
+        if token.ent_type_ not in SPEAKER_ENTITIES:
             continue
         after = token.right_edge.i + 1
-        while after < verb.i and verb.doc[after].is_punct and after not in inside:
+        while (
+            after < verb.i and after not in inside and _between_name_and_verb(verb.doc[after], verb)
+        ):
             after += 1
         if after == verb.i:
             return token
     return None
+
+
+FRONTED_NAME_DEPS = frozenset({APPOS, CONJ})
+
+
+def _between_name_and_verb(token: Token, verb: Token) -> bool:
+    return token.is_punct or (token.dep_ == ADVMOD and token.head == verb)
 
 
 def repair_dateline_subject(subject: Token) -> Token:

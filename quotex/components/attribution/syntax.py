@@ -19,6 +19,7 @@ from quotex.lexicon import entries
 # --- dependency labels -----------------------------------------------------------------
 ACL = "acl"  # a clause qualifying a noun: "a statement saying …"
 ADVCL = "advcl"
+ADVMOD = "advmod"
 AGENT = "agent"  # "by" of a passive: "reported by X"
 APPOS = "appos"
 CC = "cc"
