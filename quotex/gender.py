@@ -6,8 +6,11 @@ gendered noun beside a mention (``noun``: "the congresswoman Nancy Pelosi"), and
 first name, when the shipped US first-name list gives it at least ``FIRST_NAME_SHARE``
 one way (``first name``: "Hillary" female, "Leslie" unknown). Where none of these is
 found, he or she in the sentences where the person is the only one named, or the first
-he or she after the person where others are named later (:func:`pronoun_gender_alone`,
-``pronoun``); never words in quote marks, nor an object "her". Nothing else is guessed.
+he or she after the person where others are named later, or "his" or "her" in a phrase
+that opens the sentence before the person ("In his speech, Graham urged …")
+(:func:`pronoun_gender_alone`, ``pronoun``); never words in quote marks, nor an object
+"her". A leading initial is no first name ("C. Rick Martin" is read by "Rick"). Nothing
+else is guessed.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ def first_name_gender(name: str) -> Gender:
     list has it clearly enough ("Melanie", not "Reagan"); a lone surname is not in the
     list ("Rubio") and stays unknown.
     """
-    words = (person_name(name) or "").split()
+    words = _without_leading_initials((person_name(name) or "").split())
     if not words:
         return UNKNOWN
     share = first_names().get(words[0].lower())
@@ -86,6 +89,18 @@ def first_name_gender(name: str) -> Gender:
     if share <= 1 - FIRST_NAME_SHARE:
         return Gender(MALE, "first name")
     return UNKNOWN
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "C.", "J.", "A.J." (not "Jr.")
+
+
+def _without_leading_initials(words: list[str]) -> list[str]:
+    """leading_initial: an initial before a first name and a surname is not the first
+    name: "C. Rick Martin" and "J. Edgar Hoover" are read by "Rick" and "Edgar"; "J.
+    Smith" keeps its initial (a lone "Smith" is a surname, not a first name)."""
+    while len(words) > 2 and _INITIAL.match(words[0]):
+        words = words[1:]
+    return words
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -227,6 +242,7 @@ def pronoun_gender_alone(
         i = bisect_right(starts, start) - 1
         if i < 0 or _inside(start, quoted):
             continue
+        votes += fronted_possessive(text, starts[i], start, others)
         if any(starts[i] <= s < sentences[i][1] for s, _ in others):
             votes += first_pronoun_after(text, end, sentences[i][1], others, quoted, objects)
             continue
@@ -240,6 +256,29 @@ def pronoun_gender_alone(
     if female > 2 * male:
         return Gender(FEMALE, "pronoun")
     return UNKNOWN
+
+
+# A sentence that opens with a phrase holding "his" or "her", then a comma and the
+# subject's name (titles allowed): "In his speech, Graham urged …", "During her campaign,
+# Clinton issued …", "With his customary swagger, President Vladimir V. Putin held …".
+_FRONTED = re.compile(
+    r"(?:In|At|On|After|Before|During|With|For|Since|Despite|Following|Throughout|Upon|"
+    r"Through|Like|Unlike) (his|her) [^,.;:“”\"\n]{1,60}, (?:[A-Z][\w.’'-]* ){0,3}"
+)
+
+
+def fronted_possessive(
+    text: str, sentence_start: int, start: int, others: list[Offsets]
+) -> list[str]:
+    """fronted_possessive: "his" or "her" in a phrase that opens the sentence before its
+    subject, the mention at ``start``, is that subject's: "In his speech, Graham urged
+    Republicans …" → [male]. Not where another person is named before the subject
+    ("After his meeting with Ryan, Trump …": the pronoun could be either's)."""
+    opening = text[sentence_start:start]
+    m = _FRONTED.fullmatch(opening.lstrip())
+    if m is None or any(sentence_start <= s < start for s, _ in others):
+        return []
+    return [BACK_PRONOUNS[m.group(1)]]
 
 
 def first_pronoun_after(

@@ -25,6 +25,9 @@ from quotex.gender import (
         ("Chris Christie", None),  # 0.16 female: under the bar of 0.9 either way
         ("Carol Moseley Braun", None),  # 0.86
         ("Pat Toomey", None),  # 0.38: either
+        ("C. Rick Martin", "male"),  # leading_initial: read by "Rick"
+        ("J. Edgar Hoover", "male"),
+        ("J. Smith", None),  # an initial and a surname: nothing to read
     ],
 )
 def test_first_name_gender_needs_a_share_of_0_9_either_way(name, value) -> None:
@@ -128,6 +131,23 @@ def test_first_pronoun_after_a_mention_counts_until_someone_else_is_named(text, 
     name = "Conason" if "Conason" in text else "Pardo"
     others = [m for other in ("Clinton", "Trump") for m in mentions_of(text, other)]
     found = pronoun_gender_alone(text, sentences_of(text), mentions_of(text, name), others)
+    assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In his speech, Graham urged Republicans to act. Graham left.", "male"),
+        ("During her campaign, Governor Graham issued a statement.", "female"),
+        # another person named before the subject: the pronoun could be theirs
+        ("After his meeting with Clinton, Graham left.", None),
+        # the phrase does not open the sentence
+        ("Voters cheered in his hometown, Graham said.", None),
+    ],
+)
+def test_fronted_possessive_is_the_subjects(text, value) -> None:
+    others = mentions_of(text, "Clinton")
+    found = pronoun_gender_alone(text, sentences_of(text), mentions_of(text, "Graham"), others)
     assert found.value == value
 
 
