@@ -29,6 +29,11 @@ from quotex.records import DocResult, Mention, Quote
 
 _Span = TypeVar("_Span", Quote, Mention)
 FORM = "NFC"
+# horizontal_bar_as_dash: characters the model never learnt, read as the one it did, one
+# for one: HuffPost's "―" (U+2015) between clauses is an em dash to a reader, while the
+# tagger takes it for a verb and parses "Republicans, like Richard Armitage ― three former
+# Bush administration big shots ― have said" around it.
+READ_AS = str.maketrans({"\u2015": "\u2014"})
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -75,21 +80,27 @@ def check_text(text: object) -> str:
     return text
 
 
+def _read(text: str) -> str:
+    """The NFC form of ``text`` with the characters of ``READ_AS`` replaced."""
+    return unicodedata.normalize(FORM, text).translate(READ_AS)
+
+
 def prepare(text: str) -> Prepared:
     """The text the pipeline reads for ``text`` (checked by :func:`check_text`) and the way
-    back: its NFC form, with embedded posts read as sentences (:mod:`quotex.posts`)."""
+    back: its NFC form, with embedded posts read as sentences (:mod:`quotex.posts`) and
+    the characters of ``READ_AS`` as the model knows them."""
     check_text(text)
     pieces = posts.rewrite(text)
-    if not pieces and unicodedata.is_normalized(FORM, text):
+    if not pieces and unicodedata.is_normalized(FORM, text) and text == text.translate(READ_AS):
         return Prepared(text)
     segments = _segments_around(text, pieces)
     read = "".join(piece for _, _, piece in segments)
-    if read != unicodedata.normalize(FORM, posts.apply(text, pieces)):
+    if read != _read(posts.apply(text, pieces)):
         # the segments missed a composition: NFC alone, in one coarse segment if need be
         segments = _segments(text)
         read = "".join(piece for _, _, piece in segments)
-        if read != unicodedata.normalize(FORM, text):
-            segments = [(0, len(text), unicodedata.normalize(FORM, text))]
+        if read != _read(text):
+            segments = [(0, len(text), _read(text))]
             read = segments[0][2]
     read_starts, original_starts, at = [], [], 0
     for a, _, piece in segments:
@@ -109,7 +120,7 @@ def _segments_around(text: str, pieces: list[posts.Piece]) -> list[tuple[int, in
         if piece.start > at:
             segments += [(at + a, at + b, s) for a, b, s in _segments(text[at : piece.start])]
         if piece.end > piece.start:
-            segments.append((piece.start, piece.end, unicodedata.normalize(FORM, piece.text)))
+            segments.append((piece.start, piece.end, _read(piece.text)))
         at = piece.end
     return segments
 
@@ -126,10 +137,10 @@ def _segments(text: str) -> list[tuple[int, int, str]]:
     bounds = [*starts, len(text)]
     segments: list[tuple[int, int, str]] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        piece = unicodedata.normalize(FORM, text[a:b])
+        piece = _read(text[a:b])
         if segments and not unicodedata.is_normalized(FORM, segments[-1][2][-1:] + piece[:1]):
             prev_a = segments[-1][0]
-            segments[-1] = (prev_a, b, unicodedata.normalize(FORM, text[prev_a:b]))
+            segments[-1] = (prev_a, b, _read(text[prev_a:b]))
         else:
             segments.append((a, b, piece))
     return segments

@@ -262,13 +262,18 @@ def _sources(result: DocResult) -> list[Source]:
 # "Republicans, including Sen. John McCain", "leaders such as Paul Ryan".
 _JOINED = re.compile(r"\s(?:and|&|including|like|such as)\s")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# A name followed by a lower-case word other than a conjunction modifies that word: "Bush
+# administration officials", "Trump campaign".
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|as well as|along with|who|of)\b)[a-z]")
 
 
 def co_speakers(quote: Quote, entities: tuple[Entity, ...]) -> list[Entity]:
     """co_speakers: the other people named in a speaker mention that joins names ("House
     Majority Leader Kevin McCarthy and Whip Steve Scalise said" quotes both) or lists a
     group's members ("Republicans, including Sen. John McCain, said"). A name that only
-    qualifies the speaker ("Trump's lawyer Michael Cohen") is none."""
+    qualifies the speaker ("Trump's lawyer Michael Cohen") is none, nor one that modifies
+    a noun after it (name_as_modifier: "Republicans, like Henry Paulson and Brent Scowcroft
+    — three former George W. Bush administration officials")."""
     mention = quote.speaker_mention
     if mention is None or not _JOINED.search(mention.text):
         return []
@@ -279,7 +284,7 @@ def co_speakers(quote: Quote, entities: tuple[Entity, ...]) -> list[Entity]:
         for m in entity.mentions:
             if mention.start <= m.start and m.end <= mention.end:
                 after = mention.text[m.end - mention.start :]
-                if not after.startswith(_POSSESSIVE):
+                if not after.startswith(_POSSESSIVE) and not _MODIFIES.match(after):
                     found.append(entity)
                     break
     return found

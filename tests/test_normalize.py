@@ -76,6 +76,19 @@ def test_restore_moves_every_offset_and_takes_texts_from_the_original() -> None:
     assert q.speaker == "José Martí"  # names stay as the pipeline gave them (NFC)
 
 
+def test_a_horizontal_bar_is_read_as_an_em_dash_at_the_same_offsets() -> None:
+    original = "Republicans \u2015 three Bush aides \u2015 said they back Clinton."
+    prepared = prepare(original)
+    assert prepared.text == original.replace("\u2015", "\u2014")
+    end = prepared.text.index(" said")
+    mention = Mention(prepared.text[:end], 0, end)
+    start = prepared.text.index("they")
+    quote = Quote("q1", "indirect", "they back Clinton", start, start + 17, speaker_mention=mention)
+    (q,) = restore(DocResult("d", (quote,)), original, prepared.alignment).quotes
+    assert q.speaker_mention.text == original[:end] and "\u2015" in q.speaker_mention.text
+    assert q.text == "they back Clinton"
+
+
 @pytest.mark.parametrize(("text", "offset"), [("a \ud800 b", 2), ("\udfff", 0)])
 def test_check_text_names_the_offset_of_a_lone_surrogate(text: str, offset: int) -> None:
     with pytest.raises(ValueError, match=f"invalid code point at offset {offset}"):

@@ -84,6 +84,14 @@ def test_a_name_that_qualifies_the_speaker_is_no_source() -> None:
     assert [s.name for s in result.sources] == ["Michael Cohen"]
 
 
+def test_a_name_that_modifies_a_noun_in_the_mention_is_no_source() -> None:
+    mention = "Republicans, like Henry Paulson and Brent Scowcroft — two George W. Bush aides"
+    result = _joined_result(
+        mention, {"e1": "Henry Paulson", "e2": "Brent Scowcroft", "e3": "George W. Bush"}
+    )
+    assert sorted(s.name for s in result.sources) == ["Brent Scowcroft", "Henry Paulson"]
+
+
 def test_members_a_group_speaker_lists_are_sources() -> None:
     result = _joined_result("Republican leaders such as Paul Ryan", {"e1": "Paul Ryan"})
     group = Quote(
