@@ -63,6 +63,14 @@ def test_noun_qualified_by_gerund_speaks() -> None:
     assert subjects.noun_qualified_by_gerund(token(doc, "resign")) is None
 
 
+def test_recording_of_speaker_speaks_for_the_recording() -> None:
+    doc = parsed("She released a clip of McCain saying he will support the nominee.")
+    assert subjects.noun_qualified_by_gerund(token(doc, "saying")).text == "McCain"
+    # not a document's noun: the noun itself speaks
+    doc = parsed("She met a group of Democrats saying he will support the nominee.")
+    assert subjects.noun_qualified_by_gerund(token(doc, "saying")).text == "group"
+
+
 def test_relative_clause_antecedent() -> None:
     doc = parsed("Clinton, who said the plan failed, left.", edit={2: {"dep": "dobj"}})
     assert subjects.relative_clause_antecedent(token(doc, "said")).text == "Clinton"

@@ -237,9 +237,23 @@ def relative_clause_antecedent(verb: Token) -> Token | None:
 
 
 def noun_qualified_by_gerund(verb: Token) -> Token | None:
-    """ "a petition calling on him to resign", "911 calls saying …": the noun speaks."""
+    """ "a petition calling on him to resign", "911 calls saying …": the noun speaks;
+    recording_of_speaker: but for the person a recording is of ("a clip of McCain saying
+    he will support the nominee", "video of Clinton telling donors …")."""
     if verb.dep_ == ACL and verb.tag_ == GERUND_TAG and verb.head.pos_ in NOUN_POS:
-        return verb.head
+        return _recorded_person(verb.head) or verb.head
+    return None
+
+
+def _recorded_person(noun: Token) -> Token | None:
+    """The name in "of NAME" after a document's noun ("a clip of McCain"), if any."""
+    if lemma(noun) not in entries("sources", "document"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ == PREP and prep.lower_ == "of":
+            named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == PROPN]
+            if named:
+                return named[0]
     return None
 
 
