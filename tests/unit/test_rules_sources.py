@@ -90,6 +90,18 @@ def test_transcript_turn_needs_a_proper_noun_label() -> None:
     assert sources.transcript_turns(doc, {}) == []
 
 
+def test_a_surname_in_capitals_is_a_speaker_label_whatever_its_tag() -> None:
+    text = (
+        "Donald Trump released a video.\n\n"
+        "TRUMP: The deaths make clear how much more work we have to do."
+    )
+    doc = parsed(text)  # the model's NOUN (and ORG) for "TRUMP"
+    [turn] = sources.transcript_turns(doc, {})
+    assert turn.mention.text == "TRUMP" and quoted(doc, turn).startswith("The deaths")
+    assert sources.surname_in_capitals(doc, turn.mention)
+    assert not sources.surname_in_capitals(doc, doc[0:1])  # not in capitals
+
+
 def test_a_place_is_not_a_speaker_label() -> None:
     doc = parsed("Iowa: The caucus starts at seven tonight.")
     assert not sources.names_a_speaker(doc[0:1])

@@ -238,6 +238,16 @@ def is_name_list(body: Span) -> bool:
     return len(words) < 2 or (commas >= ROSTER_COMMAS and names >= ROSTER_NAME_SHARE * len(words))
 
 
+def surname_in_capitals(doc: Doc, label: Span) -> bool:
+    """surname_in_capitals: a label in capitals that is the surname of a person the article
+    names is that person's turn, whatever the tagger made of it ("TRUMP: The deaths of
+    Alton Sterling …" after "Donald Trump released a video", the model's NOUN)."""
+    text = label.text
+    if not text.isupper() or len(text.split()) != 1:
+        return False
+    return any(e.label_ == "PERSON" and e[-1].text.upper() == text for e in doc.ents)
+
+
 def transcript_turn(doc: Doc, start: int, end: int, inside: dict[int, int]) -> Attribution | None:
     """The turn of the paragraph ``start:end`` when a speaker label opens it."""
     text = doc_text(doc)
@@ -249,7 +259,9 @@ def transcript_turn(doc: Doc, start: int, end: int, inside: dict[int, int]) -> A
     body = doc.char_span(m.end(), end, alignment_mode="expand")
     if label is None or colon is None or body is None:
         return None
-    if any(t.i in inside for t in body) or not any(t.pos_ == PROPN for t in label):
+    if any(t.i in inside for t in body):
+        return None
+    if not any(t.pos_ == PROPN for t in label) and not surname_in_capitals(doc, label):
         return None
     if not names_a_speaker(label) or is_name_list(body):
         return None
