@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotex.gender import first_names
+from quotex.gender import first_names, first_names_by_rank
 from quotex.names import title_words
 
 # An embed with its words: the opening tag, the words, the closing tag (or the ``<tweet/>``
@@ -120,14 +120,36 @@ def _tails(run: str) -> list[str]:
 
 def name_from_handle(handle: str) -> str | None:
     """handle_reads_as_name: "RealBenCarson" → "Ben Carson"; "GovernorPataki" → "Gov.
-    Pataki"; "MissDBunker", "th3j35t3r" → None (no first name, or a one-letter word)."""
+    Pataki"; "tedcruz" → "Ted Cruz" (:func:`_lowercase_name`); "MissDBunker",
+    "th3j35t3r" → None (no first name, or a one-letter word)."""
     title, words = _handle_words(handle)
+    if len(words) == 1 and words[0].islower():
+        words = _lowercase_name(words[0]) or words
     if not words or any(len(w) < 2 or not w.isalpha() for w in words):
         return None
     if len(words) >= 2 and words[0].lower() in first_names() and words[0][0].isupper():
         return " ".join(words)
     if len(words) == 1 and title and len(words[0]) > 2 and words[0][0].isupper():
         return f"{title} {words[0]}"
+    return None
+
+
+# lowercase_handle: a handle in one lower-case word reads as a first name this common
+# (best rank in the US list) and a surname of at least SURNAME_LETTERS letters: "tedcruz",
+# "marcorubio"; not "foxnews" (Fox: 746), nor a surname made of a first name ("williams",
+# "robertson": no "Will Iams").
+HANDLE_FIRST_NAME_RANK = 300
+SURNAME_LETTERS = 4
+
+
+def _lowercase_name(word: str) -> list[str] | None:
+    """ "tedcruz" → ["Ted", "Cruz"]: the longest common first name that leaves a surname."""
+    common = first_names_by_rank(HANDLE_FIRST_NAME_RANK)
+    if word.endswith("son") or word.removesuffix("s") in first_names():
+        return None
+    for cut in range(len(word) - SURNAME_LETTERS, 1, -1):
+        if word[:cut] in common:
+            return [word[:cut].title(), word[cut:].title()]
     return None
 
 

@@ -15,6 +15,11 @@ from quotex.posts import apply, author_name, name_from_handle, named_in_text, re
         ("GovMikeHuckabee", "Mike Huckabee"),
         ("LindseyGrahamSC", "Lindsey Graham"),  # a state code after the name
         ("GovernorPataki", "Gov. Pataki"),  # a title before a surname
+        ("tedcruz", "Ted Cruz"),  # lowercase_handle: a common first name and a surname
+        ("marcorubio", "Marco Rubio"),
+        ("foxnews", None),  # "Fox" is no common first name
+        ("williams", None),  # a surname made of a first name, not "Will Iams"
+        ("robertson", None),
         ("MissDBunker", None),  # one-letter word: not a name
         ("th3j35t3r", None),
         ("SLOStringer", None),  # no first name
