@@ -256,6 +256,20 @@ def headline_verb(word: str) -> bool:
     return lower[:-1] in verbs or (lower.endswith("es") and lower[:-2] in verbs)
 
 
+# The plain forms headlines use after two subjects; not all reporting verbs, since many
+# are names too ("Marine Le Pen", "Emily Post", "Hope Hicks").
+PLURAL_HEADLINE_VERBS = frozenset(
+    {"Slam", "Blast", "Rip", "Bash", "Say", "Warn", "Urge", "Praise", "Endorse", "Condemn"}
+    | {"Denounce", "Decry", "Mock", "Vow", "Reject", "Deny", "Defend", "Demand", "Accuse"}
+)
+
+
+def plural_headline_verb(word: str) -> bool:
+    """plural_headline_verb: a capitalised reporting verb in its plain form, as a headline
+    writes it after two names ("Bolton and Gorka Slam Clinton": "Gorka")."""
+    return word in PLURAL_HEADLINE_VERBS
+
+
 def _cut_at_headline_verb(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """headline_verb_in_name: "Hillary Clinton Slams Donald Trump" tagged as one person is
     "Hillary Clinton"; "Denounces Clinton" is "Clinton"; "George Lopez On Why Blacks" is
@@ -263,6 +277,8 @@ def _cut_at_headline_verb(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start, end):
         if headline_verb(doc[i].text):
             return (start, i) if i > start else (i + 1, end)
+        if i > start and plural_headline_verb(doc[i].text):  # "Bolton and Gorka Slam …"
+            return start, i
         if i > start and doc[i].text in HEADLINE_LINKS:  # "George Lopez On Why Blacks …"
             return start, i
     return start, end

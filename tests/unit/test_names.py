@@ -192,6 +192,7 @@ def test_cluster_mentions_joins_a_headline_descriptor_to_the_name() -> None:
         (["Denounces", "Clinton"], "PERSON", "Clinton"),
         (["Dennis", "Prager", "Tells"], "PERSON", "Dennis Prager"),
         (["George", "Lopez", "On", "Why", "Blacks"], "PERSON", "George Lopez"),
+        (["Gorka", "Slam", "Clinton"], "PERSON", "Gorka"),  # plural_headline_verb
         # a name that is no verb stays whole
         (["Marine", "Le", "Pen"], "PERSON", "Marine Le Pen"),
     ],
