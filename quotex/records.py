@@ -18,6 +18,8 @@ QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
 PERSON = "PERSON"
 # Speakers that are someone: people, and organisations, governments and groups.
 SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# The resolver's rule for "the two lawmakers" after "X and Y …": the speaker is "X and Y".
+TOGETHER_RULE = "people named together"
 EXT_ERROR = "quotex_error"  # set by a quotex component that failed (components/guard.py)
 
 
@@ -235,6 +237,13 @@ def _sources(result: DocResult) -> list[Source]:
                 counts.setdefault(("entity", other.id), [other.name, other, PERSON, 0])[3] += 1
         if quote.speaker is None or label not in SOURCE_LABELS:
             continue
+        if quote.speaker_rule == TOGETHER_RULE and entity is None:
+            for member in members(quote.speaker, result.entities):
+                key = ("entity", member.id) if isinstance(member, Entity) else ("name", member)
+                name = member.name if isinstance(member, Entity) else member
+                entry = [name, member if isinstance(member, Entity) else None, PERSON, 0]
+                counts.setdefault(key, entry)[3] += 1
+            continue
         key = ("entity", entity.id) if entity else ("name", quote.speaker)
         counts.setdefault(key, [quote.speaker, entity, label, 0])[3] += 1
     out = []
@@ -265,6 +274,14 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 # A name followed by a lower-case word other than a conjunction modifies that word: "Bush
 # administration officials", "Trump campaign".
 _MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|as well as|along with|who|of)\b)[a-z]")
+
+
+def members(speaker: str, entities: tuple[Entity, ...]) -> list[Entity | str]:
+    """people_named_together_are_each_a_source: "Bob Goodlatte and Trey Gowdy" (the two
+    lawmakers) is two people, each the entity of that name, or the name where none is."""
+    by_name = {e.name: e for e in entities if e.label == PERSON}
+    parts = [p for p in re.split(r",\s*|\s+and\s+", speaker) if p.strip()]
+    return [by_name.get(p, p) for p in parts]
 
 
 def co_speakers(quote: Quote, entities: tuple[Entity, ...]) -> list[Entity]:

@@ -92,6 +92,33 @@ def test_a_name_that_modifies_a_noun_in_the_mention_is_no_source() -> None:
     assert sorted(s.name for s in result.sources) == ["Brent Scowcroft", "Henry Paulson"]
 
 
+def test_people_named_together_are_each_a_source_with_their_own_gender() -> None:
+    text = "Hillary Clinton and Tim Kaine"
+    entities = tuple(
+        Entity(eid, name, "PERSON", (EntityMention(name, at, at + len(name)),), gender, "pronoun")
+        for eid, name, at, gender in [
+            ("e1", "Hillary Clinton", 0, "female"),
+            ("e2", "Tim Kaine", 20, "male"),
+        ]
+    )
+    quote = Quote(
+        "q1",
+        "direct",
+        "We will win.",
+        40,
+        52,
+        speaker=text,
+        speaker_mention=Mention("the two", 54, 61),
+        speaker_label="PERSON",
+        speaker_rule="people named together",
+    )
+    found = DocResult("d1", quotes=(quote,), entities=entities).sources
+    assert sorted((s.name, s.gender, s.quotes) for s in found) == [
+        ("Hillary Clinton", "female", 1),
+        ("Tim Kaine", "male", 1),
+    ]
+
+
 def test_members_a_group_speaker_lists_are_sources() -> None:
     result = _joined_result("Republican leaders such as Paul Ryan", {"e1": "Paul Ryan"})
     group = Quote(

@@ -20,6 +20,7 @@ from quotex.components.resolver.discourse import Discourse
 from quotex.gender import noun_gender
 from quotex.lexicon import entries
 from quotex.names import title_words, titles
+from quotex.records import TOGETHER_RULE
 
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON = "PERSON"
@@ -511,7 +512,7 @@ def resolve_description(
         people = people_named_together(discourse, span)
         if people:
             name = names_together(discourse, people)
-            return Described(None, "people named together", label=PERSON, name=name)
+            return Described(None, TOGETHER_RULE, label=PERSON, name=name)
     if kind in ("group", "other") or (plural and kind in ("role", "person", "anonymous")):
         return Described(None, "group" if kind != "other" else "as written", kept=True)
     if kind == "document":
