@@ -273,7 +273,7 @@ _JOINED = re.compile(r"\s(?:and|&|including|like|such as)\s")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # A name followed by a lower-case word other than a conjunction modifies that word: "Bush
 # administration officials", "Trump campaign".
-_MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|as well as|along with|who|of)\b)[a-z]")
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|as well as|along with|who|of|all|both|each)\b)[a-z]")
 
 
 def members(speaker: str, entities: tuple[Entity, ...]) -> list[Entity | str]:

@@ -71,6 +71,33 @@ def test_recording_of_speaker_speaks_for_the_recording() -> None:
     assert subjects.noun_qualified_by_gerund(token(doc, "saying")).text == "group"
 
 
+def test_name_before_gerund_is_its_subject() -> None:
+    doc = parsed("Trump reminds me of Abraham Lincoln saying that the people cannot be fooled.")
+    assert subjects.name_before_gerund(token(doc, "saying")).text == "Lincoln"
+    assert subjects.subject_of(token(doc, "saying")).text == "Lincoln"
+    # a comma between: the subject of the sentence speaks
+    doc = parsed("Trump attacked Clinton, saying she lied.")
+    assert subjects.name_before_gerund(token(doc, "saying")) is None
+    assert subjects.subject_of(token(doc, "saying")).text == "Trump"
+
+
+def test_floating_quantifier_stands_for_the_names_before_it() -> None:
+    text = (
+        "The lobby found allies, with Donald Trump, Mike Huckabee and Chris Christie all "
+        "calling for a strong rule."
+    )
+    # the parse of a longer sentence: "all" in apposition to Trump, "calling" on "all"
+    doc = parsed(
+        text,
+        edit={
+            7: {"dep": "pobj", "head": 5},
+            14: {"dep": "appos", "head": 7},
+            15: {"dep": "acl", "head": 14},
+        },
+    )
+    assert subjects.noun_qualified_by_gerund(token(doc, "calling")).text == "Trump"
+
+
 def test_relative_clause_antecedent() -> None:
     doc = parsed("Clinton, who said the plan failed, left.", edit={2: {"dep": "dobj"}})
     assert subjects.relative_clause_antecedent(token(doc, "said")).text == "Clinton"

@@ -236,12 +236,34 @@ def relative_clause_antecedent(verb: Token) -> Token | None:
     return verb.head if verb.dep_ == RELCL else None
 
 
+def name_before_gerund(verb: Token) -> Token | None:
+    """name_before_gerund: a gerund right after a name the parser made an object, with no
+    comma between, has that name for its subject: "Trump reminds me of Abraham Lincoln
+    saying that …", "Voters recalled Obama saying …" (not "Trump attacked Clinton, saying
+    …", where the subject speaks)."""
+    if verb.tag_ != GERUND_TAG or verb.dep_ != ADVCL or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == PROPN and before.dep_ in ("dobj", "pobj"):
+        return before
+    return None
+
+
+# Quantifiers a parser hangs a gerund on, standing for the names before them: "with Donald
+# Trump, Mike Huckabee and Chris Christie all calling for …".
+FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
+
+
 def noun_qualified_by_gerund(verb: Token) -> Token | None:
-    """ "a petition calling on him to resign", "911 calls saying …": the noun speaks;
+    """ "a petition calling on him to resign", "911 calls saying …": the noun speaks (the
+    names before "all" or "both", floating_quantifier);
     recording_of_speaker: but for the person a recording is of ("a clip of McCain saying
     he will support the nominee", "video of Clinton telling donors …")."""
-    if verb.dep_ == ACL and verb.tag_ == GERUND_TAG and verb.head.pos_ in NOUN_POS:
-        return _recorded_person(verb.head) or verb.head
+    head = verb.head
+    if verb.dep_ == ACL and head.lower_ in FLOATING_QUANTIFIERS and head.dep_ == "appos":
+        head = head.head  # floating_quantifier: "Trump, Huckabee and Christie all calling"
+    if verb.dep_ == ACL and verb.tag_ == GERUND_TAG and head.pos_ in NOUN_POS:
+        return _recorded_person(head) or head
     return None
 
 
@@ -427,6 +449,7 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             or subject_parsed_as_object_of_as(verb, inside)
             or contracted_has_read_as_passive(verb, inside)
             or cleft_hung_on_copula(verb)
+            or name_before_gerund(verb)
         )
         if subject is not None:
             return repair_dateline_subject(pseudo_cleft_doer(subject) or subject)
