@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from quotex.errors import InputError, OutputError, UsageError
-from quotex.records import DocResult
+from quotex.records import TOGETHER_RULE, DocResult
 from quotex.rows import ORGANISATION_KIND, PERSON_KIND
 
 TOP = 15  # speakers, groups of --by and entities shown
@@ -38,8 +38,9 @@ NO_DATE = "(no date)"  # a document whose --time field is not an ISO date
 ISO_MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]*"
 
 # A quote joined to the source row it counts for: by entity, or by name where the
-# speaker has no entity (as DocResult.sources counts them).
-ATTRIBUTED = """
+# speaker has no entity (as DocResult.sources counts them), and each person of a joint
+# speaker ("Bob Goodlatte and Trey Gowdy", the resolver's people named together).
+ATTRIBUTED = f"""
 SELECT s.kind, s.name, q.doc_id, q.type, q.text, q.start, d.rowid AS doc_row
 FROM sources s
 JOIN quotes q ON q.doc_id = s.doc_id AND (
@@ -47,6 +48,9 @@ JOIN quotes q ON q.doc_id = s.doc_id AND (
     OR (s.entity IS NULL AND q.speaker = s.name AND NOT EXISTS (
         SELECT 1 FROM entities e WHERE e.doc_id = q.doc_id AND e.entity_id = q.speaker_entity
     ))
+    OR (q.speaker_rule = '{TOGETHER_RULE}' AND q.speaker_entity IS NULL AND instr(
+        ', ' || replace(q.speaker, ' and ', ', ') || ',', ', ' || s.name || ','
+    ) > 0)
 )
 JOIN documents d ON d.id = q.doc_id
 """

@@ -299,6 +299,23 @@ def test_report_of_a_folder_equals_the_report_of_its_store(tmp_path: Path) -> No
     assert f"{quotes} quotes" in text and page.values["people"]
 
 
+def test_report_gives_each_person_of_a_joint_speaker_their_quotes_and_words() -> None:
+    joint = Quote(
+        "q1",
+        "direct",
+        "we will win now",
+        20,
+        35,
+        speaker="Ann Lee and Bob Stone",
+        speaker_label="PERSON",
+        speaker_rule="people named together",
+    )
+    report = Report.from_results([DocResult("d1", (joint,), (LEE, STONE))])
+    people = {s.name: (s.quotes, s.words, s.documents) for s in report.people}
+    assert people == {"Ann Lee": (1, 4, 1), "Bob Stone": (1, 4, 1)}
+    assert report.gender.total_quotes == 2
+
+
 def test_report_of_a_corpus_quoting_nobody_has_empty_groups(tmp_path: Path) -> None:
     report = Report.from_results(
         [DocResult("d1", (), (), {"outlet": "Daily", "published": "2024-01-01"})],
