@@ -77,6 +77,8 @@ def test_generic_man_noun_is_weaker_than_a_first_name(text, name, value, evidenc
         ("letters addressed to Mr. Khan", "male"),
         ("letters addressed to Mr. and Mrs. Khan", None),  # a couple: nobody's gender
         ("letters addressed to Mr. & Mrs. Khan", None),
+        ("letters addressed to Pope Khan", "male"),  # titles only one sex holds
+        ("letters addressed to Empress Khan", "female"),
     ],
 )
 def test_couple_title_shows_no_gender(text, value) -> None:
