@@ -1944,4 +1944,16 @@ PARSES = {
         ("rule", 16, "pobj", "NOUN", "NN", "rule", "O"),
         (".", 2, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Gov. Mike Pence has thrown his support behind Ryan.": [
+        ("Gov.", 2, "compound", "PROPN", "NNP", "Gov.", "O"),
+        ("Mike", 2, "compound", "PROPN", "NNP", "Mike", "B-PERSON"),
+        ("Pence", 4, "nsubj", "PROPN", "NNP", "Pence", "I-PERSON"),
+        ("has", 4, "aux", "AUX", "VBZ", "have", "O"),
+        ("thrown", 4, "ROOT", "VERB", "VBN", "throw", "O"),
+        ("his", 6, "poss", "PRON", "PRP$", "his", "O"),
+        ("support", 4, "dobj", "NOUN", "NN", "support", "O"),
+        ("behind", 4, "prep", "ADP", "IN", "behind", "O"),
+        ("Ryan", 7, "pobj", "PROPN", "NNP", "Ryan", "B-PERSON"),
+        (".", 4, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

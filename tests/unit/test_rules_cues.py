@@ -6,6 +6,7 @@ import pytest
 from handbuilt import marked, parsed, token
 
 from quotex.components.attribution import cues
+from quotex.components.attribution.clauses import complement_range
 from quotex.components.attribution.syntax import lemma
 
 
@@ -113,6 +114,16 @@ def test_a_stance_phrase_is_a_cue_in_the_broad_scope_only() -> None:
     assert [t.text for t in cues.find_cues(doc, {}, set(), speech.cues, speech.left_out)] == [
         "pointed"
     ]
+
+
+def test_support_thrown_behind_someone_is_a_stance_of_the_broad_scope() -> None:
+    speech = cues.CueWords.build(cues.SCOPES["speech"])
+    broad = cues.CueWords.build(cues.SCOPES["all"])
+    doc = parsed("Gov. Mike Pence has thrown his support behind Ryan.")
+    assert cues.find_cues(doc, {}, set(), speech.cues, speech.left_out) == []
+    [cue] = cues.find_cues(doc, {}, set(), broad.cues, broad.left_out)
+    start, end, _ = complement_range(cue, broad)
+    assert doc[start:end].text == "Ryan"
 
 
 def test_a_court_ruling_is_evidence_with_the_broad_scope() -> None:
