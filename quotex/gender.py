@@ -15,13 +15,11 @@ else is guessed.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from quotex.first_names import first_names
 from quotex.lexicon import entries
 from quotex.names import person_name, title_words
 
@@ -48,26 +46,6 @@ class Gender:
 
 
 UNKNOWN = Gender(None, "none")
-
-
-@cache
-def first_name_rows() -> tuple[dict[str, str], ...]:
-    """The rows of ``quotex/data/first-names-us.tsv`` (name, p_female, best_rank, …)."""
-    text = resources.files("quotex").joinpath("data/first-names-us.tsv").read_text("utf-8")
-    return tuple(csv.DictReader(text.splitlines(), delimiter="\t"))
-
-
-@cache
-def first_names() -> dict[str, float]:
-    """First name (lowercase) → share female."""
-    return {row["name"].lower(): float(row["p_female"]) for row in first_name_rows()}
-
-
-@cache
-def first_names_by_rank(rank: int) -> frozenset[str]:
-    """Lowercase first names at least this common (best rank in the list ≤ ``rank``)."""
-    rows = first_name_rows()
-    return frozenset(row["name"].lower() for row in rows if int(row["best_rank"]) <= rank)
 
 
 def first_name_gender(name: str) -> Gender:

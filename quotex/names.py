@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from quotex.first_names import first_names
 from quotex.lexicon import entries, sections
 
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -82,8 +83,6 @@ def surname_like_title(before: str, last: str) -> bool:
     "David Duke", "John King"; not "Trump Spokesman"."""
     if not last[:1].isupper() or last.lower().rstrip(".") not in title_words():
         return False
-    from quotex.gender import first_names  # quotex.gender reads this module
-
     return _is_name_word(before) and before.lower() in first_names()
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotex.gender import first_names, first_names_by_rank
+from quotex.first_names import first_names, first_names_by_rank
 from quotex.names import title_words
 
 # An embed with its words: the opening tag, the words, the closing tag (or the ``<tweet/>``

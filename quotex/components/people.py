@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from quotex.gender import first_names_by_rank
+from quotex.first_names import first_names_by_rank
 from quotex.lexicon import entries
 from quotex.names import person_name
 
