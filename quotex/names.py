@@ -95,7 +95,9 @@ def canonical_name(text: str) -> str:
 
 
 def _name_key(text: str) -> list[str]:
-    words = [w.lower() for w in _TOKEN.findall(canonical_name(text))]
+    """The name's words, lowercase, with typographic apostrophes folded ("O’Malley" is
+    "O'Malley"), less determiners."""
+    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(canonical_name(text))]
     return [w for w in words if w not in _DETERMINERS]
 
 

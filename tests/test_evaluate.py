@@ -238,6 +238,9 @@ def test_strict_needs_eighty_percent_where_lenient_needs_half() -> None:
         ("The White House", "white house", True),
         ("NATO Secretary General Anders Fogh Rasmussen", "Anders Fogh", True),
         ("Hillary Clinton", "Bill Clinton", True),  # same surname: the rule is lenient
+        ("Martin O’Malley", "Martin O'Malley", True),  # typographic apostrophe
+        ("O’Malley’s", "O'Malley", True),
+        ("O’Malley", "Malley", False),
         ("Obama", "Putin", False),
         ("US officials", "Russia", False),
         ("the", "The", False),  # nothing left after normalising

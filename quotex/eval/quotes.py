@@ -212,8 +212,12 @@ def _judged(g: int, golds: Sequence[_Gold], preds: Sequence[_Pred], m: _Matching
 # --------------------------------------------------------------------------- speakers
 
 
+# typographic_apostrophe: "O’Malley" in the text and "O'Malley" in the gold are one name.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def _name_words(name: str) -> list[str]:
-    words = name.lower().replace(".", " ").split()
+    words = name.lower().translate(_APOSTROPHES).replace(".", " ").split()
     words = [w.strip(QUOTE_MARKS + EDGE_PUNCTUATION) for w in words]
     words = [w for w in words if w]
     if words and words[0] == "the":

@@ -52,6 +52,7 @@ def test_canonical_name_falls_back_to_the_mention() -> None:
         ("President Putin", "Mr. Putin", True),
         ("the Kremlin", "Kremlin", True),
         ("Hugh Hill", "Jan Kamp", False),
+        ("Martin O’Malley", "O'Malley", True),
         ("Putin", None, False),
     ],
 )
