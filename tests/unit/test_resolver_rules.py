@@ -32,6 +32,7 @@ from quotex.components.resolver.descriptions import (
     issuer_named_with,
     kind_of,
     named_with_the_same_noun,
+    names_the_document,
     organisation_acting_lately,
     organisation_of_kind,
     people_named_together,
@@ -450,14 +451,46 @@ def test_named_with_the_same_noun() -> None:
     assert named_with_the_same_noun(doc[4:6]) is None  # "a tie": no "tie" named before
 
 
-def test_document_author_is_the_last_speaker_nearby() -> None:
-    text = "The museum said it would close.\n\nThe statement added more."
-    d = discourse(
-        text, {"e1": ("Holocaust Memorial Museum", "ORG")}, [(0, 10, "e1", 0, 0, False, True)]
-    )
-    assert document_author(d, text.index("The statement")) is None
-    d.turns.append(Turn(16, "e1", "Holocaust Memorial Museum", 0))
-    assert document_author(d, text.index("The statement")) == "e1"
+def test_document_author_is_the_last_speaker_whose_sentence_names_it() -> None:
+    text = "The museum said in a statement that it would close. The statement added more."
+    museum = {"e1": ("Holocaust Memorial Museum", "ORG")}
+    d = discourse(text, museum, [(0, 10, "e1", 0, 0, False, True)])
+    statement = parsed(text)[11:13]
+    assert document_author(d, statement) is None  # nobody spoke yet
+    d.turns.append(Turn(text.index("that"), "e1", "Holocaust Memorial Museum", 0, cue=11))
+    assert document_author(d, statement) == "e1"  # "said in a statement"
+    text = "The museum said it would close. The statement added more."
+    statement = parsed(text)[7:9]
+    for name, label, author in [
+        ("Holocaust Memorial Museum", "ORG", "e1"),
+        ("Ann Lee", "PERSON", None),
+    ]:
+        d = discourse(text, {"e1": (name, label)}, [(0, 10, "e1", 0, 0, False, True)])
+        d.turns.append(Turn(text.index("it"), "e1", name, 0, cue=11))
+        # an organisation speaks through its documents; a person must be said to issue it
+        assert document_author(d, statement) == author
+
+
+def test_document_author_through_the_verb_that_made_the_document() -> None:
+    text = "Abedin emailed supporters on Monday. The email said more."
+    d = discourse(text, {"e1": ("Huma Abedin", "PERSON")}, [(0, 6, "e1", 0, 0, False, True)])
+    d.turns.append(Turn(0, "e1", "Huma Abedin", 0))  # no cue: the turn's start is read
+    assert document_author(d, parsed(text)[6:8]) == "e1"  # "emailed" makes an email
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "named"),
+    [
+        ("The museum said in a statement that it would close. The statement added more.",
+         "statement", True),
+        ("Abedin emailed supporters on Monday. The email said more.", "email", True),
+        ("The museum said it would close. The statement added more.", "statement", False),
+        ("Abedin emailed supporters on Monday. The email said more.", "report", False),
+    ],
+)  # fmt: skip
+def test_names_the_document(text: str, noun: str, named: bool) -> None:
+    first = parsed(text)[0].sent  # the sentence of the turn, not the one naming the noun
+    assert names_the_document(first, noun) is named
 
 
 @pytest.mark.parametrize(

@@ -305,6 +305,7 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
                 decision.speaker,
                 discourse.paragraph_of(record["start"]),
                 aside=is_aside(record, decision),
+                cue=record["cue"][0] if record.get("cue") else None,
             )
         )
         out.append(

@@ -431,14 +431,42 @@ def _name_qualified(noun) -> str | None:
     return words.text
 
 
-def document_author(discourse: Discourse, offset: int) -> str | None:
-    """ "the statement said": who spoke last before it (the one said to have issued it:
-    "the museum said in a statement … The statement added")."""
+def names_the_document(sentence: Span, noun: str) -> bool:
+    """Whether ``sentence`` names the document ``noun`` (a lemma): the noun itself ("said in
+    a statement"), or a verb the noun is made from ("emailed" for *email*, "filed" for
+    *filing*, "ruled" for *ruling*: the verb without its final e starts the noun)."""
+    for token in sentence:
+        word = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and word == noun:
+            return True
+        stem = word[:-1] if word.endswith("e") else word
+        if token.pos_ == "VERB" and len(stem) >= MIN_STEM and noun.startswith(stem):
+            return True
+    return False
+
+
+# The shortest verb stem that may make a document's noun ("fil" → filing, "rul" → ruling).
+MIN_STEM = 3
+
+
+def document_author(discourse: Discourse, span: Span) -> str | None:
+    """ "the statement said": who spoke last before it, within two paragraphs ("the museum
+    said on Monday … “…,” the statement said"). document_named_by_last_speaker: an
+    organisation speaks through its documents, but a person or a place that spoke last is
+    the author only when the sentence of their cue names the document or the act that made
+    it ("Abedin emailed supporters … The email goes on"). Not "…, said Brigid Harrison.
+    According to the exit polls …": nothing ties the polls to her."""
+    offset, noun = span.start_char, span.root.lemma_.lower()
     for turn in reversed(discourse.turns):
-        if turn.entity and discourse.labels.get(turn.entity) in ORG_LABELS | {PERSON}:
-            if discourse.paragraph_of(offset) - turn.paragraph <= 2:
+        label = discourse.labels.get(turn.entity) if turn.entity else None
+        if label in ORG_LABELS | {PERSON}:
+            if discourse.paragraph_of(offset) - turn.paragraph > 2:
+                return None
+            if label == "ORG":
                 return turn.entity
-            return None
+            where = turn.start if turn.cue is None else turn.cue
+            cue = span.doc.char_span(where, where + 1, alignment_mode="expand")
+            return turn.entity if cue is not None and names_the_document(cue.sent, noun) else None
     return None
 
 
@@ -549,7 +577,7 @@ def resolve_description(
         described = None if entity else issuer_described(span)
         if described is not None:
             return described
-        entity = entity or document_author(discourse, span.start_char)
+        entity = entity or document_author(discourse, span)
         if entity:
             return Described(entity, "document author", label=discourse.labels[entity])
     # "the central bank", "the report": a source the article names only so

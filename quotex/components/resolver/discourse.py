@@ -65,6 +65,7 @@ class Turn:
     speaker: str | None
     paragraph: int
     aside: bool = False  # reported in a relative clause ("Trump, who has called it a hoax")
+    cue: int | None = None  # where its cue starts, if it has one
 
 
 @dataclass
