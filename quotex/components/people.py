@@ -114,7 +114,9 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
 # An apposition that says who someone is: ", a professor of …", ", the party's chairman,",
 # ", India's defence minister," (its head noun within this many words).
 APPOSITION_WORDS = 5
-_APPOSITION_ENDS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "who", "and"})
+_APPOSITION_ENDS = frozenset(
+    {"of", "at", "for", "in", "with", "to", "from", "on", "who", "that", "which", "and"}
+)
 
 
 @cache
@@ -169,6 +171,39 @@ def thing_named_as_person(record: dict) -> str | None:
     return None
 
 
+# How far after a name its apposition is read.
+APPOSITION_CHARS = 120
+# An apposition's opening that picks one of many: ", one of the world's top … companies,".
+_ONE_OF = re.compile(r",\s+(?:one|part) of\s+")
+# Name words that may follow a mention before its apposition: "Akin Gump Strauss Hauer &
+# Feld, an international law firm".
+_NAME_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.’'-]*|&))*")
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def organisation_named_as_person(text: str, record: dict) -> str | None:
+    """described_as_an_organisation: "ORG" for a PERSON that an apposition describes with an
+    organisation noun (sources.txt), and whose name starts with no common first name, else
+    None: "Pfizer, one of the world's top biopharmaceutical companies, has given …",
+    "Akin Gump Strauss Hauer & Feld, an international law firm". "Jane Roe, a company
+    founder," stays a person (the head is *founder*)."""
+    words = record["name"].split()
+    if record["label"] != PERSON or not words or _is_common_first_name(words[0]):
+        return None
+    for _, end in record["mentions"]:
+        tail = _NAME_TAIL.match(text, end).end()
+        after = _ONE_OF.sub(", ", text[tail : tail + APPOSITION_CHARS], count=1)
+        head = apposition_head(after)
+        if head and _singular(head) in entries("sources", "organisation"):
+            return "ORG"
+    return None
+
+
 def outlet_named_as_person(record: dict) -> str | None:
     """ "ORG" for a PERSON whose whole name is a news outlet, social network or pollster
     of the ``outlet`` list, else None: "Politico reported", "Twitter, at the same time, put
@@ -201,8 +236,8 @@ def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
 def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
-    their full name, the things ``thing_named_as_person``, ``outlet_named_as_person`` and
-    ``place_named_as_person`` find get their label. A bare
+    their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
+    ``organisation_named_as_person`` and ``place_named_as_person`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
@@ -211,6 +246,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
         thing = (
             thing_named_as_person(record)
             or outlet_named_as_person(record)
+            or organisation_named_as_person(text, record)
             or place_named_as_person(record, entities)
         )
         if full:

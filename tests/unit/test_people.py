@@ -7,6 +7,7 @@ import pytest
 from quotex.components.people import (
     apposition_head,
     mend_people,
+    organisation_named_as_person,
     outlet_named_as_person,
     person_named_as_thing,
     place_named_as_person,
@@ -75,6 +76,7 @@ def test_mend_people_gives_an_outlet_and_a_place_their_labels() -> None:
         (", the investment bank, said", "bank"),
         (" said on Monday", None),  # no apposition
         (", who was there, said", None),  # a relative clause, not an apposition
+        (", a law firm that has long lobbied", "firm"),  # a relative clause ends it
     ],
 )
 def test_apposition_head(after, head) -> None:
@@ -94,3 +96,21 @@ def test_described_as_a_person_relabels_a_name_tagged_org(text, person) -> None:
     name = text.split(",")[0].split(" said")[0]
     record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[0, len(name)]]}
     assert person_named_as_thing(text, record) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Pfizer, one of the world's top drug companies, gave money.", "Pfizer", "ORG"),
+        ("It hired Akin Gump Strauss Hauer & Feld, a law firm that lobbies.", "Akin Gump", "ORG"),
+        ("Beijinger, an English-language magazine, said it was looking.", "Beijinger", "ORG"),
+        ("Jane Roe, a company founder, said it failed.", "Jane Roe", None),  # head: founder
+        ("Michael Bay, the studio's founder, said it failed.", "Michael Bay", None),
+        ("Pfizer said it gave money.", "Pfizer", None),  # no apposition
+    ],
+)
+def test_organisation_named_as_person_reads_the_apposition(text, name, label) -> None:
+    start = text.index(name)
+    record = {"id": "e1", "name": name, "label": "PERSON", "mentions": [[start, start + len(name)]]}
+    assert organisation_named_as_person(text, record) == label
+    assert organisation_named_as_person(text, {**record, "label": "ORG"}) is None
