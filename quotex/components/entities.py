@@ -294,10 +294,18 @@ HEADLINE_LINKS = frozenset(
 STANCE_PREFIXES = ("pro-", "anti-")
 
 
+# Forms of "be", which no name holds: a title-case headline's question or clause read as a
+# person ("As Its Rivals Pair Up, Will Twitter Be Next?").
+BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+
+
 def not_a_name(text: str) -> bool:
     """lowercase_person: words the tagger called a person that no name is written as, all
-    lowercase ("lone wolf", "telenovela") or a stance ("pro-Clinton")."""
-    return not any(ch.isupper() for ch in text) or text.lower().startswith(STANCE_PREFIXES)
+    lowercase ("lone wolf", "telenovela") or a stance ("pro-Clinton"). verb_be_in_name: a
+    form of "be" after the first word ("Will Twitter Be Next")."""
+    if not any(ch.isupper() for ch in text) or text.lower().startswith(STANCE_PREFIXES):
+        return True
+    return any(word.lower() in BE_FORMS for word in text.split()[1:])
 
 
 def clean_mention(ent: Span) -> Span | None:

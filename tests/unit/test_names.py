@@ -196,6 +196,7 @@ def test_cluster_mentions_joins_a_headline_descriptor_to_the_name() -> None:
         (["Gorka", "Slam", "Clinton"], "PERSON", "Gorka"),  # plural_headline_verb
         # a name that is no verb stays whole
         (["Marine", "Le", "Pen"], "PERSON", "Marine Le Pen"),
+        (["Will", "Smith"], "PERSON", "Will Smith"),  # "Will" a name, no "be" after it
     ],
 )
 def test_clean_mention_cuts_a_person_at_a_headline_verb(words, label, name) -> None:
@@ -218,7 +219,10 @@ def test_headline_verb_is_a_capitalised_third_person_speech_verb() -> None:
     assert not headline_verb("Pen") and not headline_verb("Post")
 
 
-@pytest.mark.parametrize("words", [["lone", "wolf"], ["telenovela"], ["pro", "-", "Clinton"]])
+@pytest.mark.parametrize(
+    "words",
+    [["lone", "wolf"], ["telenovela"], ["pro", "-", "Clinton"], ["Will", "Twitter", "Be", "Next"]],
+)
 def test_clean_mention_drops_what_no_name_is_written_as(words) -> None:
     doc = Doc(VOCAB, words=words, spaces=[w != "pro" and w != "-" for w in words])
     assert clean_mention(Span(doc, 0, len(doc), label="PERSON")) is None
