@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
+from quotex.components.text import doc_text
 from quotex.gender import (
     first_name_gender,
     noun_gender,
@@ -198,6 +199,28 @@ def full_name_tagged_otherwise(mention: MentionIn, cluster: EntityCluster) -> bo
     return len(mine) > 1 and any(_person_words(form) == mine for form in cluster.forms)
 
 
+@lru_cache(maxsize=4096)
+def match_keys(text: str, as_form: bool = False) -> frozenset[tuple[str, ...]]:
+    """What a mention and a form of a cluster must share for ``_same_entity`` to hold,
+    tagged by kind: the surname (last person word), all the words, or an acronym and the
+    capitals of a short form ("US" and "United States"). ``cluster_mentions`` indexes the
+    clusters by their forms' keys (``as_form``), which a mention's meet from the other
+    side, and tests only the clusters that share one: every match shares one.
+
+    >>> sorted(match_keys("US") & match_keys("United States", as_form=True))
+    [('long', 'US')]
+    """
+    keys: set[tuple[str, ...]] = {("words", *_words(text))}
+    person = _person_words(text)
+    if person:
+        keys.add(("last", person[-1]))
+    capitals = text.replace(".", "")
+    if len(text.split()) >= 2:
+        keys.add(("long" if as_form else "short", acronym(text).upper()))
+    keys.add(("short" if as_form else "long", capitals))
+    return frozenset(keys)
+
+
 def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
     if full_name_tagged_otherwise(mention, cluster):
         return True
@@ -219,14 +242,22 @@ def _same_entity(mention: MentionIn, cluster: EntityCluster) -> bool:
 
 def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
     """Group mentions into entities, in order of first mention; the latest match wins,
-    unless an earlier one already has the mention's very form (``same_form_first``)."""
+    unless an earlier one already has the mention's very form (``same_form_first``).
+    Only the clusters sharing a key with the mention (``match_keys``) are tested."""
     clusters: list[EntityCluster] = []
+    by_key: dict[tuple[str, ...], set[int]] = {}
     for mention in mentions:
-        matches = [c for c in reversed(clusters) if _same_entity(mention, c)]
-        if matches:
-            same_form_first(mention, matches).add(mention)
+        near = {i for key in match_keys(mention.text) for i in by_key.get(key, ())}
+        numbers = [i for i in sorted(near, reverse=True) if _same_entity(mention, clusters[i])]
+        if numbers:
+            chosen = same_form_first(mention, [clusters[i] for i in numbers])
+            number = next(i for i in numbers if clusters[i] is chosen)
+            chosen.add(mention)
         else:
+            number = len(clusters)
             clusters.append(EntityCluster([mention]))
+        for key in match_keys(mention.text, as_form=True):
+            by_key.setdefault(key, set()).add(number)
     return clusters
 
 
@@ -349,7 +380,7 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     by_start = {s.start_char: s for s in spans}
-    text = doc.text
+    text = doc_text(doc)
     mentions = [
         MentionIn(s.text, s.label_, s.start_char, s.end_char, mention_gender(text, s))
         for s in spans
@@ -380,7 +411,7 @@ class EntityLinker:
                 }
             )
             group.extend(Span(doc, s.start, s.end, label=s.label_, kb_id=entity_id) for s in spans)
-        records, renamed = mend_people(doc.text, records)
+        records, renamed = mend_people(doc_text(doc), records)
         group = [Span(doc, s.start, s.end, label=s.label_, kb_id=renamed[s.kb_id_]) for s in group]
         doc._.set(EXT_ENTITIES, records)
         doc.spans[SPAN_KEY] = group

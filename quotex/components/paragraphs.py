@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotex.components.guard import guarded
+from quotex.components.text import doc_text
 
 COMPONENT = "quotex_paragraphs"
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[\s]*")
@@ -44,7 +45,7 @@ class ParagraphSplitter:
 
     @guarded()
     def __call__(self, doc: Doc) -> Doc:
-        for start, _ in paragraph_spans(doc.text)[1:]:
+        for start, _ in paragraph_spans(doc_text(doc))[1:]:
             span = doc.char_span(start, start + 1, alignment_mode="expand")
             if span is not None and span.start > 0:
                 doc[span.start].is_sent_start = True

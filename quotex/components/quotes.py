@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from quotex.components.guard import guarded
 from quotex.components.paragraphs import paragraph_spans
+from quotex.components.text import doc_text
 
 COMPONENT = "quotex_quotes"
 SPAN_KEY = "quotex_marked"
@@ -264,7 +265,7 @@ class QuoteFinder:
 
     @guarded(EXT_REGIONS, SPAN_KEY)
     def __call__(self, doc: Doc) -> Doc:
-        regions = find_marked_regions(doc.text)
+        regions = find_marked_regions(doc_text(doc))
         doc._.set(EXT_REGIONS, [r.to_list() for r in regions])
         spans: list[Span] = []
         for region in regions:

@@ -12,6 +12,7 @@ from quotex.components.entities import (
     clean_mention,
     cluster_mentions,
     headline_verb,
+    match_keys,
     mention_gender,
 )
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
@@ -227,3 +228,32 @@ def test_clean_mention_drops_what_no_name_is_written_as(words) -> None:
     doc = Doc(VOCAB, words=words, spaces=[w != "pro" and w != "-" for w in words])
     assert clean_mention(Span(doc, 0, len(doc), label="PERSON")) is None
     assert clean_mention(Span(doc, 0, len(doc), label="ORG")) is not None  # people only
+
+
+@pytest.mark.parametrize(
+    ("mention", "form"),
+    [
+        ("Putin", "Vladimir Putin"),  # a surname
+        ("Mr. Putin", "Putin"),
+        ("the Kremlin", "Kremlin"),  # the words
+        ("US", "United States"),  # an acronym, either way round
+        ("United States", "US"),
+    ],
+)
+def test_match_keys_are_shared_by_mentions_of_one_entity(mention, form) -> None:
+    assert match_keys(mention) & match_keys(form, as_form=True)
+
+
+def test_cluster_mentions_tests_only_clusters_sharing_a_key() -> None:
+    mentions = [
+        MentionIn("Vladimir Putin", "PERSON", 0, 14),
+        MentionIn("NATO", "ORG", 20, 24),
+        MentionIn("United States", "GPE", 30, 43),
+        MentionIn("Putin", "PERSON", 50, 55),
+        MentionIn("US", "GPE", 60, 62),
+        MentionIn("Lavrov", "PERSON", 70, 76),
+    ]
+    clusters = cluster_mentions(mentions)
+    assert [sorted(m.text for m in c.mentions) for c in clusters] == [
+        ["Putin", "Vladimir Putin"], ["NATO"], ["US", "United States"], ["Lavrov"],
+    ]  # fmt: skip

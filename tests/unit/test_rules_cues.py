@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from handbuilt import marked, parsed, token
+from spacy.tokens import Doc
 
 from quotex.components.attribution import cues
 from quotex.components.attribution.clauses import complement_range
-from quotex.components.attribution.syntax import lemma
+from quotex.components.attribution.syntax import doc_text, lemma, tokens_with
+
+VOCAB = spacy.blank("en").vocab
 
 
 def test_cue_words_take_user_lemmas_as_speech_verbs() -> None:
@@ -41,6 +45,14 @@ def test_blocked_tokens_cover_fixed_expressions() -> None:
     doc = parsed("Needless to say, the plan failed.")
     assert {t.text for t in doc if t.i in cues.blocked_tokens(doc)} == {"Needless", "to", "say"}
     assert cues.blocked_tokens(parsed("Jan Kamp said the plan failed.")) == set()
+
+
+def test_blocked_tokens_finds_fixed_expressions_that_overlap() -> None:
+    # "that is to say" and "to say nothing of" share "to say": both are blocked
+    doc = Doc(VOCAB, words="That is to say nothing of it".split())
+    assert {t.text for t in doc if t.i in cues.blocked_tokens(doc)} == {
+        "That", "is", "to", "say", "nothing", "of",
+    }  # fmt: skip
 
 
 def test_find_cues_outside_marks_and_fixed_expressions() -> None:
@@ -129,3 +141,10 @@ def test_support_thrown_behind_someone_is_a_stance_of_the_broad_scope() -> None:
 def test_a_court_ruling_is_evidence_with_the_broad_scope() -> None:
     assert "rule" in cues.CueWords.build(cues.SCOPES["all"]).cues
     assert "rule" not in cues.CueWords.build(cues.SCOPES["speech"]).cues
+
+
+def test_tokens_with_reads_the_doc_arrays() -> None:
+    doc = parsed("Needless to say, the plan failed.")
+    assert [t.text for t in tokens_with(doc, "POS", frozenset({"NOUN"}))] == ["plan"]
+    assert [t.i for t in tokens_with(doc, "LOWER", frozenset({"the", "say"}))] == [2, 4]
+    assert doc_text(doc) is doc_text(doc) == doc.text  # built once

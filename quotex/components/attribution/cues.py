@@ -188,6 +188,14 @@ def read_cue_file(path: str | Path) -> list[str]:
     return lemmas
 
 
+@cache
+def _not_speech_pattern() -> re.Pattern[str]:
+    """One pattern for every phrase of ``lexicon/not_speech.txt``, longest first, matched
+    at each position (a lookahead), so that phrases which overlap are all found."""
+    phrases = sorted(entries("not_speech"), key=len, reverse=True)
+    return re.compile(r"(?=(\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b))")
+
+
 def blocked_tokens(doc: Doc) -> set[int]:
     """Tokens inside fixed expressions where a reporting verb reports nothing.
 
@@ -195,11 +203,10 @@ def blocked_tokens(doc: Doc) -> set[int]:
     """
     lowered = doc_text(doc).lower().replace("’", "'")
     blocked: set[int] = set()
-    for phrase in entries("not_speech"):
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                blocked.update(t.i for t in span)
+    for m in _not_speech_pattern().finditer(lowered):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None:
+            blocked.update(t.i for t in span)
     return blocked
 
 

@@ -32,6 +32,7 @@ from quotex.components.attribution.syntax import (
     doc_text,
     is_blank,
     lemma,
+    tokens_with,
 )
 from quotex.components.paragraphs import paragraph_spans
 from quotex.components.quotes import MarkedRegion
@@ -44,6 +45,9 @@ CLAUSE_BREAKS = frozenset({":", ";"})
 # "According to X" this close to the start of its sentence opens it (a word such as
 # "But" may come first): the content is what follows.
 OPENING_PHRASE_REACH = 1
+# The words that open a source phrase: "according to X", "In a new poll, …".
+PHRASE_OPENERS = frozenset({"according", "in"})
+NOUN_TAGS = frozenset({NOUN})
 # A source phrase that leaves fewer words than this reports nothing.
 MIN_CONTENT_TOKENS = 2
 # A paragraph after a label is a roster, not a turn, when it has at least this many
@@ -105,8 +109,8 @@ def nominal_attributions(
     """
     found: list[Attribution] = []
     lemmas = nominal_lemmas()
-    for noun in doc:
-        if noun.pos_ != NOUN or lemma(noun) not in lemmas or noun.i in inside:
+    for noun in tokens_with(doc, "POS", NOUN_TAGS):
+        if lemma(noun) not in lemmas or noun.i in inside:
             continue
         clause = that_clause_of(noun)
         if clause is None:
@@ -152,7 +156,7 @@ def according_phrases(
     """(phrase head, source noun, cue) of "according to X" and, where ``evidence`` counts
     (``--scope all``), "In a new poll, …"."""
     pairs = []
-    for token in doc:
+    for token in tokens_with(doc, "LOWER", PHRASE_OPENERS):
         if token.i in inside:
             continue
         found = according_to(token) or (in_evidence(token) if evidence else None)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.syntax import RELCL, doc_text
+from quotex.components.attribution.syntax import RELCL, doc_text, tokens_with
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
 from quotex.components.resolver.descriptions import (
@@ -363,6 +363,7 @@ def with_pronoun_genders(
 
 # Where a "her" is someone else than the sentence's subject: "Obama backed her up".
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
+HER = frozenset({"her"})
 
 
 def object_pronouns(doc: Doc) -> frozenset[int]:
@@ -370,7 +371,7 @@ def object_pronouns(doc: Doc) -> frozenset[int]:
     not the possessive that refers back to the subject ("her campaign")."""
     if not doc.has_annotation("DEP"):
         return frozenset()
-    return frozenset(t.idx for t in doc if t.lower_ == "her" and t.dep_ in OBJECT_DEPS)
+    return frozenset(t.idx for t in tokens_with(doc, "LOWER", HER) if t.dep_ in OBJECT_DEPS)
 
 
 def confidence(decision: Decision) -> float:
