@@ -7,6 +7,7 @@ annotated ``Doc``; ``to_dict``/``from_dict`` are the stable JSON output contract
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -222,11 +223,22 @@ def _people_and_organisations(result: DocResult) -> tuple[tuple[Source, ...], tu
     )
 
 
-def _sources(result: DocResult) -> list[Source]:
-    """Speakers with a label (people, organisations, places, groups), one per entity (or
-    per name when the model tagged none), by number of quotes, then first quoted."""
+@dataclass(frozen=True)
+class Credit:
+    """One source a quote counts for: ``key`` (``("entity", id)``, or ``("name", name)``
+    for a speaker the model tagged as no entity), the name, the entity and the label."""
+
+    key: tuple[str, str]
+    name: str
+    entity: Entity | None
+    label: str
+
+
+def credits(result: DocResult) -> Iterator[tuple[Quote, Credit]]:
+    """Each quote, in text order, with every source it counts for: the people named with
+    its speaker (``co_speakers``), then its speaker, or each person of a joint speaker
+    (``members``). Speakers without a label that makes them a source count for nobody."""
     entities = {e.id: e for e in result.entities}
-    counts: dict[tuple[str, str], list] = {}
     for quote in sorted(result.quotes, key=lambda q: q.start):
         entity = entities.get(quote.speaker_entity) if quote.speaker_entity else None
         label = entity.label if entity else quote.speaker_label
@@ -234,18 +246,34 @@ def _sources(result: DocResult) -> list[Source]:
             label = PERSON
         if quote.speaker is not None:  # "Republican leaders such as Paul Ryan": Ryan too
             for other in co_speakers(quote, result.entities):
-                counts.setdefault(("entity", other.id), [other.name, other, PERSON, 0])[3] += 1
+                yield quote, Credit(("entity", other.id), other.name, other, PERSON)
         if quote.speaker is None or label not in SOURCE_LABELS:
             continue
         if quote.speaker_rule == TOGETHER_RULE and entity is None:
             for member in members(quote.speaker, result.entities):
-                key = ("entity", member.id) if isinstance(member, Entity) else ("name", member)
-                name = member.name if isinstance(member, Entity) else member
-                entry = [name, member if isinstance(member, Entity) else None, PERSON, 0]
-                counts.setdefault(key, entry)[3] += 1
+                if isinstance(member, Entity):
+                    yield quote, Credit(("entity", member.id), member.name, member, PERSON)
+                else:
+                    yield quote, Credit(("name", member), member, None, PERSON)
             continue
         key = ("entity", entity.id) if entity else ("name", quote.speaker)
-        counts.setdefault(key, [quote.speaker, entity, label, 0])[3] += 1
+        yield quote, Credit(key, quote.speaker, entity, label)
+
+
+def credited(result: DocResult) -> Iterator[tuple[Quote, Credit]]:
+    """``credits`` with each source as it first counted (its name, entity and label):
+    a quote's line in the store's ``quote_sources`` joins the source row it counts in."""
+    first: dict[tuple[str, str], Credit] = {}
+    for quote, credit in credits(result):
+        yield quote, first.setdefault(credit.key, credit)
+
+
+def _sources(result: DocResult) -> list[Source]:
+    """Speakers with a label (people, organisations, places, groups), one per entity (or
+    per name when the model tagged none), by number of quotes, then first quoted."""
+    counts: dict[tuple[str, str], list] = {}
+    for _, credit in credits(result):
+        counts.setdefault(credit.key, [credit.name, credit.entity, credit.label, 0])[3] += 1
     out = []
     for name, entity, label, quotes in counts.values():
         gender, evidence = None, "none"

@@ -37,10 +37,18 @@ NO_DATE = "(no date)"  # a document whose --time field is not an ISO date
 # An ISO date or date-time: its first seven characters are the month bucket.
 ISO_MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]*"
 
-# A quote joined to the source row it counts for: by entity, or by name where the
-# speaker has no entity (as DocResult.sources counts them), and each person of a joint
-# speaker ("Bob Goodlatte and Trey Gowdy", the resolver's people named together).
-ATTRIBUTED = f"""
+# A quote joined to each source row it counts in, as DocResult.sources counts them (the
+# store's quote_sources: its speaker, each person of a joint speaker, co-speakers).
+ATTRIBUTED = """
+SELECT s.kind, s.name, q.doc_id, q.type, q.text, q.start, d.rowid AS doc_row
+FROM quote_sources s
+JOIN quotes q ON q.doc_id = s.doc_id AND q.quote_id = s.quote_id
+JOIN documents d ON d.id = q.doc_id
+"""
+# The same for a store written before quote_sources (format 2): by entity, or by name
+# where the speaker has no entity, and each person of a joint speaker; co-speakers are
+# not joined there.
+ATTRIBUTED_FORMAT_2 = f"""
 SELECT s.kind, s.name, q.doc_id, q.type, q.text, q.start, d.rowid AS doc_row
 FROM sources s
 JOIN quotes q ON q.doc_id = s.doc_id AND (
@@ -173,9 +181,16 @@ def _check_has_sources(db: sqlite3.Connection, path: str | Path) -> None:
         )
 
 
+def _attributed(db: sqlite3.Connection) -> str:
+    """The query joining quotes to source rows that the store's tables allow."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='quote_sources'")
+    return ATTRIBUTED if found.fetchone() is not None else ATTRIBUTED_FORMAT_2
+
+
 def _report(db: sqlite3.Connection, by: str | None, time: str | None) -> Report:
-    people = _speakers(db, PERSON_KIND, "speaker")
-    organisations = _speakers(db, ORGANISATION_KIND, "org")
+    attributed = _attributed(db)
+    people = _speakers(db, PERSON_KIND, "speaker", attributed)
+    organisations = _speakers(db, ORGANISATION_KIND, "org", attributed)
     by_column = _column(db, by) if by else None
     time_column = _column(db, time) if time else None
     (documents,) = db.execute("SELECT COUNT(*) FROM documents").fetchone()
@@ -192,12 +207,17 @@ def _report(db: sqlite3.Connection, by: str | None, time: str | None) -> Report:
         over_time=_months(db, time_column) if time_column else (),
         entities_in_quotes=_entities(db, "in_quote"),
         entities_outside=_entities(db, "outside"),
-        speaker_quotes={s.anchor: _quote_lines(db, s) for s in (*people, *organisations)},
+        speaker_quotes={
+            s.anchor: _quote_lines(db, s, attributed) for s in (*people, *organisations)
+        },
     )
 
 
-def _speakers(db: sqlite3.Connection, kind: str, prefix: str) -> tuple[Speaker, ...]:
-    """The :data:`TOP` most quoted of ``kind``, with the words of their quotes."""
+def _speakers(
+    db: sqlite3.Connection, kind: str, prefix: str, attributed: str = ATTRIBUTED
+) -> tuple[Speaker, ...]:
+    """The :data:`TOP` most quoted of ``kind``, with the words of their quotes (the quotes
+    that ``attributed`` joins to them)."""
     rows = db.execute(
         "SELECT name, SUM(quotes), COUNT(DISTINCT doc_id) FROM sources WHERE kind = ? "
         "GROUP BY name ORDER BY SUM(quotes) DESC, name LIMIT ?",
@@ -207,7 +227,7 @@ def _speakers(db: sqlite3.Connection, kind: str, prefix: str) -> tuple[Speaker, 
     marks = ", ".join("?" * len(names))
     words = dict(
         db.execute(
-            f"SELECT name, SUM(quotex_words(text)) FROM ({ATTRIBUTED}) "  # noqa: S608  (marks only)
+            f"SELECT name, SUM(quotex_words(text)) FROM ({attributed}) "  # noqa: S608  (marks only)
             f"WHERE kind = ? AND name IN ({marks}) GROUP BY name",
             (kind, *names),
         )
@@ -282,9 +302,11 @@ def _entities(db: sqlite3.Connection, where: str) -> tuple[EntityCount, ...]:
     return tuple(EntityCount(*row) for row in rows)
 
 
-def _quote_lines(db: sqlite3.Connection, speaker: Speaker) -> tuple[QuoteLine, ...]:
+def _quote_lines(
+    db: sqlite3.Connection, speaker: Speaker, attributed: str = ATTRIBUTED
+) -> tuple[QuoteLine, ...]:
     rows: Any = db.execute(
-        f"SELECT doc_id, type, text FROM ({ATTRIBUTED}) WHERE kind = ? AND name = ? "  # noqa: S608
+        f"SELECT doc_id, type, text FROM ({attributed}) WHERE kind = ? AND name = ? "  # noqa: S608
         "ORDER BY doc_row, start LIMIT ?",
         (speaker.kind, speaker.name, MAX_QUOTES_SHOWN),
     )

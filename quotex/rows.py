@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from quotex.records import DocResult, Entity, Mention, Quote
+from quotex.records import PERSON, DocResult, Entity, Mention, Quote, credited
 
 DOC_ID = "doc_id"
 QUOTE_COLUMNS: tuple[str, ...] = (
@@ -161,6 +161,22 @@ def source_cells(result: DocResult) -> Iterator[dict[str, Any]]:
                 "gender_evidence": source.gender_evidence if person else None,
                 "quotes": source.quotes,
             }
+
+
+def quote_source_cells(result: DocResult) -> Iterator[dict[str, Any]]:
+    """One row per quote and source it counts for (``records.credited``): ``quote_id``,
+    and the ``kind`` and ``name`` of the source row of :func:`source_cells` it counts in.
+    A quote of "McCarthy and Scalise" counts for both; a quote of no source for none."""
+    seen: set[tuple[str, tuple[str, str]]] = set()
+    for quote, credit in credited(result):
+        if (quote.id, credit.key) in seen:
+            continue
+        seen.add((quote.id, credit.key))
+        yield {
+            "quote_id": quote.id,
+            "kind": PERSON_KIND if credit.label == PERSON else ORGANISATION_KIND,
+            "name": credit.entity.name if credit.entity else credit.name,
+        }
 
 
 def source_rows(results: Iterable[DocResult]) -> Iterator[dict[str, Any]]:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from quotex.cli import app
 from quotex.io.store import StoreWriter
-from quotex.records import DocResult, Entity, EntityMention, Quote
+from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
 from quotex.render.report_html import report_html
 from quotex.report import NO_DATE, NO_VALUE, Report
 from tests.conftest import SAMPLES
@@ -314,6 +314,52 @@ def test_report_gives_each_person_of_a_joint_speaker_their_quotes_and_words() ->
     people = {s.name: (s.quotes, s.words, s.documents) for s in report.people}
     assert people == {"Ann Lee": (1, 4, 1), "Bob Stone": (1, 4, 1)}
     assert report.gender.total_quotes == 2
+
+
+def _co_speakers_document() -> DocResult:
+    """ "Ann Lee and Bob Stone said": Lee speaks, Stone is named with her."""
+    text = "we will win now"
+    said = Quote(
+        "q1",
+        "direct",
+        text,
+        0,
+        len(text),
+        speaker="Ann Lee",
+        speaker_entity="e1",
+        speaker_mention=Mention("Ann Lee and Bob Stone", 20, 41),
+    )
+    lee = Entity("e1", "Ann Lee", "PERSON", (EntityMention("Ann Lee", 20, 27, False),))
+    stone = Entity("e2", "Bob Stone", "PERSON", (EntityMention("Bob Stone", 32, 41, False),))
+    return DocResult("d1", (said,), (lee, stone))
+
+
+def test_report_joins_a_quote_to_the_people_named_with_its_speaker(tmp_path: Path) -> None:
+    result = _co_speakers_document()
+    assert [s.name for s in result.sources] == ["Bob Stone", "Ann Lee"]  # both quoted
+    report = Report.from_results([result])
+    people = {s.name: (s.quotes, s.words) for s in report.people}
+    assert people == {"Ann Lee": (1, 4), "Bob Stone": (1, 4)}
+    lines = {s.name: report.speaker_quotes[s.anchor] for s in report.people}
+    assert [q.text for q in lines["Bob Stone"]] == ["we will win now"]
+    path = tmp_path / "joint.db"
+    with StoreWriter(path) as writer:
+        writer.write(result)
+    assert sorted(sql(path, "SELECT quote_id, kind, name FROM quote_sources")) == [
+        ("q1", "person", "Ann Lee"),
+        ("q1", "person", "Bob Stone"),
+    ]
+
+
+def test_report_reads_a_store_written_before_quote_sources(tmp_path: Path) -> None:
+    path = tmp_path / "format2.db"
+    with StoreWriter(path) as writer:
+        writer.write(_co_speakers_document())
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE quote_sources")
+    people = {s.name: (s.quotes, s.words) for s in Report.from_store(path).people}
+    # format 2 joins a quote to its speaker only: Stone's quote counts, its words do not
+    assert people == {"Ann Lee": (1, 4), "Bob Stone": (1, 0)}
 
 
 def test_report_of_a_corpus_quoting_nobody_has_empty_groups(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """A SQLite store of results that grows in transactions and can be resumed.
 
-``quotex extract corpus.jsonl -o corpus.db`` writes four tables (:data:`SCHEMA`):
+``quotex extract corpus.jsonl -o corpus.db`` writes these tables (:data:`SCHEMA`):
 
 * ``documents``: ``id`` (primary key), ``text`` (the text as read, so ``quotex show`` can
   draw the article from the store; ``NULL`` when the Dask engine ran), then one column per
@@ -16,6 +16,9 @@
 * ``sources``: who is quoted in each document (``DocResult.sources`` and
   ``.organisations``): ``doc_id``, ``kind`` (``person`` or ``organisation``), ``name``,
   ``entity``, ``gender``, ``gender_evidence`` (``NULL`` for organisations), ``quotes``;
+* ``quote_sources``: each quote with every source row it counts in (``doc_id``,
+  ``quote_id``, ``kind``, ``name``): its speaker, or each person of a joint speaker, and
+  the people named with the speaker ("McCarthy and Scalise said": both);
 
 plus ``store_info`` (what wrote the store: the model, scope and ``--where``, checked when
 a run resumes) and indexes on ``quotes(speaker)``, ``quotes(doc_id)`` and
@@ -40,10 +43,11 @@ from typing import Any, Self
 
 from quotex.errors import OutputError, UsageError
 from quotex.records import DocResult, Entity, EntityMention, Mention, Quote
-from quotex.rows import meta_column, meta_value, source_cells
+from quotex.rows import meta_column, meta_value, quote_source_cells, source_cells
 
 STORE_SUFFIXES: tuple[str, ...] = (".db", ".sqlite", ".sqlite3")
-STORE_FORMAT = "2"  # store_info's format: bumped when the tables change (2: sources)
+STORE_FORMAT = "3"  # store_info's format: bumped when the tables change (2: sources;
+# 3: quote_sources)
 DEFAULT_STORE_BATCH = 32
 # SQLite keeps these beside the store in WAL mode; --overwrite removes them with it.
 SIDE_FILES: tuple[str, ...] = ("-wal", "-shm", "-journal")
@@ -102,7 +106,15 @@ CREATE TABLE sources (
     gender_evidence TEXT,
     quotes INTEGER NOT NULL
 );
+CREATE TABLE quote_sources (
+    doc_id TEXT NOT NULL,
+    quote_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    FOREIGN KEY (doc_id, quote_id) REFERENCES quotes(doc_id, quote_id)
+);
 CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quote_sources_name ON quote_sources(kind, name);
 CREATE INDEX sources_doc_id ON sources(doc_id);
 CREATE INDEX quotes_doc_id ON quotes(doc_id);
 CREATE INDEX entities_name ON entities(name);
@@ -112,6 +124,7 @@ INSERT_QUOTE = "INSERT INTO quotes VALUES (" + ", ".join("?" * 17) + ")"
 INSERT_ENTITY = "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_MENTION = "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_SOURCE = "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_QUOTE_SOURCE = "INSERT INTO quote_sources VALUES (?, ?, ?, ?)"
 
 
 def is_store_path(path: str | Path | None) -> bool:
@@ -247,6 +260,13 @@ class StoreWriter:
                 (result.id, row["kind"], row["name"], row["entity"], row["gender"])
                 + (row["gender_evidence"], row["quotes"])
                 for row in source_cells(result)
+            ),
+        )
+        db.executemany(
+            INSERT_QUOTE_SOURCE,
+            (
+                (result.id, row["quote_id"], row["kind"], row["name"])
+                for row in quote_source_cells(result)
             ),
         )
 
