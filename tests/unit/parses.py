@@ -2001,4 +2001,16 @@ PARSES = {
         ("more", 8, "dobj", "ADJ", "JJR", "more", "O"),
         (".", 8, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "The counsel asked for a sentence of three years.": [
+        ("The", 1, "det", "DET", "DT", "the", "O"),
+        ("counsel", 2, "nsubj", "NOUN", "NN", "counsel", "O"),
+        ("asked", 2, "ROOT", "VERB", "VBD", "ask", "O"),
+        ("for", 2, "prep", "ADP", "IN", "for", "O"),
+        ("a", 5, "det", "DET", "DT", "a", "O"),
+        ("sentence", 3, "pobj", "NOUN", "NN", "sentence", "O"),
+        ("of", 5, "prep", "ADP", "IN", "of", "O"),
+        ("three", 8, "nummod", "NUM", "CD", "three", "B-DATE"),
+        ("years", 6, "pobj", "NOUN", "NNS", "year", "I-DATE"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

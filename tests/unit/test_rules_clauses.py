@@ -132,6 +132,12 @@ def test_object_complement_of_a_phrase_cue_drops_the_particle() -> None:
     assert content(doc, clauses.object_complement(token(doc, "called"), WORDS)) == "a safe zone"
 
 
+def test_ask_for_reports_what_is_asked_for() -> None:
+    doc = parsed("The counsel asked for a sentence of three years.")
+    bounds = clauses.object_complement(token(doc, "asked"), WORDS)
+    assert content(doc, bounds) == "a sentence of three years"
+
+
 def test_content_objects_not_the_addressee() -> None:
     doc = parsed("He told reporters the plan failed.")
     assert clauses.content_objects(token(doc, "told"), frozenset()) == []
