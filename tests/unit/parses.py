@@ -2013,4 +2013,14 @@ PARSES = {
         ("years", 6, "pobj", "NOUN", "NNS", "year", "I-DATE"),
         (".", 2, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Perez talks about growing up in Buffalo.": [
+        ("Perez", 1, "nsubj", "PROPN", "NNP", "Perez", "O"),
+        ("talks", 1, "ROOT", "VERB", "VBZ", "talk", "O"),
+        ("about", 1, "prep", "ADP", "IN", "about", "O"),
+        ("growing", 2, "pcomp", "VERB", "VBG", "grow", "O"),
+        ("up", 3, "prt", "ADP", "RP", "up", "O"),
+        ("in", 3, "prep", "ADP", "IN", "in", "O"),
+        ("Buffalo", 5, "pobj", "PROPN", "NNP", "Buffalo", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -138,6 +138,12 @@ def test_ask_for_reports_what_is_asked_for() -> None:
     assert content(doc, bounds) == "a sentence of three years"
 
 
+def test_talk_about_reports_its_topic() -> None:
+    doc = parsed("Perez talks about growing up in Buffalo.")
+    bounds = clauses.object_complement(token(doc, "talks"), WORDS)
+    assert content(doc, bounds) == "growing up in Buffalo"
+
+
 def test_content_objects_not_the_addressee() -> None:
     doc = parsed("He told reporters the plan failed.")
     assert clauses.content_objects(token(doc, "told"), frozenset()) == []
