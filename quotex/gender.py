@@ -101,6 +101,18 @@ def titled_lone_name(text: str, name: str, mentions: list[tuple[int, int]]) -> b
 _TITLE_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*\.?)[ \u00a0]+$")  # "Gov. ", "Sen. "
 
 
+def surname_of_another(name: str, names: list[str]) -> bool:
+    """surname_of_another: a one-word name that ends another person's full name in the
+    article is a surname there, not a first name: a lone "Clinton" beside "Hillary
+    Clinton" and "Bill Clinton" (the list reads "Clinton" as a man's first name), a lone
+    "Bush" beside "Jeb Bush"; "Hillary" beside "Hillary Clinton" stays a first name."""
+    words = name.split()
+    if len(words) != 1:
+        return False
+    lone = words[0].lower()
+    return any(len(other.split()) > 1 and other.split()[-1].lower() == lone for other in names)
+
+
 def title_gender(text: str, start: int) -> Gender:
     """A gendered title right before a mention: "Mrs. Clinton", "Sir Elton John".
 

@@ -12,6 +12,7 @@ from quotex.gender import (
     noun_gender_before,
     pronoun_gender_alone,
     strongest,
+    surname_of_another,
     title_gender,
     titled_lone_name,
 )
@@ -187,3 +188,17 @@ def test_her_as_an_object_is_no_evidence() -> None:
 def test_titled_lone_name_is_a_surname(text, name, titled) -> None:
     start = text.index(name.split()[0])
     assert titled_lone_name(text, name, [(start, start + len(name))]) is titled
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        ("Clinton", True),  # ends "Hillary Clinton"
+        ("clinton", True),
+        ("Hillary", False),  # a first name of one of them
+        ("Bill Clinton", False),  # not a lone word
+        ("Melanie", False),
+    ],
+)
+def test_surname_of_another(name, surname) -> None:
+    assert surname_of_another(name, ["Hillary Clinton", "Clinton", name]) is surname

@@ -339,6 +339,24 @@ def test_build_discourse_reads_no_gender_from_a_relatives_apposition(possessor, 
     assert d.gender("e1").value == value
 
 
+def test_build_discourse_reads_no_first_name_in_another_persons_surname() -> None:
+    # "Bill Clinton ... Clinton spoke": the lone "Clinton" may be Hillary, not a man
+    words = ["Bill", "Clinton", "met", "Clinton", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 2, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    bill = {"id": "e1", "name": "Bill Clinton", "label": "PERSON", "mentions": [[0, 12]]}
+    lone = {"id": "e2", "name": "Clinton", "label": "PERSON", "mentions": [[17, 24]]}
+    d = build_discourse(doc, [bill, lone], [])
+    assert d.gender("e1").value == "male" and d.gender("e2").value is None
+    alone = build_discourse(doc, [lone], [])  # no other Clinton: read as a first name
+    assert alone.gender("e2").value == "male"
+
+
 # --------------------------------------------------------------------------- descriptions
 
 MINORITY = "Senate Minority Leader Harry Reid met Gov. Chris Christie.\n\n“Deal,” the leader said."

@@ -21,6 +21,7 @@ from quotex.gender import (
     noun_gender,
     noun_gender_before,
     strongest,
+    surname_of_another,
     title_gender,
     titled_lone_name,
 )
@@ -155,9 +156,12 @@ def build_discourse(
         )
         if record["label"] == PERSON:
             evidence.setdefault(record["id"], []).extend(_mention_gender(doc, span))
+    people = [record["name"] for record in entities if record["label"] == PERSON]
     for record in entities:
-        if record["label"] == PERSON and not titled_lone_name(
-            text, record["name"], record["mentions"]
+        if (
+            record["label"] == PERSON
+            and not titled_lone_name(text, record["name"], record["mentions"])
+            and not surname_of_another(record["name"], people)
         ):
             evidence.setdefault(record["id"], []).append(first_name_gender(record["name"]))
     mentions.sort(key=lambda m: m.start)
