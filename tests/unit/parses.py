@@ -2023,4 +2023,13 @@ PARSES = {
         ("Buffalo", 5, "pobj", "PROPN", "NNP", "Buffalo", "B-GPE"),
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Mr. Amar disagreed with the ruling.": [
+        ("Mr.", 1, "compound", "PROPN", "NNP", "Mr.", "O"),
+        ("Amar", 2, "nsubj", "PROPN", "NNP", "Amar", "B-PERSON"),
+        ("disagreed", 2, "ROOT", "VERB", "VBD", "disagree", "O"),
+        ("with", 2, "prep", "ADP", "IN", "with", "O"),
+        ("the", 5, "det", "DET", "DT", "the", "O"),
+        ("ruling", 3, "pobj", "NOUN", "NN", "ruling", "O"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

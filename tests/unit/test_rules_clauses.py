@@ -144,6 +144,12 @@ def test_talk_about_reports_its_topic() -> None:
     assert content(doc, bounds) == "growing up in Buffalo"
 
 
+def test_disagree_with_reports_what_is_disputed() -> None:
+    doc = parsed("Mr. Amar disagreed with the ruling.")
+    bounds = clauses.object_complement(token(doc, "disagreed"), WORDS)
+    assert content(doc, bounds) == "the ruling"
+
+
 def test_content_objects_not_the_addressee() -> None:
     doc = parsed("He told reporters the plan failed.")
     assert clauses.content_objects(token(doc, "told"), frozenset()) == []
