@@ -159,6 +159,20 @@ def test_appositive_person() -> None:
     assert speakers.appositive_person(quote_by(doc, "question"), index) is None
 
 
+def test_appositive_after_modifier_names_the_description() -> None:
+    text = "A spokesman for Mr. Cruz, Rick Tyler, said the campaign had raised more money."
+    doc = parsed(text)
+    people = [entity("e1", "Cruz", "PERSON", text, "Cruz")]
+    people.append(entity("e2", "Rick Tyler", "PERSON", text, "Rick Tyler"))
+    index = speakers.EntityIndex.from_records(people)
+    assert [t.text for t in speakers.closing_appositives(token(doc, "spokesman"))] == ["Tyler"]
+    assert speakers.appositive_person(quote_by(doc, "spokesman"), index) == "e2"
+    # the name of a description in the modifier is that description's, not the speaker's
+    text = "A spokesman for the candidate, Donald Trump, said the campaign had raised more money."
+    doc = parsed(text)
+    assert speakers.closing_appositives(token(doc, "spokesman")) == []
+
+
 def split_quote():
     doc = parsed("“The review is welcome,” Hugh Hill said, “but it will not add a nurse.”")
     first = Attribution("direct", 1, 22, cue=doc[9:10], subject=token(doc, "Hill"))

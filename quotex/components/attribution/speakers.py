@@ -322,12 +322,32 @@ def appositive_person(attr: Attribution, index: EntityIndex) -> str | None:
     """ "The moderator, Carl Quintanilla, asked": the person the description names."""
     if attr.subject is None:
         return None
-    for child in attr.subject.rights:
-        if child.dep_ == APPOS:
-            entity = index.entity_of(mention_span(child))
-            if entity and index.labels.get(entity) == PERSON:
-                return entity
+    appositives = [c for c in attr.subject.rights if c.dep_ == APPOS]
+    for child in appositives or closing_appositives(attr.subject):
+        entity = index.entity_of(mention_span(child))
+        if entity and index.labels.get(entity) == PERSON:
+            return entity
     return None
+
+
+def closing_appositives(subject: Token) -> list[Token]:
+    """appositive_after_modifier: "A spokesman for Mr. Cruz, Rick Tyler, said": the parser
+    hangs the name set off by commas on the name in the description's modifier (Cruz), not
+    on the description; a name needs no second name, so it names the description. Only a
+    name whose commas close the subject, hung on a name: in "A spokesman for the
+    candidate, Donald Trump, said" the name is the candidate's."""
+    if subject.pos_ != "NOUN":
+        return []
+    doc, end = subject.doc, subject.right_edge.i
+    found = []
+    for token in doc[subject.i + 1 : end + 1]:
+        if token.dep_ != APPOS or token.pos_ != "PROPN" or token.head.pos_ != "PROPN":
+            continue
+        before, after = token.left_edge.i - 1, token.right_edge.i + 1
+        if doc[before].text == "," and after <= end and doc[after].text == ",":
+            if all(t.is_punct for t in doc[after : end + 1]):
+                found.append(token)
+    return found
 
 
 def same_turn(doc: Doc, previous: Attribution, attr: Attribution) -> bool:
