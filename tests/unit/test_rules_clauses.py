@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import marked, parsed, token
 
 from quotex.components.attribution import clauses
@@ -127,27 +128,18 @@ def test_reason_after_object_joins_the_content() -> None:
     assert content(doc, clauses.object_complement(token(doc, "blasted"), WORDS)) == "Gingrich"
 
 
-def test_object_complement_of_a_phrase_cue_drops_the_particle() -> None:
-    doc = parsed("They called for a safe zone.")
-    assert content(doc, clauses.object_complement(token(doc, "called"), WORDS)) == "a safe zone"
-
-
-def test_ask_for_reports_what_is_asked_for() -> None:
-    doc = parsed("The counsel asked for a sentence of three years.")
-    bounds = clauses.object_complement(token(doc, "asked"), WORDS)
-    assert content(doc, bounds) == "a sentence of three years"
-
-
-def test_talk_about_reports_its_topic() -> None:
-    doc = parsed("Perez talks about growing up in Buffalo.")
-    bounds = clauses.object_complement(token(doc, "talks"), WORDS)
-    assert content(doc, bounds) == "growing up in Buffalo"
-
-
-def test_disagree_with_reports_what_is_disputed() -> None:
-    doc = parsed("Mr. Amar disagreed with the ruling.")
-    bounds = clauses.object_complement(token(doc, "disagreed"), WORDS)
-    assert content(doc, bounds) == "the ruling"
+@pytest.mark.parametrize(
+    ("sentence", "cue", "reported"),
+    [
+        ("They called for a safe zone.", "called", "a safe zone"),
+        ("The counsel asked for a sentence of three years.", "asked", "a sentence of three years"),
+        ("Perez talks about growing up in Buffalo.", "talks", "growing up in Buffalo"),
+        ("Mr. Amar disagreed with the ruling.", "disagreed", "the ruling"),
+    ],
+)
+def test_object_complement_of_a_phrase_cue_drops_the_particle(sentence, cue, reported) -> None:
+    doc = parsed(sentence)
+    assert content(doc, clauses.object_complement(token(doc, cue), WORDS)) == reported
 
 
 def test_content_objects_not_the_addressee() -> None:
