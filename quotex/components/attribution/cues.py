@@ -29,6 +29,7 @@ from quotex.components.attribution.syntax import (
     doc_text,
     has_child,
     lemma,
+    tokens_with,
 )
 from quotex.lexicon import entries
 
@@ -235,11 +236,9 @@ def find_cues(
     a verb that reports only in a phrase needs the phrase's words ("weighed in"), and one
     in a phrase ``left_out`` is none ("pointed to the polls" in the speech scope)."""
     phrase_only = phrase_only_lemmas()
-    verb_pos = {doc.vocab.strings[p] for p in VERB_POS}
-    verbs = [doc[i] for i, p in enumerate(doc.to_array("POS").tolist()) if p in verb_pos]
     return [
         t
-        for t in verbs
+        for t in tokens_with(doc, "POS", VERB_POS)
         if lemma(t) in lemmas
         and t.i not in inside
         and t.i not in blocked

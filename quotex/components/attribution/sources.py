@@ -47,7 +47,7 @@ CLAUSE_BREAKS = frozenset({":", ";"})
 OPENING_PHRASE_REACH = 1
 # The words that open a source phrase: "according to X", "In a new poll, …".
 PHRASE_OPENERS = frozenset({"according", "in"})
-NOUN_TAGS = frozenset({NOUN})
+COMMON_NOUN = frozenset({NOUN})  # the part of speech of a cue noun ("claim")
 # A source phrase that leaves fewer words than this reports nothing.
 MIN_CONTENT_TOKENS = 2
 # A paragraph after a label is a roster, not a turn, when it has at least this many
@@ -109,7 +109,7 @@ def nominal_attributions(
     """
     found: list[Attribution] = []
     lemmas = nominal_lemmas()
-    for noun in tokens_with(doc, "POS", NOUN_TAGS):
+    for noun in tokens_with(doc, "POS", COMMON_NOUN):
         if lemma(noun) not in lemmas or noun.i in inside:
             continue
         clause = that_clause_of(noun)
