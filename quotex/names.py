@@ -94,10 +94,18 @@ def canonical_name(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip()) or text.strip()
 
 
+# typographic_apostrophe: "O’Malley" in one place and "O'Malley" in another are one name.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def fold_apostrophes(text: str) -> str:
+    """``text`` with typographic apostrophes written "'": "O’Malley" → "O'Malley"."""
+    return text.translate(_APOSTROPHES)
+
+
 def _name_key(text: str) -> list[str]:
-    """The name's words, lowercase, with typographic apostrophes folded ("O’Malley" is
-    "O'Malley"), less determiners."""
-    words = [w.lower().replace("’", "'") for w in _TOKEN.findall(canonical_name(text))]
+    """The name's words, lowercase, with typographic apostrophes folded, less determiners."""
+    words = [fold_apostrophes(w.lower()) for w in _TOKEN.findall(canonical_name(text))]
     return [w for w in words if w not in _DETERMINERS]
 
 

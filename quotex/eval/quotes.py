@@ -58,6 +58,7 @@ from typing import Any
 
 from quotex.errors import InputError
 from quotex.eval.scores import Accuracy, Band, QuoteScores, Score
+from quotex.names import fold_apostrophes
 from quotex.records import DocResult, Quote
 
 Span = tuple[int, int]
@@ -212,12 +213,8 @@ def _judged(g: int, golds: Sequence[_Gold], preds: Sequence[_Pred], m: _Matching
 # --------------------------------------------------------------------------- speakers
 
 
-# typographic_apostrophe: "O’Malley" in the text and "O'Malley" in the gold are one name.
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-
-
 def _name_words(name: str) -> list[str]:
-    words = name.lower().translate(_APOSTROPHES).replace(".", " ").split()
+    words = fold_apostrophes(name.lower()).replace(".", " ").split()
     words = [w.strip(QUOTE_MARKS + EDGE_PUNCTUATION) for w in words]
     words = [w for w in words if w]
     if words and words[0] == "the":
