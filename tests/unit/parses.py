@@ -2070,4 +2070,15 @@ PARSES = {
         ("money", 13, "dobj", "NOUN", "NN", "money", "O"),
         (".", 9, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Several Clinton economic advisers said the plan failed.": [
+        ("Several", 3, "amod", "ADJ", "JJ", "several", "O"),
+        ("Clinton", 3, "nmod", "PROPN", "NNP", "Clinton", "B-PERSON"),
+        ("economic", 3, "amod", "ADJ", "JJ", "economic", "O"),
+        ("advisers", 4, "nsubj", "NOUN", "NNS", "adviser", "O"),
+        ("said", 4, "ROOT", "VERB", "VBD", "say", "O"),
+        ("the", 6, "det", "DET", "DT", "the", "O"),
+        ("plan", 7, "nsubj", "NOUN", "NN", "plan", "O"),
+        ("failed", 4, "ccomp", "VERB", "VBD", "fail", "O"),
+        (".", 4, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

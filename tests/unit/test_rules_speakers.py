@@ -60,6 +60,11 @@ def test_entity_of_a_noun_is_not_a_name_nested_in_its_qualifiers() -> None:
     index = speakers.EntityIndex.from_records([slate, auerbach])
     assert index.entity_of(mention_span(token(doc, "columnist"))[:4]) is None
     assert speakers.appositive_person(quote_by(doc, "columnist"), index) == "e2"
+    # the parser hangs a name before an adjective on the noun as nmod, not compound
+    text = "Several Clinton economic advisers said the plan failed."
+    doc = parsed(text)
+    index = speakers.EntityIndex.from_records([entity("e1", "Clinton", "PERSON", text, "Clinton")])
+    assert index.entity_of(mention_span(token(doc, "advisers"))) is None
 
 
 def test_gender_from_title() -> None:
