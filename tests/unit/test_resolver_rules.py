@@ -31,6 +31,7 @@ from quotex.components.resolver.descriptions import (
     entity_with_role,
     issuer_named_with,
     kind_of,
+    named_another_kind,
     named_with_the_same_noun,
     names_the_document,
     organisation_acting_lately,
@@ -440,6 +441,36 @@ def test_organisation_acting_lately_beats_one_that_spoke_before() -> None:
     assert organisation_of_kind(d, "company", at) == "e2"
     d.mentions[1] = Mention(19, 26, "e2", 0, 1, False, False)  # Twitter only mentioned
     assert organisation_acting_lately(d, at) == "e1"
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "other"),
+    [
+        ("company", "Federal Aviation Administration", True),
+        ("company", "Machinists Union", True),
+        ("agency", "Federal Aviation Administration", False),  # kinds of one section
+        ("party", "Democratic National Committee", False),
+        ("council", "St. Paul City Council", False),
+        ("company", "Boeing", False),  # no organisation noun in the name
+    ],
+)
+def test_named_another_kind(word, name, other) -> None:
+    assert named_another_kind(word, name) is other
+
+
+def test_the_company_is_not_an_organisation_named_as_another_kind() -> None:
+    text = "Boeing fell. The Federal Aviation Administration spoke. The company said no."
+    d = discourse(
+        text,
+        {"e1": ("Boeing", "ORG"), "e2": ("Federal Aviation Administration", "ORG")},
+        [(0, 6, "e1", 0, 0, False, True), (17, 48, "e2", 0, 1, False, True)],
+    )
+    d.sentence_starts = [0, 13, 56]
+    at = text.index("The company")
+    assert organisation_acting_lately(d, at) == "e2"  # the subject last, of any kind
+    assert organisation_acting_lately(d, at, None, "company") == "e1"
+    assert organisation_of_kind(d, "company", at) == "e1"
+    assert organisation_of_kind(d, "agency", at) == "e2"
 
 
 def test_issuer_named_with_an_earlier_mention_of_the_document() -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from quotex.components.attribution.syntax import share_head
 from quotex.components.resolver.discourse import Discourse
 from quotex.gender import noun_gender
-from quotex.lexicon import entries
+from quotex.lexicon import entries, sections
 from quotex.names import title_words, titles
 from quotex.records import TOGETHER_RULE
 
@@ -239,6 +239,20 @@ def title_qualified_by_name(text: str, start: int, length: int) -> bool:
     )
 
 
+def named_another_kind(word: str, name: str) -> bool:
+    """named_another_kind: an organisation whose name ends with an organisation noun of
+    another kind than the description's ``word`` is not what it describes: "the company"
+    is not the "Federal Aviation Administration" nor the "Machinists Union"; "the agency"
+    can be the "Federal Aviation Administration" (``lexicon/organisation_kinds.txt``)."""
+    last = name.lower().split()[-1] if name.split() else ""
+    nouns = source_nouns("organisation")
+    if last == word or last not in nouns or word not in nouns:
+        return False
+    return not any(
+        word in kind and last in kind for kind in sections("organisation_kinds").values()
+    )
+
+
 def organisation_of_kind(
     discourse: Discourse, word: str, offset: int, quote: tuple[int, int] | None = None
 ) -> str | None:
@@ -248,12 +262,14 @@ def organisation_of_kind(
     orgs = [
         m.entity
         for m in discourse.mentions_before(offset)
-        if discourse.labels.get(m.entity) == "ORG" and not m.in_quote
+        if discourse.labels.get(m.entity) == "ORG"
+        and not m.in_quote
+        and not named_another_kind(word, discourse.names[m.entity])
     ]
     holding = [e for e in orgs if word in discourse.names[e].lower()]
     if holding:
         return holding[-1]
-    acting = organisation_acting_lately(discourse, offset, quote)
+    acting = organisation_acting_lately(discourse, offset, quote, word)
     if acting or not orgs:
         return acting
     spoke = [t.entity for t in discourse.turns if t.entity in orgs]
@@ -265,13 +281,15 @@ ACTING_SENTENCES = 2
 
 
 def organisation_acting_lately(
-    discourse: Discourse, offset: int, quote: tuple[int, int] | None = None
+    discourse: Discourse, offset: int, quote: tuple[int, int] | None = None, word: str = ""
 ) -> str | None:
     """ "Twitter acknowledged that the issue remained tricky. “…,” the company said": the
     organisation last the subject of a clause, outside quote marks, in this sentence or
     the ``ACTING_SENTENCES`` before it; one the tagger took for a person or a work counts
     (``repair_organisation_named_otherwise``). One named in the words of the ``quote``
-    (start, end) is spoken about: "Kessler will close its plant, according to the union"."""
+    (start, end) is spoken about: "Kessler will close its plant, according to the union".
+    With the description's ``word``, one named as another kind is passed over
+    (``named_another_kind``)."""
     sentence = discourse.sentence_of(offset)
     for mention in reversed(discourse.mentions_before(offset)):
         if sentence - mention.sentence > ACTING_SENTENCES:
@@ -281,6 +299,8 @@ def organisation_acting_lately(
         if quote and quote[0] <= mention.start < quote[1]:
             continue
         entity = mention.entity
+        if word and named_another_kind(word, discourse.names[entity]):
+            continue
         if discourse.labels.get(entity) == "ORG" or repair_organisation_named_otherwise(
             discourse, entity
         ):
