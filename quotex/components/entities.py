@@ -214,6 +214,8 @@ def match_keys(text: str, as_form: bool = False) -> frozenset[tuple[str, ...]]:
     person = _person_words(text)
     if person:
         keys.add(("last", person[-1]))
+        if as_form and len(person) > 1:
+            keys.add(("first", person[0]))
     capitals = text.replace(".", "")
     if len(text.split()) >= 2:
         keys.add(("long" if as_form else "short", acronym(text).upper()))
@@ -249,6 +251,8 @@ def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
     for mention in mentions:
         near = {i for key in match_keys(mention.text) for i in by_key.get(key, ())}
         numbers = [i for i in sorted(near, reverse=True) if _same_entity(mention, clusters[i])]
+        if not numbers:
+            numbers = first_word_of_one(mention, clusters, by_key)
         if numbers:
             chosen = same_form_first(mention, [clusters[i] for i in numbers])
             number = next(i for i in numbers if clusters[i] is chosen)
@@ -259,6 +263,25 @@ def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
         for key in match_keys(mention.text, as_form=True):
             by_key.setdefault(key, set()).add(number)
     return clusters
+
+
+def first_word_of_one(
+    mention: MentionIn, clusters: list[EntityCluster], by_key: dict[tuple[str, ...], set[int]]
+) -> list[int]:
+    """given_or_family_name: a lone name that is no one's surname but the first word of one
+    person's fuller name is that person, whether the article writes the family name first
+    ("Xi Jinping" … "Mr. Xi said", "Nguyen Thi Lan" … "Mrs. Nguyen") or calls someone by
+    the given name ("Ivanka Trump" … "Ivanka said"). Not when two people's names begin
+    with it ("George Bush", "George Pataki"), nor against the gender the mention shows."""
+    words = _person_words(mention.text)
+    if mention.label != "PERSON" or len(words) != 1:
+        return []
+    found = [
+        i
+        for i in by_key.get(("first", words[0]), ())
+        if clusters[i].label == "PERSON" and not other_gender(mention, clusters[i])
+    ]
+    return found if len(found) == 1 else []
 
 
 def same_form_first(mention: MentionIn, matches: list[EntityCluster]) -> EntityCluster:

@@ -91,6 +91,38 @@ def test_cluster_mentions_by_surname_and_first_name() -> None:
     assert clusters[1].name == "Sergei Putin"
 
 
+def starts(clusters) -> list[list[int]]:
+    return [[m.start for m in c.mentions] for c in clusters]
+
+
+def test_cluster_mentions_joins_a_lone_first_word_of_one_name() -> None:
+    # given_or_family_name: "Xi Jinping" … "Mr. Xi", "Ivanka Trump" … "Ivanka"
+    clusters = cluster_mentions([mention("Xi Jinping", "PERSON"), mention("Mr. Xi", "PERSON", 30)])
+    assert starts(clusters) == [[0, 30]] and clusters[0].name == "Xi Jinping"
+    # two names begin with it: nobody's
+    clusters = cluster_mentions(
+        [
+            mention("George Bush", "PERSON"),
+            mention("George Pataki", "PERSON", 20),
+            mention("George", "PERSON", 40),
+        ]
+    )
+    assert starts(clusters) == [[0], [20], [40]]
+    # a surname goes first: "Lee" after "Bill Lee" and "Lee Bright" is Bill Lee
+    clusters = cluster_mentions(
+        [
+            mention("Bill Lee", "PERSON"),
+            mention("Lee Bright", "PERSON", 20),
+            mention("Lee", "PERSON", 40),
+        ]
+    )
+    assert starts(clusters) == [[0, 40], [20]]
+    # nor against the gender the mention shows
+    ms = MentionIn("Ms. Xi", "PERSON", 30, 36, gender="female")
+    xi = MentionIn("Xi Jinping", "PERSON", 0, 10, gender="male")
+    assert starts(cluster_mentions([xi, ms])) == [[0], [30]]
+
+
 def test_cluster_mentions_takes_a_surname_tagged_as_org() -> None:
     clusters = cluster_mentions(
         [mention("Anders Rasmussen", "PERSON"), mention("Rasmussen", "ORG", 30)]
