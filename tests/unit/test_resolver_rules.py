@@ -340,6 +340,29 @@ def test_build_discourse_reads_no_gender_from_a_relatives_apposition(possessor, 
     assert d.gender("e1").value == value
 
 
+@pytest.mark.parametrize(("joined", "value"), [(True, None), (False, "male")])
+def test_build_discourse_reads_no_gender_from_an_apposition_listed_with_people(
+    joined, value
+) -> None:
+    # listed_with_people: "We met Lee Ping, businessman and candidate Jo Shreve." The
+    # parser hangs "businessman" on Ping; joined by "and" to Shreve, it is Shreve's
+    words = ["We", "met", "Lee", "Ping", ",", "businessman", "and", "candidate", "Jo", "Shreve"]
+    conj = "conj" if joined else "appos"
+    doc = Doc(
+        VOCAB,
+        words=words + ["."],
+        heads=[1, 1, 3, 1, 3, 3, 5, 9, 9, 5, 1],
+        deps=["nsubj", "ROOT", "compound", "dobj", "punct", "appos", "cc", "compound"]
+        + ["compound", conj, "punct"],
+        pos=["PRON", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "CCONJ", "NOUN"]
+        + ["PROPN", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    ping = {"id": "e1", "name": "Lee Ping", "label": "PERSON", "mentions": [[7, 15]]}
+    d = build_discourse(doc, [ping], [])
+    assert d.gender("e1").value == value
+
+
 def test_build_discourse_reads_no_first_name_in_another_persons_surname() -> None:
     # "Bill Clinton ... Clinton spoke": the lone "Clinton" may be Hillary, not a man
     words = ["Bill", "Clinton", "met", "Clinton", "."]

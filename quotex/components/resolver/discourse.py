@@ -211,10 +211,22 @@ def _mention_gender(doc: Doc, span) -> list[Gender]:
     found = [title_gender(text, span.start_char), noun_gender_before(text, span.start_char)]
     for child in span.root.children:
         # "Maxine Waters, the congresswoman"
-        if child.dep_ in APPOSITION_DEPS and not relative_possessor(child):
+        if (
+            child.dep_ in APPOSITION_DEPS
+            and not relative_possessor(child)
+            and not listed_with_people(child)
+        ):
             words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")][:3]
             found.append(noun_gender(words))
     return [g for g in found if g.value]
+
+
+def listed_with_people(noun) -> bool:
+    """An apposition joined by "and" to a person's name is an item of a list of people, not
+    the mention's description: "recommended Jennifer Ping, Indianapolis businessman and
+    state Senate candidate Jefferson Shreve, and Sen. Pat Miller" (the parser hangs
+    "businessman" on Ping; it is Shreve's)."""
+    return any(c.dep_ == "conj" and c.ent_type_ == PERSON for c in noun.children)
 
 
 def relative_possessor(noun) -> bool:
