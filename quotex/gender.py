@@ -57,7 +57,7 @@ def first_name_gender(name: str) -> Gender:
     list ("Rubio") and stays unknown.
     """
     words = _without_leading_initials((person_name(name) or "").split())
-    if not words:
+    if not words or not words[0][:1].isupper():  # "de Blasio": "de" is no first name
         return UNKNOWN
     share = first_names().get(words[0].lower())
     if share is None:

@@ -54,28 +54,55 @@ def pronoun_class(text: str) -> str | None:
     return None
 
 
+# name_particles: lowercase words inside a name ("Ursula von der Leyen", "Charles de Gaulle",
+# "Mohammed bin Salman") and the "al-" of an Arabic surname ("Bashar al-Assad").
+NAME_PARTICLES = frozenset(
+    {"da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "van", "von"}
+    | {"ter", "ten", "bin", "ibn", "al", "el", "zu"}
+)
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az)-(?=[A-Z])")
+_PARTICLE_PREFIX_ANY_CASE = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az)-(?=\w)", re.IGNORECASE)
+
+
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and word.lower().rstrip(".,") not in title_words()
+    capital = word[:1].isupper() or _PARTICLE_PREFIX.match(word) is not None
+    return capital and word.lower().rstrip(".,") not in title_words()
+
+
+def without_particle(word: str) -> str:
+    """A surname as it is also written alone: "al-Assad" → "Assad" (name_particles)."""
+    return _PARTICLE_PREFIX_ANY_CASE.sub("", word)
+
+
+def _is_particle(word: str) -> bool:
+    return word in NAME_PARTICLES  # lowercase as written: "De" is a name word
 
 
 def person_name(text: str) -> str | None:
     """The name at the end of a mention: the trailing run of capitalised non-title words.
 
     "NATO Secretary General Anders Fogh Rasmussen" → "Anders Fogh Rasmussen";
-    "Mr. Putin's" → "Putin"; "The Huffington Post's Scott Conroy" → "Scott Conroy" (a
+    "Mr. Putin's" → "Putin"; "President Ursula von der Leyen" → "Ursula von der Leyen"
+    (name_particles); "The Huffington Post's Scott Conroy" → "Scott Conroy" (a
     possessor qualifies the name); "a senior official" → None.
     """
     words = _TOKEN.findall(text)
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
     run: list[str] = []
+    particles: list[str] = []  # before the name words after them: "von der" in "… Leyen"
     if len(words) > 1 and surname_like_title(words[-2], words[-1]):
         run.append(words.pop())
     for word in reversed(words):
+        if run and _is_particle(word):
+            particles.append(word)
+            continue
         if not _is_name_word(word) or (run and _POSSESSIVE.search(word)):
             break
-        run.append(word)
-    return " ".join(reversed(run)) or None
+        run += particles + [word]
+        particles = []
+    # a name may open with its particles: "de Blasio", "van der Zee"
+    return " ".join(reversed(run + particles)) or None
 
 
 def surname_like_title(before: str, last: str) -> bool:
@@ -106,7 +133,7 @@ def fold_apostrophes(text: str) -> str:
 def _name_key(text: str) -> list[str]:
     """The name's words, lowercase, with typographic apostrophes folded, less determiners."""
     words = [fold_apostrophes(w.lower()) for w in _TOKEN.findall(canonical_name(text))]
-    return [w for w in words if w not in _DETERMINERS]
+    return [without_particle(w) for w in words if w not in _DETERMINERS]
 
 
 def names_agree(a: str | None, b: str | None) -> bool:

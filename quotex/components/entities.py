@@ -35,7 +35,7 @@ from quotex.gender import (
     title_gender,
 )
 from quotex.lexicon import entries
-from quotex.names import person_name, title_words
+from quotex.names import NAME_PARTICLES, person_name, title_words, without_particle
 
 COMPONENT = "quotex_entities"
 SPAN_KEY = "quotex_entities"
@@ -137,7 +137,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _person_words(text: str) -> tuple[str, ...]:
-    return _words(person_name(text) or text)
+    # "Bashar al-Assad" is matched by "Assad" (name_particles)
+    return tuple(without_particle(w) for w in _words(person_name(text) or text))
 
 
 def acronym(text: str) -> str:
@@ -362,6 +363,20 @@ def not_a_name(text: str) -> bool:
     return any(word.lower() in BE_FORMS for word in text.split()[1:])
 
 
+def _through_name_particles(doc: Doc, start: int, end: int) -> int:
+    """name_particles: a person's mention that the tagger ended on a particle ends with
+    the name after it: "Ursula von der" before "Leyen" is "Ursula von der Leyen"."""
+    last = end
+    while last < len(doc) and doc[last - 1].text in NAME_PARTICLES and last > start:
+        if doc[last].text in NAME_PARTICLES:
+            last += 1
+            continue
+        if doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
+            return last + 1
+        break
+    return end
+
+
 def clean_mention(ent: Span) -> Span | None:
     """The mention with determiners, possessives and titles trimmed; None for junk."""
     doc = ent.doc
@@ -378,6 +393,7 @@ def clean_mention(ent: Span) -> Span | None:
             start -= 1
         while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():
             start += 1
+        end = _through_name_particles(doc, start, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     if ent.label_ == "PERSON" and not_a_name(doc[start:end].text):
@@ -402,6 +418,8 @@ def mention_gender(text: str, span: Span) -> str | None:
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
+    # a mention cleaning grew over the next one ("Ursula von der" over "Leyen") holds it
+    spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
     by_start = {s.start_char: s for s in spans}
     text = doc_text(doc)
     mentions = [

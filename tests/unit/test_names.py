@@ -33,6 +33,13 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("Whip Steve Scalise", "Steve Scalise"),
         ("Donald Trump Spokesman", None),
         ("", None),
+        # name_particles
+        ("President Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Mayor Bill de Blasio", "Bill de Blasio"),
+        ("Mr. de Blasio", "de Blasio"),
+        ("Syrian President Bashar al-Assad", "Bashar al-Assad"),
+        ("Mohammed bin Salman's", "Mohammed bin Salman"),
+        ("a van der", None),
     ],
 )
 def test_person_name(mention: str, name: str | None) -> None:
@@ -54,6 +61,8 @@ def test_canonical_name_falls_back_to_the_mention() -> None:
         ("the Kremlin", "Kremlin", True),
         ("Hugh Hill", "Jan Kamp", False),
         ("Martin O’Malley", "O'Malley", True),
+        ("Bashar al-Assad", "Assad", True),  # name_particles
+        ("Bill de Blasio", "De Blasio", True),
         ("Putin", None, False),
     ],
 )
@@ -89,6 +98,28 @@ def test_cluster_mentions_by_surname_and_first_name() -> None:
     )
     assert [[m.start for m in c.mentions] for c in clusters] == [[0], [20, 40]]
     assert clusters[1].name == "Sergei Putin"
+
+
+def test_cluster_mentions_reads_a_surname_through_its_particle() -> None:
+    clusters = cluster_mentions(
+        [mention("Bashar al-Assad", "PERSON"), mention("Assad", "PERSON", 30)]
+    )
+    assert len(clusters) == 1 and clusters[0].name == "Bashar al-Assad"
+
+
+def test_clean_mention_ends_with_the_name_after_a_particle() -> None:
+    # the tagger's "Ursula von der" before "Leyen" (tagged GPE) is "Ursula von der Leyen"
+    words = ["Ursula", "von", "der", "Leyen", "said", "so", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        pos=["PROPN", "ADP", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O", "O", "O"],
+    )
+    assert clean_mention(doc.ents[0]).text == "Ursula von der Leyen"
+    doc = Doc(VOCAB, words=words, pos=["PROPN", "ADP", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # "Ursula von" before "der Leyen"
+    assert clean_mention(doc.ents[0]).text == "Ursula von der Leyen"
 
 
 def starts(clusters) -> list[list[int]]:

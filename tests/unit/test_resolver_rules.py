@@ -89,6 +89,8 @@ def description(words, tags, pos, lemmas, deps, heads) -> Doc:
         ("Melanie", "female"),
         ("Rubio", None),
         ("Leslie Smith", None),
+        ("Bill de Blasio", "male"),
+        ("von Trapp", None),  # "Von" is in the list; a lowercase particle is no first name
     ],
 )
 def test_first_name_gender_needs_a_clear_share(name, value) -> None:
