@@ -78,6 +78,15 @@ def _is_particle(word: str) -> bool:
     return word in NAME_PARTICLES  # lowercase as written: "De" is a name word
 
 
+# generation_suffix: "Jr.", "III" end a name but are no surname: "Martin Luther King III" is
+# a King, matched by "King"; "Robert F. Kennedy Jr." by "Kennedy".
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def is_generation_suffix(word: str) -> bool:
+    return word.rstrip(".,").lower() in GENERATION_SUFFIXES
+
+
 def person_name(text: str) -> str | None:
     """The name at the end of a mention: the trailing run of capitalised non-title words.
 
@@ -89,6 +98,10 @@ def person_name(text: str) -> str | None:
     words = _TOKEN.findall(text)
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+    if len(words) > 1 and is_generation_suffix(words[-1]):
+        suffix = words.pop()
+        name = person_name(" ".join(words))
+        return f"{name} {suffix}" if name else None
     run: list[str] = []
     particles: list[str] = []  # before the name words after them: "von der" in "… Leyen"
     if len(words) > 1 and surname_like_title(words[-2], words[-1]):
@@ -132,7 +145,10 @@ def fold_apostrophes(text: str) -> str:
 
 def _name_key(text: str) -> list[str]:
     """The name's words, lowercase, with typographic apostrophes folded, less determiners."""
-    words = [fold_apostrophes(w.lower()) for w in _TOKEN.findall(canonical_name(text))]
+    words = _TOKEN.findall(canonical_name(text))
+    if len(words) > 1 and is_generation_suffix(words[-1]):
+        words.pop()
+    words = [fold_apostrophes(w.lower()) for w in words]
     return [without_particle(w) for w in words if w not in _DETERMINERS]
 
 

@@ -35,7 +35,13 @@ from quotex.gender import (
     title_gender,
 )
 from quotex.lexicon import entries
-from quotex.names import NAME_PARTICLES, person_name, title_words, without_particle
+from quotex.names import (
+    NAME_PARTICLES,
+    is_generation_suffix,
+    person_name,
+    title_words,
+    without_particle,
+)
 
 COMPONENT = "quotex_entities"
 SPAN_KEY = "quotex_entities"
@@ -138,7 +144,10 @@ def _words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _person_words(text: str) -> tuple[str, ...]:
     # "Bashar al-Assad" is matched by "Assad" (name_particles)
-    return tuple(without_particle(w) for w in _words(person_name(text) or text))
+    words = _words(person_name(text) or text)
+    if len(words) > 1 and is_generation_suffix(words[-1]):  # "kennedy jr" → kennedy
+        words = words[:-1]
+    return tuple(without_particle(w) for w in words)
 
 
 def acronym(text: str) -> str:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from quotex.first_names import first_names_by_rank
 from quotex.lexicon import entries
-from quotex.names import person_name
+from quotex.names import is_generation_suffix, person_name
 
 PERSON = "PERSON"
 # Labels the tagger gives a person's name by mistake ("Carly Fiorina" ORG, "Reynolds" ORG).
@@ -26,7 +26,6 @@ COMMON_FIRST_NAME_RANK = 300
 # How many words may stand between a first name and a surname: "Deborah Jordan Reynolds",
 # "John “Tig” Tiegen".
 MIDDLE_NAMES = 2
-GENERATION_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
 _NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
@@ -94,7 +93,7 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         return None
     tail = _POSSESSOR.sub("", record["name"])
     words = tail.split()
-    if len(words) > 2 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:
+    if len(words) > 2 and is_generation_suffix(words[-1]):
         words = words[:-1]  # "Vann R. Newkirk II": the surname is Newkirk
     last = words[-1] if words else ""
     if (

@@ -40,6 +40,9 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("Syrian President Bashar al-Assad", "Bashar al-Assad"),
         ("Mohammed bin Salman's", "Mohammed bin Salman"),
         ("a van der", None),
+        # generation_suffix: "King" is a title word, "III" no surname
+        ("Martin Luther King III", "Martin Luther King III"),
+        ("Robert F. Kennedy Jr.", "Robert F. Kennedy Jr."),
     ],
 )
 def test_person_name(mention: str, name: str | None) -> None:
@@ -63,6 +66,8 @@ def test_canonical_name_falls_back_to_the_mention() -> None:
         ("Martin O’Malley", "O'Malley", True),
         ("Bashar al-Assad", "Assad", True),  # name_particles
         ("Bill de Blasio", "De Blasio", True),
+        ("Robert F. Kennedy Jr.", "Kennedy", True),  # generation_suffix
+        ("Joseph R. Biden Jr.", "Joseph F. Dunford Jr.", False),
         ("Putin", None, False),
     ],
 )
@@ -105,6 +110,17 @@ def test_cluster_mentions_reads_a_surname_through_its_particle() -> None:
         [mention("Bashar al-Assad", "PERSON"), mention("Assad", "PERSON", 30)]
     )
     assert len(clusters) == 1 and clusters[0].name == "Bashar al-Assad"
+
+
+def test_cluster_mentions_reads_the_surname_before_a_generation_suffix() -> None:
+    clusters = cluster_mentions(
+        [
+            mention("Joseph F. Dunford Jr.", "PERSON"),
+            mention("Joseph R. Biden Jr.", "PERSON", 30),
+            mention("Biden", "PERSON", 60),
+        ]
+    )
+    assert starts(clusters) == [[0], [30, 60]]
 
 
 def test_clean_mention_ends_with_the_name_after_a_particle() -> None:
