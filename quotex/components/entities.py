@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
 from quotex.components.text import doc_text
+from quotex.first_names import first_names
 from quotex.gender import (
     first_name_gender,
     noun_gender,
@@ -424,9 +425,59 @@ def mention_gender(text: str, span: Span) -> str | None:
     return strongest(found).value
 
 
+# The subject of a speech or writing verb: where a name the tagger missed is a speaker's.
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_RUN_MAX = 4  # words in a full name read without the tagger ("Luis Miguel Rodriguez Diaz")
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.text[:1].isupper()
+        and token.text.lower().rstrip(".") not in title_words()
+    )
+
+
+def untagged_speakers(doc: Doc) -> list[Span]:
+    """untagged_speaker: a full name the tagger left untagged, as the subject of a speech or
+    writing verb, is a person: "“We lost control,” said Mikel Arteta" (``en_core_web_sm``
+    tags no entity there). Its words are capitalised proper nouns and not titles, and its
+    first word is in the first-name list; the same surname alone elsewhere, untagged, is
+    that person too ("Arteta admits …"). PERSON spans, in text order."""
+    verbs = entries("reporting_verbs", "speech", "writing")
+    names: list[Span] = []
+    for token in doc:
+        if (
+            token.dep_ not in SPEAKER_DEPS
+            or token.head.lemma_.lower() not in verbs
+            or not _untagged_name_word(token)
+        ):
+            continue
+        start = token.i
+        while (
+            start > token.sent.start
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i <= token.i
+            and _untagged_name_word(doc[start - 1])
+        ):
+            start -= 1
+        if 2 <= token.i + 1 - start <= NAME_RUN_MAX and doc[start].lower_ in first_names():
+            names.append(Span(doc, start, token.i + 1, label="PERSON"))
+    taken = {t.i for span in names for t in span}
+    surnames = {span[-1].text for span in names}
+    alone = [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in surnames and t.i not in taken and _untagged_name_word(t)
+    ]
+    return sorted(names + alone, key=lambda span: span.start)
+
+
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
+    spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
     # a mention cleaning grew over the next one ("Ursula von der" over "Leyen") holds it
     spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
     by_start = {s.start_char: s for s in spans}

@@ -2081,4 +2081,23 @@ PARSES = {
         ("failed", 4, "ccomp", "VERB", "VBD", "fail", "O"),
         (".", 4, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Mikel Arteta said Arsenal lost. Arteta was angry.": [
+        ("Mikel", 1, "compound", "PROPN", "NNP", "Mikel", "O"),
+        ("Arteta", 2, "nsubj", "PROPN", "NNP", "Arteta", "O"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say", "O"),
+        ("Arsenal", 4, "nsubj", "PROPN", "NNP", "Arsenal", "B-ORG"),
+        ("lost", 2, "ccomp", "VERB", "VBD", "lose", "O"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+        ("Arteta", 7, "nsubj", "PROPN", "NNP", "Arteta", "O"),
+        ("was", 7, "ROOT", "AUX", "VBD", "be", "O"),
+        ("angry", 7, "acomp", "ADJ", "JJ", "angry", "O"),
+        (".", 7, "punct", "PUNCT", ".", ".", "O"),
+    ],
+    "Mikel Arteta bought Arsenal.": [
+        ("Mikel", 1, "compound", "PROPN", "NNP", "Mikel", "O"),
+        ("Arteta", 2, "nsubj", "PROPN", "NNP", "Arteta", "O"),
+        ("bought", 2, "ROOT", "VERB", "VBD", "buy", "O"),
+        ("Arsenal", 2, "dobj", "PROPN", "NNP", "Arsenal", "B-ORG"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from handbuilt import parsed
 from spacy.tokens import Doc, Span
 
 from quotex.components.entities import (
@@ -11,9 +12,11 @@ from quotex.components.entities import (
     acronym,
     clean_mention,
     cluster_mentions,
+    find_entities,
     headline_verb,
     match_keys,
     mention_gender,
+    untagged_speakers,
 )
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
 
@@ -110,6 +113,19 @@ def test_cluster_mentions_reads_a_surname_through_its_particle() -> None:
         [mention("Bashar al-Assad", "PERSON"), mention("Assad", "PERSON", 30)]
     )
     assert len(clusters) == 1 and clusters[0].name == "Bashar al-Assad"
+
+
+def test_untagged_speakers_are_people_with_their_bare_surnames() -> None:
+    # untagged_speaker: the tagger left "Mikel Arteta" untagged; he is the subject of "said"
+    doc = parsed("Mikel Arteta said Arsenal lost. Arteta was angry.")
+    assert [(s.text, s.start) for s in untagged_speakers(doc)] == [
+        ("Mikel Arteta", 0),
+        ("Arteta", 6),
+    ]
+    clusters = [c for c, _ in find_entities(doc) if c.label == "PERSON"]
+    assert [(c.name, len(c.mentions)) for c in clusters] == [("Mikel Arteta", 2)]
+    # the subject of a verb that reports nothing is not read so
+    assert untagged_speakers(parsed("Mikel Arteta bought Arsenal.")) == []
 
 
 def test_cluster_mentions_reads_the_surname_before_a_generation_suffix() -> None:
