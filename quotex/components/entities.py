@@ -446,13 +446,12 @@ def untagged_speakers(doc: Doc) -> list[Span]:
     first word is in the first-name list; the same surname alone elsewhere, untagged, is
     that person too ("Arteta admits …"). PERSON spans, in text order."""
     verbs = entries("reporting_verbs", "speech", "writing")
+    subject = {doc.vocab.strings[dep] for dep in SPEAKER_DEPS}
     names: list[Span] = []
-    for token in doc:
-        if (
-            token.dep_ not in SPEAKER_DEPS
-            or token.head.lemma_.lower() not in verbs
-            or not _untagged_name_word(token)
-        ):
+    # the subjects, read from the Doc's array: far faster than building every Token
+    for i in (i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep in subject):
+        token = doc[i]
+        if token.head.lemma_.lower() not in verbs or not _untagged_name_word(token):
             continue
         start = token.i
         while (
@@ -464,6 +463,8 @@ def untagged_speakers(doc: Doc) -> list[Span]:
             start -= 1
         if 2 <= token.i + 1 - start <= NAME_RUN_MAX and doc[start].lower_ in first_names():
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
+    if not names:
+        return []
     taken = {t.i for span in names for t in span}
     surnames = {span[-1].text for span in names}
     alone = [
