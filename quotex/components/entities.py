@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
-from quotex.components.text import doc_text
+from quotex.components.text import doc_text, tokens_with
 from quotex.first_names import first_names
 from quotex.gender import (
     first_name_gender,
@@ -446,11 +446,8 @@ def untagged_speakers(doc: Doc) -> list[Span]:
     first word is in the first-name list; the same surname alone elsewhere, untagged, is
     that person too ("Arteta admits …"). PERSON spans, in text order."""
     verbs = entries("reporting_verbs", "speech", "writing")
-    subject = {doc.vocab.strings[dep] for dep in SPEAKER_DEPS}
     names: list[Span] = []
-    # the subjects, read from the Doc's array: far faster than building every Token
-    for i in (i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep in subject):
-        token = doc[i]
+    for token in tokens_with(doc, "DEP", SPEAKER_DEPS):
         if token.head.lemma_.lower() not in verbs or not _untagged_name_word(token):
             continue
         start = token.i

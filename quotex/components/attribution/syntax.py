@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.quotes import MarkedRegion
-from quotex.components.text import doc_text  # noqa: F401  (re-exported: the rules read it here)
+from quotex.components.text import doc_text, tokens_with  # noqa: F401  (re-exported)
 from quotex.lexicon import entries
 
 # --- dependency labels -----------------------------------------------------------------
@@ -86,13 +86,6 @@ NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", 
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 COMMENT_OPENERS = frozenset({",", "—", "–", "--", "("})
 POSSESSIVE_MARKS = frozenset({"’s", "'s"})
-
-
-def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
-    """The tokens whose ``attr`` ("POS", "LOWER", …) is one of ``values``, in order, read
-    from the Doc's arrays: far faster than building every Token to look at it."""
-    wanted = {doc.vocab.strings[v] for v in values}
-    return [doc[i] for i, v in enumerate(doc.to_array(attr).tolist()) if v in wanted]
 
 
 @cache
