@@ -60,8 +60,9 @@ NAME_PARTICLES = frozenset(
     {"da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "van", "von"}
     | {"ter", "ten", "bin", "ibn", "al", "el", "zu"}
 )
-_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az)-(?=[A-Z])")
-_PARTICLE_PREFIX_ANY_CASE = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az)-(?=\w)", re.IGNORECASE)
+_PREFIX = r"^(?:al|el|ad|as|an|ar|ash|at|az)-"
+_PARTICLE_PREFIX = re.compile(_PREFIX + r"(?=[A-Z])")  # as a name writes it: "al-Assad"
+_PARTICLE_PREFIX_ANY_CASE = re.compile(_PREFIX + r"(?=\w)", re.IGNORECASE)
 
 
 def _is_name_word(word: str) -> bool:
@@ -72,6 +73,14 @@ def _is_name_word(word: str) -> bool:
 def without_particle(word: str) -> str:
     """A surname as it is also written alone: "al-Assad" → "Assad" (name_particles)."""
     return _PARTICLE_PREFIX_ANY_CASE.sub("", word)
+
+
+def matching_words(words: list[str]) -> list[str]:
+    """A name's words as names are matched: without a generation suffix ("Kennedy Jr." is
+    matched by "Kennedy") or a particle prefix ("al-Assad" by "Assad")."""
+    if len(words) > 1 and is_generation_suffix(words[-1]):
+        words = words[:-1]
+    return [without_particle(w) for w in words]
 
 
 def _is_particle(word: str) -> bool:
@@ -145,11 +154,8 @@ def fold_apostrophes(text: str) -> str:
 
 def _name_key(text: str) -> list[str]:
     """The name's words, lowercase, with typographic apostrophes folded, less determiners."""
-    words = _TOKEN.findall(canonical_name(text))
-    if len(words) > 1 and is_generation_suffix(words[-1]):
-        words.pop()
-    words = [fold_apostrophes(w.lower()) for w in words]
-    return [without_particle(w) for w in words if w not in _DETERMINERS]
+    words = matching_words(_TOKEN.findall(canonical_name(text)))
+    return [w for w in (fold_apostrophes(w.lower()) for w in words) if w not in _DETERMINERS]
 
 
 def names_agree(a: str | None, b: str | None) -> bool:

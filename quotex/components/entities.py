@@ -36,13 +36,7 @@ from quotex.gender import (
     title_gender,
 )
 from quotex.lexicon import entries
-from quotex.names import (
-    NAME_PARTICLES,
-    is_generation_suffix,
-    person_name,
-    title_words,
-    without_particle,
-)
+from quotex.names import NAME_PARTICLES, matching_words, person_name, title_words
 
 COMPONENT = "quotex_entities"
 SPAN_KEY = "quotex_entities"
@@ -144,11 +138,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _person_words(text: str) -> tuple[str, ...]:
-    # "Bashar al-Assad" is matched by "Assad" (name_particles)
-    words = _words(person_name(text) or text)
-    if len(words) > 1 and is_generation_suffix(words[-1]):  # "kennedy jr" → kennedy
-        words = words[:-1]
-    return tuple(without_particle(w) for w in words)
+    return tuple(matching_words(list(_words(person_name(text) or text))))
 
 
 def acronym(text: str) -> str:
