@@ -363,17 +363,16 @@ def not_a_name(text: str) -> bool:
     return any(word.lower() in BE_FORMS for word in text.split()[1:])
 
 
-def _through_name_particles(doc: Doc, start: int, end: int) -> int:
+def _through_name_particles(doc: Doc, end: int) -> int:
     """name_particles: a person's mention that the tagger ended on a particle ends with
     the name after it: "Ursula von der" before "Leyen" is "Ursula von der Leyen"."""
+    if doc[end - 1].text not in NAME_PARTICLES:
+        return end
     last = end
-    while last < len(doc) and doc[last - 1].text in NAME_PARTICLES and last > start:
-        if doc[last].text in NAME_PARTICLES:
-            last += 1
-            continue
-        if doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
-            return last + 1
-        break
+    while last < len(doc) and doc[last].text in NAME_PARTICLES:  # "Ursula von" + "der"
+        last += 1
+    if last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
+        return last + 1
     return end
 
 
@@ -393,7 +392,7 @@ def clean_mention(ent: Span) -> Span | None:
             start -= 1
         while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():
             start += 1
-        end = _through_name_particles(doc, start, end)
+        end = _through_name_particles(doc, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     if ent.label_ == "PERSON" and not_a_name(doc[start:end].text):
