@@ -214,6 +214,7 @@ def pronoun_gender_alone(
     others: list[Offsets],
     quoted: list[Offsets] = (),
     objects: frozenset[int] = frozenset(),
+    other_genders: dict[int, str | None] | None = None,
 ) -> Gender:
     """He or she where the person is the only one named: after a mention in its sentence,
     or opening the next one ("Obama won his party's nomination.", "Graham spoke. He ...").
@@ -221,7 +222,9 @@ def pronoun_gender_alone(
     ``sentences`` are in text order; ``others`` are the other people's mentions. In a
     sentence that names one of them, only the first he or she after the mention counts,
     when no one else is named between (:func:`first_pronoun_after`: "said Capt. Christian
-    Pardo, who said he would not vote for either Clinton or Trump"). Words inside
+    Pardo, who said he would not vote for either Clinton or Trump"), unless someone named
+    before the mention in that sentence could be the one it stands for
+    (:func:`could_be_theirs`). Words inside
     ``quoted`` (quote marks) are a speaker's, not the article's, and say nothing; nor
     does "her" where it is an object (``objects``, its offsets: "Obama backed her up").
     The gender needs twice as many pronouns for it as against it.
@@ -234,7 +237,9 @@ def pronoun_gender_alone(
             continue
         votes += fronted_possessive(text, starts[i], start, others)
         if any(starts[i] <= s < sentences[i][1] for s, _ in others):
-            votes += first_pronoun_after(text, end, sentences[i][1], others, quoted, objects)
+            found = first_pronoun_after(text, end, sentences[i][1], others, quoted, objects)
+            before = [s for s, _ in others if starts[i] <= s < start]
+            votes += [g for g in found if not could_be_theirs(g, before, other_genders or {})]
             continue
         votes += _back_pronouns(_unquoted(text, end, sentences[i][1], quoted), end, objects)
         if i + 1 < len(sentences):
@@ -269,6 +274,16 @@ def fronted_possessive(
     if m is None or any(sentence_start <= s < start for s, _ in others):
         return []
     return [BACK_PRONOUNS[m.group(1)]]
+
+
+def could_be_theirs(gender: str, before: list[int], genders: dict[int, str | None]) -> bool:
+    """named_before_in_sentence: a he or she after a mention may stand for someone named
+    earlier in the sentence (``before``, their mentions' starts) whose gender the article
+    does not show otherwise (``genders``: start → gender or None): in "Clinton survived the
+    hearing, Biden decided not to run and she performed well", "she" says nothing of Biden
+    when Clinton is female or unknown; after "Clinton", "Obama" and a "he" where Clinton is
+    female, the "he" is Obama's."""
+    return any(genders.get(start) in (None, gender) for start in before)
 
 
 def first_pronoun_after(

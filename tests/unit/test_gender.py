@@ -138,6 +138,29 @@ def test_first_pronoun_after_a_mention_counts_until_someone_else_is_named(text, 
 
 
 @pytest.mark.parametrize(
+    ("text", "clinton", "value"),
+    [
+        # named_before_in_sentence: "she" may be Clinton's, who is female or not shown
+        ("Clinton testified, Biden stayed out and she did well.", "female", None),
+        ("Clinton testified, Biden stayed out and she did well.", None, None),
+        # Clinton, shown female, cannot be the "he": it is Biden's
+        ("Clinton testified, Biden stayed out and he did well.", "female", "male"),
+        # Clinton shown male could be the "he": no vote for Biden
+        ("Clinton praised Biden, who said he did well.", "male", None),
+    ],
+)
+def test_a_pronoun_after_a_second_person_named_counts_only_where_the_first_cannot_take_it(
+    text, clinton, value
+) -> None:
+    others = mentions_of(text, "Clinton")
+    genders = {start: clinton for start, _ in others}
+    found = pronoun_gender_alone(
+        text, sentences_of(text), mentions_of(text, "Biden"), others, other_genders=genders
+    )
+    assert found.value == value
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("In his speech, Graham urged Republicans to act. Graham left.", "male"),

@@ -353,8 +353,14 @@ def with_pronoun_genders(
         if (genders.get(entity["id"]) or [None])[0] is not None:
             continue
         others = [m for e in people if e is not entity for m in e["mentions"]]
+        other_genders = {
+            m[0]: (genders.get(e["id"]) or [None])[0]
+            for e in people
+            if e is not entity
+            for m in e["mentions"]
+        }
         found = pronoun_gender_alone(
-            doc_text(doc), sentences, entity["mentions"], others, quoted, objects
+            doc_text(doc), sentences, entity["mentions"], others, quoted, objects, other_genders
         )
         if found.value:
             out[entity["id"]] = [found.value, found.evidence]
