@@ -119,12 +119,25 @@ def person_name(text: str) -> str | None:
         if run and _is_particle(word):
             particles.append(word)
             continue
-        if not _is_name_word(word) or (run and _POSSESSIVE.search(word)):
+        if not _is_name_word(word) or (run and (_POSSESSIVE.search(word) or is_role_noun(word))):
             break
         run += particles + [word]
         particles = []
     # a name may open with its particles: "de Blasio", "van der Zee"
     return " ".join(reversed(run + particles)) or None
+
+
+# Kinship words that open names as often as roles: "Mother Teresa", "Son Heung-min".
+_KIN = frozenset({"mother", "father", "son", "daughter", "wife", "husband", "parent", "friend"})
+
+
+def is_role_noun(word: str) -> bool:
+    """role_noun_opening: a noun for a person ("Journalist", "Moderator", "Supervisor")
+    capitalised before a name opens the sentence or a headline, and is no part of it:
+    "Journalist Jorge Ramos" → "Jorge Ramos". It ends a name as a surname does ("Paul
+    Farmer"): :func:`person_name` only stops at one before other name words."""
+    lower = word.lower().rstrip(".,")
+    return lower in entries("sources", "person", "anonymous") and lower not in _KIN
 
 
 def surname_like_title(before: str, last: str) -> bool:

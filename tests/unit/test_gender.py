@@ -29,6 +29,7 @@ from quotex.gender import (
         ("C. Rick Martin", "male"),  # leading_initial: read by "Rick"
         ("J. Edgar Hoover", "male"),
         ("J. Smith", None),  # an initial and a surname: nothing to read
+        ("Journalist Jorge Ramos", "male"),  # role_noun_opening: read by "Jorge"
     ],
 )
 def test_first_name_gender_needs_a_share_of_0_9_either_way(name, value) -> None:

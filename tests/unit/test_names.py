@@ -46,6 +46,13 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         # generation_suffix: "King" is a title word, "III" no surname
         ("Martin Luther King III", "Martin Luther King III"),
         ("Robert F. Kennedy Jr.", "Robert F. Kennedy Jr."),
+        # role_noun_opening: a person noun capitalised before a name is no part of it
+        ("Journalist Jorge Ramos", "Jorge Ramos"),
+        ("Moderator Hugh Hewitt", "Hugh Hewitt"),
+        ("Paul Farmer", "Paul Farmer"),  # a person noun as the surname stays
+        ("Mother Teresa", "Mother Teresa"),  # kinship words open names
+        ("Supervisor Jane Kim", "Jane Kim"),  # new titles: supervisor, treasurer, cmdr.
+        ("then-Cmdr. Jon Burge", "Jon Burge"),
     ],
 )
 def test_person_name(mention: str, name: str | None) -> None:
