@@ -253,7 +253,9 @@ def cluster_mentions(mentions: list[MentionIn]) -> list[EntityCluster]:
         near = {i for key in match_keys(mention.text) for i in by_key.get(key, ())}
         numbers = [i for i in sorted(near, reverse=True) if _same_entity(mention, clusters[i])]
         if not numbers:
-            numbers = first_word_of_one(mention, clusters, by_key)
+            numbers = first_word_of_one(mention, clusters, by_key) or lone_name_before(
+                mention, clusters, by_key
+            )
         if numbers:
             chosen = same_form_first(mention, [clusters[i] for i in numbers])
             number = next(i for i in numbers if clusters[i] is chosen)
@@ -281,6 +283,28 @@ def first_word_of_one(
         i
         for i in by_key.get(("first", words[0]), ())
         if clusters[i].label == "PERSON" and not other_gender(mention, clusters[i])
+    ]
+    return found if len(found) == 1 else []
+
+
+def lone_name_before(
+    mention: MentionIn, clusters: list[EntityCluster], by_key: dict[tuple[str, ...], set[int]]
+) -> list[int]:
+    """given_name_before: a full name joins the one person so far named only by its first
+    word, when that word is a given name of the first-name list, as a headline writes it
+    before the article gives the full name ("Bolton and Gorka slam neocons for Hillary" …
+    "Hillary Clinton"). Not for a word off the list ("Obama" … "Obama Speech", a headline
+    fragment), nor when the word is no lone name (a cluster with a longer form), nor
+    against the gender the mention shows; the reverse of :func:`first_word_of_one`."""
+    words = _person_words(mention.text)
+    if mention.label != "PERSON" or len(words) < 2 or words[0].lower() not in first_names():
+        return []
+    found = [
+        i
+        for i in by_key.get(("last", words[0]), ())
+        if clusters[i].label == "PERSON"
+        and all(len(_person_words(form)) == 1 for form in clusters[i].forms)
+        and not other_gender(mention, clusters[i])
     ]
     return found if len(found) == 1 else []
 

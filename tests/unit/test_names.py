@@ -193,6 +193,25 @@ def test_cluster_mentions_joins_a_lone_first_word_of_one_name() -> None:
     assert starts(cluster_mentions([xi, ms])) == [[0], [30]]
 
 
+def test_cluster_mentions_joins_a_full_name_to_its_given_name_named_before() -> None:
+    # given_name_before: a headline's "Hillary" … "Hillary Clinton" … "Clinton"
+    clusters = cluster_mentions(
+        [
+            mention("Hillary", "PERSON"),
+            mention("Hillary Clinton", "PERSON", 20),
+            mention("Clinton", "PERSON", 50),
+        ]
+    )
+    assert starts(clusters) == [[0, 20, 50]] and clusters[0].name == "Hillary Clinton"
+    # a word off the first-name list: "Obama" … "Obama Speech" (a headline fragment)
+    clusters = cluster_mentions([mention("Obama", "PERSON"), mention("Obama Speech", "PERSON", 20)])
+    assert starts(clusters) == [[0], [20]]
+    # nor against the gender the full name shows
+    jane = MentionIn("Jane", "PERSON", 0, 4, gender="female")
+    mr = MentionIn("Mr. Jane Doe", "PERSON", 20, 32, gender="male")
+    assert starts(cluster_mentions([jane, mr])) == [[0], [20]]
+
+
 def test_cluster_mentions_takes_a_surname_tagged_as_org() -> None:
     clusters = cluster_mentions(
         [mention("Anders Rasmussen", "PERSON"), mention("Rasmussen", "ORG", 30)]
