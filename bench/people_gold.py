@@ -1,12 +1,12 @@
 # ruff: noqa: T201  (a bench script prints its figures)
-"""A people gold corpus: the people named in 20 PolNeAR dev articles, joined to their texts.
+"""A people gold corpus: the people named in 40 PolNeAR dev articles, joined to their texts.
 
 Usage (from the repository root):
 
     python bench/people_gold.py ../shared/eval/polnear-sources-gender-dev.jsonl OUT.jsonl
     quotex eval OUT.jsonl --scope all
 
-``bench/gold/polnear-people-dev20.jsonl`` lists, for 20 articles drawn at random from the
+``bench/gold/polnear-people-dev.jsonl`` lists, for 40 articles drawn at random from the
 sources gold (all but the list article), every person the text names: quoted or not, by
 full name, surname, given name or handle, each with a gender and the evidence a reader
 used (``pronoun``, ``title``, ``noun``, ``name``, ``knowledge`` for a public figure whose
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from quotex.eval.genders import GENDERS
 
-PEOPLE = Path(__file__).parent / "gold" / "polnear-people-dev20.jsonl"
+PEOPLE = Path(__file__).parent / "gold" / "polnear-people-dev.jsonl"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -485,10 +485,25 @@ def untagged_speakers(doc: Doc) -> list[Span]:
     return sorted(names + alone, key=lambda span: span.start)
 
 
+def family_plural(span: Span, surnames: set[str]) -> bool:
+    """family_plural: "the Clintons" or "the Khans' home" is a family, not a person: a lone
+    plural proper noun after "the" whose singular is the surname of a person the article
+    names in full ("Hillary Clinton", "Khizr Khan"). "Sanders" stays a person: no one is
+    named "Sander"."""
+    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+        return False
+    word = span[0].text
+    if span.doc[span.start - 1].lower_ != "the" or not word.endswith("s"):
+        return False
+    return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
+
+
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    spans = [s for s in spans if not family_plural(s, surnames)]
     # a mention cleaning grew over the next one ("Ursula von der" over "Leyen") holds it
     spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
     by_start = {s.start_char: s for s in spans}

@@ -12,6 +12,7 @@ from quotex.components.entities import (
     acronym,
     clean_mention,
     cluster_mentions,
+    family_plural,
     find_entities,
     headline_verb,
     match_keys,
@@ -378,3 +379,15 @@ def test_cluster_mentions_tests_only_clusters_sharing_a_key() -> None:
     assert [sorted(m.text for m in c.mentions) for c in clusters] == [
         ["Putin", "Vladimir Putin"], ["NATO"], ["US", "United States"], ["Lavrov"],
     ]  # fmt: skip
+
+
+def test_family_plural_is_no_person() -> None:
+    # family_plural: "the Clintons" after "Hillary Clinton"; not "the Sanders" (no Sander)
+    words = ["Hillary", "Clinton", "met", "the", "Clintons", "and", "the", "Sanders", "."]
+    doc = Doc(VOCAB, words=words)
+    clintons, sanders = Span(doc, 4, 5, label="PERSON"), Span(doc, 7, 8, label="PERSON")
+    assert family_plural(clintons, {"Clinton"})
+    assert not family_plural(sanders, {"Clinton"})
+    assert not family_plural(Span(doc, 4, 5, label="ORG"), {"Clinton"})
+    # without "the" it may be a name: "Clintons" alone, as a headline writes it
+    assert not family_plural(Span(doc, 4, 5, label="PERSON"), set())
