@@ -387,6 +387,12 @@ def not_a_name(text: str) -> bool:
     return any(word.lower() in BE_FORMS for word in text.split()[1:])
 
 
+def is_hashtag(doc: Doc, start: int) -> bool:
+    """hashtag: a word after "#" is a topic, not a person the text names, whatever the
+    tagger says: "#SanBernardino", "#GOPDebate", "#ImWithHer"."""
+    return start > 0 and doc[start - 1].text == "#"
+
+
 def _through_name_particles(doc: Doc, end: int) -> int:
     """name_particles: a person's mention that the tagger ended on a particle ends with
     the name after it: "Ursula von der" before "Leyen" is "Ursula von der Leyen"."""
@@ -419,7 +425,7 @@ def clean_mention(ent: Span) -> Span | None:
         end = _through_name_particles(doc, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
-    if ent.label_ == "PERSON" and not_a_name(doc[start:end].text):
+    if ent.label_ == "PERSON" and (not_a_name(doc[start:end].text) or is_hashtag(doc, start)):
         return None
     if end - start == 1 and ent.label_ in NAME_LABELS and doc[start].pos_ in COMMON_POS:
         if not doc[start].text.isupper():

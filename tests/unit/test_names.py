@@ -391,3 +391,14 @@ def test_family_plural_is_no_person() -> None:
     assert not family_plural(Span(doc, 4, 5, label="ORG"), {"Clinton"})
     # without "the" it may be a name: "Clintons" alone, as a headline writes it
     assert not family_plural(Span(doc, 4, 5, label="PERSON"), set())
+
+
+def test_clean_mention_drops_a_hashtag() -> None:
+    # hashtag: "#SanBernardino" tagged PERSON is a topic; the same words untagged by "#" stay
+    words = ["Praying", "for", "#", "SanBernardino", "and", "Jeb", "Bush", "."]
+    doc = Doc(
+        VOCAB, words=words, pos=["VERB", "ADP", "SYM", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT"]
+    )
+    doc.ents = [Span(doc, 3, 4, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    assert clean_mention(doc.ents[0]) is None
+    assert clean_mention(doc.ents[1]).text == "Jeb Bush"
