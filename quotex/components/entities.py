@@ -504,12 +504,54 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
     return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
+def _is_headline_word(token: Token, lowercase: set[str]) -> bool:
+    word = token.text
+    if token.is_punct or word.islower():
+        return True
+    lower = word.lower()
+    return lower in lowercase and lower not in first_names() and lower not in title_words()
+
+
+def _names_another(core: tuple[str, ...], span: Span, people: set[tuple[str, ...]]) -> bool:
+    """``core`` is a person's name, or their surname, written apart from ``span``'s words."""
+    mine = tuple(t.text for t in span)
+    return any(name != mine and (name == core or name[-1:] == core) for name in people if name)
+
+
+def without_headline_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """headline_words_in_name: words a title-case headline capitalises around a name are no
+    part of it: "Trump Said The 11 Words", "President Obama Speech at …", "Endorsed
+    Trump", "The Donald Trump-led field" are Trump's and Obama's mentions. A word is cut
+    from either end of a person's mention when the article writes it in lowercase
+    elsewhere ("said", "speech") and it is no first name ("Will Hurd", "Hope Hicks") nor
+    title; only when what is left is another person's mention, or their surname ("Tom
+    Price" stays whole where "price" is a common word: no one else is named "Tom")."""
+    people = {tuple(t.text for t in s) for s in spans if s.label_ == "PERSON"}
+    if not any(len(name) > 1 for name in people):
+        return spans
+    lowercase = {t.lower_ for t in doc if t.text.islower()}
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label_ == "PERSON" and len(span) > 1:
+            while start < end and _is_headline_word(doc[start], lowercase):
+                start += 1
+            while end > start and _is_headline_word(doc[end - 1], lowercase):
+                end -= 1
+            core = tuple(t.text for t in doc[start:end])
+            if (start, end) != (span.start, span.end) and _names_another(core, span, people):
+                span = Span(doc, start, end, label=span.label_)
+        out.append(span)
+    return out
+
+
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames)]
+    spans = without_headline_words(doc, spans)
     # a mention cleaning grew over the next one ("Ursula von der" over "Leyen") holds it
     spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
     by_start = {s.start_char: s for s in spans}

@@ -18,6 +18,7 @@ from quotex.components.entities import (
     match_keys,
     mention_gender,
     untagged_speakers,
+    without_headline_words,
 )
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
 
@@ -402,3 +403,24 @@ def test_clean_mention_drops_a_hashtag() -> None:
     doc.ents = [Span(doc, 3, 4, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
     assert clean_mention(doc.ents[0]) is None
     assert clean_mention(doc.ents[1]).text == "Jeb Bush"
+
+
+def _people(words: list[str], ents: list[tuple[int, int]]) -> list[str]:
+    doc = Doc(VOCAB, words=words)
+    spans = [Span(doc, a, b, label="PERSON") for a, b in ents]
+    return [s.text for s in without_headline_words(doc, spans)]
+
+
+def test_headline_words_around_a_name_are_cut() -> None:
+    # headline_words_in_name: "said" is written in lowercase, and "Trump" is Donald Trump's
+    words = ["Trump", "Said", "It", ".", "Donald", "Trump", "said", "so", "."]
+    assert _people(words, [(0, 2), (4, 6)]) == ["Trump", "Donald Trump"]
+    # "price" is a common word here, but no one else is named "Tom"
+    words = ["Tom", "Price", "said", "the", "price", "rose", "."]
+    assert _people(words, [(0, 2)]) == ["Tom Price"]
+    # a first name is never cut ("will" is common): "Will Hurd" stays with "Hurd" named
+    words = ["Will", "Hurd", "said", "he", "will", "go", ".", "Hurd", "left", "."]
+    assert _people(words, [(0, 2), (7, 8)]) == ["Will Hurd", "Hurd"]
+    # the same name twice is no other person: "Win Htein" keeps its "Win"
+    words = ["Win", "Htein", "said", "we", "win", ".", "Win", "Htein", "left", "."]
+    assert _people(words, [(0, 2), (6, 8)]) == ["Win Htein", "Win Htein"]
