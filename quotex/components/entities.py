@@ -387,6 +387,20 @@ def not_a_name(text: str) -> bool:
     return any(word.lower() in BE_FORMS for word in text.split()[1:])
 
 
+# What joins the parties of a court case: "Roe v. Wade". Not "vs.", which news writes
+# between rivals: "Clinton vs. Trump".
+CASE_JOINS = frozenset({"v.", "v"})
+
+
+def is_case_party(doc: Doc, start: int, end: int) -> bool:
+    """case_party: a name beside "v." is a court case's, not a person the text speaks of:
+    "Roe v. Wade", "Walmart Stores v. Dukes", "Ashcroft v. Iqbal"; "Clinton vs. Trump" is
+    two people."""
+    return (start > 0 and doc[start - 1].text in CASE_JOINS) or (
+        end < len(doc) and doc[end].text in CASE_JOINS
+    )
+
+
 def is_hashtag(doc: Doc, start: int) -> bool:
     """hashtag: a word after "#" is a topic, not a person the text names, whatever the
     tagger says: "#SanBernardino", "#GOPDebate", "#ImWithHer"."""
@@ -406,6 +420,40 @@ def _through_name_particles(doc: Doc, end: int) -> int:
     return end
 
 
+# Words that make a compound adjective of a name: "Trump-led", "Koch-backed".
+HYPHEN_SUFFIXES = frozenset(
+    {"led", "backed", "funded", "owned", "run", "style", "like", "era", "based", "linked"}
+    | {"allied", "aligned", "inspired", "endorsed", "appointed", "free", "friendly"}
+)
+
+
+def _before_lowercase_tail(doc: Doc, start: int, end: int) -> int:
+    """lowercase_tail: a person's mention the tagger ran on into lowercase words ends
+    before them: "Juan Manriquez of", "Robert Barr - won"; a name's compound adjective
+    ends before its hyphen: "The Donald Trump-led field" ("-led", "-backed": only those
+    suffixes, as "Ban Ki-moon" and "Kim Jong-un" end with a hyphenated lowercase part).
+    A name's own particles stay: "Ursula von der" (before "Leyen")."""
+    while end - start > 1:
+        last = doc[end - 1]
+        attached = (
+            end - 3 >= start
+            and doc[end - 2].text == "-"
+            and not doc[end - 3].whitespace_
+            and not doc[end - 2].whitespace_
+        )
+        if attached:
+            if last.lower_ not in HYPHEN_SUFFIXES:
+                break
+            end -= 2
+        elif (last.is_lower and last.is_alpha and doc[end - 2].whitespace_) or last.text == "-":
+            if last.text in NAME_PARTICLES:
+                break
+            end -= 1
+        else:
+            break
+    return end
+
+
 def clean_mention(ent: Span) -> Span | None:
     """The mention with determiners, possessives and titles trimmed; None for junk."""
     doc = ent.doc
@@ -415,6 +463,7 @@ def clean_mention(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
     if ent.label_ == "PERSON":
+        end = _before_lowercase_tail(doc, start, end)
         start, end = _cut_at_headline_verb(doc, start, end)
         while (
             start > 0 and _is_name_token(doc[start - 1]) and not headline_verb(doc[start - 1].text)
@@ -425,7 +474,9 @@ def clean_mention(ent: Span) -> Span | None:
         end = _through_name_particles(doc, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
-    if ent.label_ == "PERSON" and (not_a_name(doc[start:end].text) or is_hashtag(doc, start)):
+    if ent.label_ == "PERSON" and (
+        not_a_name(doc[start:end].text) or is_hashtag(doc, start) or is_case_party(doc, start, end)
+    ):
         return None
     if end - start == 1 and ent.label_ in NAME_LABELS and doc[start].pos_ in COMMON_POS:
         if not doc[start].text.isupper():

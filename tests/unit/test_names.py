@@ -424,3 +424,28 @@ def test_headline_words_around_a_name_are_cut() -> None:
     # the same name twice is no other person: "Win Htein" keeps its "Win"
     words = ["Win", "Htein", "said", "we", "win", ".", "Win", "Htein", "left", "."]
     assert _people(words, [(0, 2), (6, 8)]) == ["Win Htein", "Win Htein"]
+
+
+def test_clean_mention_drops_a_court_case_party() -> None:
+    # case_party: "Ashcroft v. Iqbal" names a case; "Clinton vs. Trump" two rivals
+    doc = Doc(VOCAB, words=["in", "Ashcroft", "v.", "Iqbal", "and", "Clinton", "vs.", "Trump"])
+    doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in (1, 3, 5, 7)]
+    assert [clean_mention(e) is None for e in doc.ents] == [True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "name"),
+    [
+        # lowercase_tail: a tagger's run into lowercase words ends before them
+        ("said Juan Manriquez of Chicago", (1, 4), "Juan Manriquez"),
+        ("Robert Barr - won the seat", (0, 4), "Robert Barr"),
+        # a compound adjective's suffix goes with its hyphen; a name's hyphenated part stays
+        ("the Donald Trump-led field", (1, 5), "Donald Trump"),
+        ("said Ban Ki-moon today", (1, 5), "Ban Ki-moon"),
+    ],
+)
+def test_clean_mention_ends_before_a_lowercase_tail(text, ent, name) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    doc.ents = [Span(doc, *ent, label="PERSON")]
+    assert clean_mention(doc.ents[0]).text == name
