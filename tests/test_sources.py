@@ -126,3 +126,16 @@ def test_a_pages_embedded_tweet_is_its_authors_words(nlp) -> None:
     assert (quote.type, quote.speaker) == ("direct", "Ben Carson")
     assert quote.text == "My thoughts and prayers are with the shooting victims and their families."
     assert [(s.name, s.gender) for s in result.sources] == [("Ben Carson", "male")]
+
+
+def test_people_of_an_article_with_a_title_case_headline(nlp) -> None:
+    # a headline's given name is the body's full name (given_name_before, after the verb
+    # "Slam" is cut), and a role noun before a name is no part of it (role_noun_opening)
+    text = (
+        "Senators Slam Hillary Over Emails\n\n"
+        "Hillary Clinton defended her record on Tuesday.\n\n"
+        "“I did nothing wrong,” Clinton said at a rally in Iowa. "
+        "Journalist Jorge Ramos asked her about the server."
+    )
+    people = {e.name: e.gender for e in extract(text, nlp=nlp).entities if e.label == "PERSON"}
+    assert people == {"Hillary Clinton": "female", "Jorge Ramos": "male"}

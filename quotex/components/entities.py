@@ -349,15 +349,21 @@ def plural_headline_verb(word: str) -> bool:
     return word in PLURAL_HEADLINE_VERBS
 
 
+def _after_capital(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].text[:1].isupper()
+
+
 def _cut_at_headline_verb(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """headline_verb_in_name: "Hillary Clinton Slams Donald Trump" tagged as one person is
     "Hillary Clinton"; "Denounces Clinton" is "Clinton"; "George Lopez On Why Blacks" is
-    "George Lopez"."""
+    "George Lopez"; after a capitalised subject, "Senators Slam Hillary" is "Hillary"."""
     for i in range(start, end):
         if headline_verb(doc[i].text):
             return (start, i) if i > start else (i + 1, end)
         if i > start and plural_headline_verb(doc[i].text):  # "Bolton and Gorka Slam …"
             return start, i
+        if i == start < end - 1 and plural_headline_verb(doc[i].text) and _after_capital(doc, i):
+            return i + 1, end  # "Senators Slam Hillary Over Emails"
         if i > start and doc[i].text in HEADLINE_LINKS:  # "George Lopez On Why Blacks …"
             return start, i
     return start, end

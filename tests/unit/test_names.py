@@ -449,3 +449,18 @@ def test_clean_mention_ends_before_a_lowercase_tail(text, ent, name) -> None:
     doc = nlp(text)
     doc.ents = [Span(doc, *ent, label="PERSON")]
     assert clean_mention(doc.ents[0]).text == name
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        # headline_verb_in_name: a plain-form verb after a capitalised subject opens no name
+        (["Senators", "Slam", "Hillary", "Over", "Emails"], "Hillary"),
+        # not after a lowercase word: no title-case headline
+        (["they", "Slam", "Hillary", "today"], "Slam Hillary"),
+    ],
+)
+def test_clean_mention_drops_a_leading_headline_verb_after_its_subject(words, name) -> None:
+    doc = Doc(VOCAB, words=words)
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert clean_mention(doc.ents[0]).text == name
