@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
-from quotex.components.text import doc_text, tokens_with
+from quotex.components.text import LowercaseWords, doc_text, tokens_with
 from quotex.first_names import first_names
 from quotex.gender import (
     first_name_gender,
@@ -561,7 +561,7 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
     return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
-def _is_headline_word(token: Token, lowercase: set[str]) -> bool:
+def _is_headline_word(token: Token, lowercase: LowercaseWords) -> bool:
     word = token.text
     if token.is_punct or word.islower():
         return True
@@ -586,7 +586,7 @@ def without_headline_words(doc: Doc, spans: list[Span]) -> list[Span]:
     people = {tuple(t.text for t in s) for s in spans if s.label_ == "PERSON"}
     if not any(len(name) > 1 for name in people):
         return spans
-    lowercase = {t.lower_ for t in doc if t.text.islower()}
+    lowercase = LowercaseWords(doc)
     out = []
     for span in spans:
         start, end = span.start, span.end

@@ -32,3 +32,22 @@ def tokens_with(doc: Doc, attr: str, values: frozenset[str]) -> list[Token]:
     read from the Doc's arrays: far faster than building every Token to look at it."""
     wanted = {doc.vocab.strings[v] for v in values}
     return [doc[i] for i, v in enumerate(doc.to_array(attr).tolist()) if v in wanted]
+
+
+class LowercaseWords:
+    """The words the text writes in lowercase somewhere ("said", "speech"): ``word in
+    LowercaseWords(doc)`` looks the word's hash up among the Doc's spellings, read once
+    from its arrays, without decoding them.
+
+    >>> import spacy
+    >>> words = LowercaseWords(spacy.blank("en")("Trump Said he said so."))
+    >>> ("said" in words, "Said" in words, "trump" in words)
+    (True, False, False)
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._spellings = frozenset(doc.to_array("ORTH").tolist())
+
+    def __contains__(self, word: str) -> bool:
+        return word.islower() and self._strings[word] in self._spellings
