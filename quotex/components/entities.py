@@ -477,6 +477,8 @@ def clean_mention(ent: Span) -> Span | None:
             start -= 1
         while end - start > 1 and doc[start].text.lower().rstrip(".") in title_words():
             start += 1
+        if end - start > 2 and doc[start].text == "Follow":
+            start += 1  # follow_footer: "Follow Pam Key on Twitter" names Pam Key
         end = _through_name_particles(doc, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None

@@ -464,3 +464,10 @@ def test_clean_mention_drops_a_leading_headline_verb_after_its_subject(words, na
     doc = Doc(VOCAB, words=words)
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
     assert clean_mention(doc.ents[0]).text == name
+
+
+def test_clean_mention_drops_a_footers_follow() -> None:
+    # follow_footer: "Follow Pam Key on Twitter" tagged as one person names Pam Key
+    doc = Doc(VOCAB, words=["Follow", "Pam", "Key", "on", "Twitter", "."])
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    assert clean_mention(doc.ents[0]).text == "Pam Key"
