@@ -579,8 +579,8 @@ def _names_another(core: tuple[str, ...], span: Span, people: set[tuple[str, ...
 
 def without_headline_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """headline_words_in_name: words a title-case headline capitalises around a name are no
-    part of it: "Trump Said The 11 Words", "President Obama Speech at …", "Endorsed
-    Trump", "The Donald Trump-led field" are Trump's and Obama's mentions. A word is cut
+    part of it: "Trump Said The 11 Words", "President Obama Speech at …" and "Endorsed
+    Trump" are Trump's and Obama's mentions. A word is cut
     from either end of a person's mention when the article writes it in lowercase
     elsewhere ("said", "speech") and it is no first name ("Will Hurd", "Hope Hicks") nor
     title; only when what is left is another person's mention, or their surname ("Tom

@@ -348,19 +348,15 @@ def with_pronoun_genders(
         [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     )
     objects = object_pronouns(doc)
+    # each mention's start → the gender the article showed that person (None: none)
+    shown = {m[0]: (genders.get(e["id"]) or [None])[0] for e in people for m in e["mentions"]}
     out = dict(genders)
     for entity in people:
         if (genders.get(entity["id"]) or [None])[0] is not None:
             continue
         others = [m for e in people if e is not entity for m in e["mentions"]]
-        other_genders = {
-            m[0]: (genders.get(e["id"]) or [None])[0]
-            for e in people
-            if e is not entity
-            for m in e["mentions"]
-        }
         found = pronoun_gender_alone(
-            doc_text(doc), sentences, entity["mentions"], others, quoted, objects, other_genders
+            doc_text(doc), sentences, entity["mentions"], others, quoted, objects, shown
         )
         if found.value:
             out[entity["id"]] = [found.value, found.evidence]
