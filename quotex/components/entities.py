@@ -565,6 +565,8 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
 
 def _is_headline_word(token: Token, lowercase: LowercaseWords) -> bool:
     word = token.text
+    if word in NAME_PARTICLES:  # "de Blasio" is a name whole (name_particles)
+        return False
     if token.is_punct or word.islower():
         return True
     lower = word.lower()

@@ -421,6 +421,9 @@ def test_headline_words_around_a_name_are_cut() -> None:
     # a first name is never cut ("will" is common): "Will Hurd" stays with "Hurd" named
     words = ["Will", "Hurd", "said", "he", "will", "go", ".", "Hurd", "left", "."]
     assert _people(words, [(0, 2), (7, 8)]) == ["Will Hurd", "Hurd"]
+    # a name's particle is no headline word: "de Blasio" beside "Bill de Blasio" stays whole
+    words = ["Bill", "de", "Blasio", "spoke", ".", "Then", "de", "Blasio", "said", "no", "."]
+    assert _people(words, [(0, 3), (6, 8)]) == ["Bill de Blasio", "de Blasio"]
     # the same name twice is no other person: "Win Htein" keeps its "Win"
     words = ["Win", "Htein", "said", "we", "win", ".", "Win", "Htein", "left", "."]
     assert _people(words, [(0, 2), (6, 8)]) == ["Win Htein", "Win Htein"]
