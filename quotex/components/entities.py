@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -563,14 +564,37 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
     return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
-def _is_headline_word(token: Token, lowercase: LowercaseWords) -> bool:
+def _is_headline_word(
+    token: Token, lowercase: LowercaseWords, once: set[str], last: bool = False
+) -> bool:
+    """A title word opens a name ("Health Secretary Tom Price"), so it is cut only last
+    ("Clinton Hid Past Health")."""
     word = token.text
     if word in NAME_PARTICLES:  # "de Blasio" is a name whole (name_particles)
         return False
     if token.is_punct or word.islower():
         return True
     lower = word.lower()
-    return lower in lowercase and lower not in first_names() and lower not in title_words()
+    if lower in first_names() or (lower in title_words() and not last):
+        return False
+    return lower in lowercase or lower in once
+
+
+def headline_once_words(doc: Doc) -> set[str]:
+    """headline_only_word: the words of the text's first line (its headline) that the text
+    writes nowhere else, lowercased. A name in a headline is named again below it; a verb
+    such as "Hid" in "Clinton Hid Past Health Problems" is not. Empty when the text is one
+    line.
+
+    >>> import spacy
+    >>> sorted(headline_once_words(spacy.blank("en")("Clinton Hid Pain\n\nClinton had pain.")))
+    ['hid']
+    """
+    first_line = next((t.i for t in doc if "\n" in t.text), None)
+    if first_line is None:
+        return set()
+    counts = doc.count_by(LOWER)
+    return {t.lower_ for t in doc[:first_line] if counts[t.lower] == 1 and t.is_alpha}
 
 
 def _names_another(core: tuple[str, ...], span: Span, people: set[tuple[str, ...]]) -> bool:
@@ -591,13 +615,14 @@ def without_headline_words(doc: Doc, spans: list[Span]) -> list[Span]:
     if not any(len(name) > 1 for name in people):
         return spans
     lowercase = LowercaseWords(doc)
+    once = headline_once_words(doc)
     out = []
     for span in spans:
         start, end = span.start, span.end
         if span.label_ == "PERSON" and len(span) > 1:
-            while start < end and _is_headline_word(doc[start], lowercase):
+            while start < end and _is_headline_word(doc[start], lowercase, once):
                 start += 1
-            while end > start and _is_headline_word(doc[end - 1], lowercase):
+            while end > start and _is_headline_word(doc[end - 1], lowercase, once, last=True):
                 end -= 1
             core = tuple(t.text for t in doc[start:end])
             if (start, end) != (span.start, span.end) and _names_another(core, span, people):

@@ -429,6 +429,21 @@ def test_headline_words_around_a_name_are_cut() -> None:
     assert _people(words, [(0, 2), (6, 8)]) == ["Win Htein", "Win Htein"]
 
 
+def test_headline_words_only_the_headline_writes_are_cut() -> None:
+    # headline_only_word: "Hid" and "Past" are written nowhere below the headline, and a
+    # title word ("Health") is cut last; "Clinton" is Hillary Clinton's surname
+    words = ["Clinton", "Hid", "Past", "Health", "Problems", "\n\n"]
+    words += ["Hillary", "Clinton", "’s", "health", "was", "fine", "."]
+    assert _people(words, [(0, 4), (6, 8)]) == ["Clinton", "Hillary Clinton"]
+    # below the headline, a word written once is no headline word
+    words = ["Hillary", "Clinton", "spoke", ".", "Clinton", "Hid", "it", "."]
+    assert _people(words, [(0, 2), (4, 6)]) == ["Hillary Clinton", "Clinton Hid"]
+    # a title word opens a name: "Health Secretary Tom Price" is not cut from the front
+    words = ["Health", "Secretary", "Tom", "Price", "Quits", "\n\n", "Tom", "Price", "left"]
+    words += [",", "his", "health", "fine", "."]
+    assert _people(words, [(0, 4), (6, 8)]) == ["Health Secretary Tom Price", "Tom Price"]
+
+
 def test_clean_mention_drops_a_court_case_party() -> None:
     # case_party: "Ashcroft v. Iqbal" names a case; "Clinton vs. Trump" two rivals
     doc = Doc(VOCAB, words=["in", "Ashcroft", "v.", "Iqbal", "and", "Clinton", "vs.", "Trump"])
