@@ -56,10 +56,7 @@ def first_name_gender(name: str) -> Gender:
     list has it clearly enough ("Melanie", not "Reagan"); a lone surname is not in the
     list ("Rubio") and stays unknown.
     """
-    words = _without_leading_initials((person_name(name) or "").split())
-    if not words or not words[0][:1].isupper():  # "de Blasio": "de" is no first name
-        return UNKNOWN
-    share = first_names().get(words[0].lower())
+    share = first_name_share(name)
     if share is None:
         return UNKNOWN
     if share >= FIRST_NAME_SHARE:
@@ -67,6 +64,15 @@ def first_name_gender(name: str) -> Gender:
     if share <= 1 - FIRST_NAME_SHARE:
         return Gender(MALE, "first name")
     return UNKNOWN
+
+
+def first_name_share(name: str) -> float | None:
+    """How female the list says ``name``'s first name is ("Chris Christie" → 0.163), None
+    for a first name off the list or no first name ("de Blasio")."""
+    words = _without_leading_initials((person_name(name) or "").split())
+    if not words or not words[0][:1].isupper():  # "de Blasio": "de" is no first name
+        return None
+    return first_names().get(words[0].lower())
 
 
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "C.", "J.", "A.J." (not "Jr.")

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from quotex.components.resolver.discourse import Discourse, Mention
+from quotex.gender import FEMALE, first_name_share
 
 PERSON = "PERSON"
 # How many paragraphs back a person stays a candidate: beyond this an article names
@@ -257,11 +258,37 @@ def candidates(
         shown = discourse.gender(entity).value
         if gender and shown and shown != gender:
             continue
+        if (
+            gender
+            and not shown
+            and name_leans_against(discourse.names.get(entity, ""), gender)
+            and not any(g.value == gender for g in discourse.gender_evidence.get(entity, []))
+        ):
+            continue
         context = Context(
             discourse, entity, offset, paragraph, sentence, before, own, speakers, gender
         )
         out.append(Candidate(entity, {name: f(context) for name, f in FEATURES.items()}))
     return out
+
+
+# How far a first name must lean one way (the list's share) to keep a pronoun of the
+# other gender from the person: further than the bar for showing a gender (0.9), since
+# this decides only who a "he" or "she" can be, never what the record says.
+LEANING_SHARE = 0.8
+
+
+def name_leans_against(name: str, gender: str) -> bool:
+    """name_leans_against: a person whose gender the article does not show is no candidate
+    for a pronoun their first name leans against: "she" is not "Chris Christie" (the list
+    gives "Chris" 16% female), "he" is not "Kelly Ayotte" (Kelly: 92% female). A lone word
+    ("Christie") and a name off the list say nothing; nor does the name where the article
+    gives any sign of the pronoun's gender, a weak one included ("Chinese Foreign Ministry
+    spokesman Lu Kang … he told reporters": the list reads "Lu" as a woman's name)."""
+    share = first_name_share(name) if " " in name.strip() else None
+    if share is None:
+        return False
+    return share <= 1 - LEANING_SHARE if gender == FEMALE else share >= LEANING_SHARE
 
 
 def _introduced_in(mentions: list[Mention], exclude: tuple[int, int] | None) -> set[str]:
