@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotex.corpus_names import corpus_names
 from quotex.errors import InputError, OutputError, UsageError
 from quotex.records import TOGETHER_RULE, DocResult
 from quotex.rows import ORGANISATION_KIND, PERSON_KIND
@@ -74,6 +75,7 @@ class Speaker:
     words: int
     documents: int
     anchor: str  # the id of their section in the HTML page: speaker-1, org-1, …
+    names: tuple[str, ...] = ()  # every name they have in the store (``corpus_names``)
 
 
 @dataclass(frozen=True)
@@ -217,13 +219,25 @@ def _speakers(
     db: sqlite3.Connection, kind: str, prefix: str, attributed: str = ATTRIBUTED
 ) -> tuple[Speaker, ...]:
     """The :data:`TOP` most quoted of ``kind``, with the words of their quotes (the quotes
-    that ``attributed`` joins to them)."""
+    that ``attributed`` joins to them). A person named with and without middle names in
+    different documents is one speaker (:func:`quotex.corpus_names.corpus_names`): SQL sums
+    each name, Python joins the names (one pass over the distinct names)."""
+    totals: dict[str, list[int]] = {}
+    variants: dict[str, list[str]] = {}
     rows = db.execute(
         "SELECT name, SUM(quotes), COUNT(DISTINCT doc_id) FROM sources WHERE kind = ? "
-        "GROUP BY name ORDER BY SUM(quotes) DESC, name LIMIT ?",
-        (kind, TOP),
+        "GROUP BY name",
+        (kind,),
     ).fetchall()
-    names = [row[0] for row in rows]
+    named = corpus_names({name: quotes for name, quotes, _ in rows}) if kind == PERSON_KIND else {}
+    for name, quotes, documents in rows:
+        into = named.get(name, name)
+        total = totals.setdefault(into, [0, 0])
+        total[0] += quotes
+        total[1] += documents
+        variants.setdefault(into, []).append(name)
+    top = sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))[:TOP]
+    names = [name for into, _ in top for name in variants[into]]
     marks = ", ".join("?" * len(names))
     words = dict(
         db.execute(
@@ -233,8 +247,16 @@ def _speakers(
         )
     )
     return tuple(
-        Speaker(name, kind, quotes, words.get(name) or 0, documents, f"{prefix}-{n}")
-        for n, (name, quotes, documents) in enumerate(rows, 1)
+        Speaker(
+            into,
+            kind,
+            quotes,
+            sum(words.get(name) or 0 for name in variants[into]),
+            documents,
+            f"{prefix}-{n}",
+            tuple(variants[into]),
+        )
+        for n, (into, (quotes, documents)) in enumerate(top, 1)
     )
 
 
@@ -305,9 +327,11 @@ def _entities(db: sqlite3.Connection, where: str) -> tuple[EntityCount, ...]:
 def _quote_lines(
     db: sqlite3.Connection, speaker: Speaker, attributed: str = ATTRIBUTED
 ) -> tuple[QuoteLine, ...]:
+    names = speaker.names or (speaker.name,)
+    marks = ", ".join("?" * len(names))
     rows: Any = db.execute(
-        f"SELECT doc_id, type, text FROM ({attributed}) WHERE kind = ? AND name = ? "  # noqa: S608
-        "ORDER BY doc_row, start LIMIT ?",
-        (speaker.kind, speaker.name, MAX_QUOTES_SHOWN),
+        f"SELECT doc_id, type, text FROM ({attributed}) WHERE kind = ? "  # noqa: S608  (marks only)
+        f"AND name IN ({marks}) ORDER BY doc_row, start LIMIT ?",
+        (speaker.kind, *names, MAX_QUOTES_SHOWN),
     )
     return tuple(QuoteLine(*row) for row in rows)

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotex.records import QUOTE_TYPES, SOURCE_LABELS, DocResult
+from quotex.corpus_names import corpus_names
+from quotex.records import PERSON, QUOTE_TYPES, SOURCE_LABELS, DocResult
 
 SPEAKER_COLUMNS: tuple[str, ...] = (
     "speaker",
@@ -94,7 +95,9 @@ class SpeakerTally:
             self.quotes += 1
 
     def rows(self) -> list[SpeakerRow]:
-        """Speakers by number of quotes (most first), then by name; unknown last."""
+        """Speakers by number of quotes (most first), then by name; unknown last. A person
+        named with and without middle names in different documents is one row
+        (:func:`quotex.corpus_names.corpus_names`)."""
         rows = [
             SpeakerRow(
                 speaker=name,
@@ -104,9 +107,27 @@ class SpeakerTally:
                 share=sum(totals.by_type.values()) / self.quotes,
                 first_quote=totals.first_quote,
             )
-            for name, totals in self._totals.items()
+            for name, totals in self._merged().items()
         ]
         return sorted(rows, key=lambda r: (r.speaker is None, -r.quotes, r.speaker or ""))
+
+    def _merged(self) -> dict[str | None, _Totals]:
+        people = {
+            name: sum(totals.by_type.values())
+            for name, totals in self._totals.items()
+            if name is not None and totals.labels.most_common(1)[0][0] == PERSON
+        }
+        named = corpus_names(people)
+        merged: dict[str | None, _Totals] = {}
+        for name, totals in self._totals.items():
+            into = named.get(name, name) if name is not None else None
+            if into not in merged:
+                merged[into] = _Totals(first_quote=self._totals[into].first_quote)
+            whole = merged[into]
+            whole.documents += totals.documents
+            whole.by_type.update(totals.by_type)
+            whole.labels.update(totals.labels)
+        return merged
 
 
 def summarize_speakers(results: Iterable[DocResult]) -> list[SpeakerRow]:

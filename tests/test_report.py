@@ -316,6 +316,27 @@ def test_report_gives_each_person_of_a_joint_speaker_their_quotes_and_words() ->
     assert report.gender.total_quotes == 2
 
 
+def test_report_counts_a_person_named_with_and_without_a_middle_initial_once(
+    tmp_path: Path,
+) -> None:
+    # middle_names_across_documents: "Donald J. Trump" in one article, "Donald Trump" in two
+    def trump(doc_id: str, name: str, quotes: int) -> DocResult:
+        said = tuple(_quote(n, name, "e1", "big win") for n in range(1, quotes + 1))
+        return DocResult(doc_id, said, (_person("e1", name, "male", False),))
+
+    path = tmp_path / "trump.db"
+    with StoreWriter(path) as writer:
+        for result in (trump("a", "Donald J. Trump", 1), trump("b", "Donald Trump", 2)):
+            writer.write(result)
+        writer.write(trump("c", "Donald Trump", 1))
+    report = Report.from_store(path)
+    assert [(s.name, s.quotes, s.words, s.documents) for s in report.people] == [
+        ("Donald Trump", 4, 8, 3)
+    ]
+    assert sql(path, "SELECT COUNT(*) FROM quotes") == [(4,)]
+    assert len(report.speaker_quotes[report.people[0].anchor]) == 4
+
+
 def _co_speakers_document() -> DocResult:
     """ "Ann Lee and Bob Stone said": Lee speaks, Stone is named with her."""
     text = "we will win now"

@@ -107,6 +107,25 @@ def test_summarize_speakers_counts_a_document_once_per_speaker_even_with_repeate
     assert row.documents == 2 and row.quotes == 4
 
 
+def test_summarize_speakers_counts_a_person_named_with_a_middle_initial_once() -> None:
+    # middle_names_across_documents: "Vladimir V. Putin" in one article is the "Vladimir
+    # Putin" of another; an organisation's names are left as they are
+    longer = Entity("e1", "Vladimir V. Putin", "PERSON", (EntityMention("Putin", 0, 5),))
+    rows = summarize_speakers(
+        [
+            doc("a", quote(1, "direct", "Vladimir V. Putin", "e1"), entities=(longer,)),
+            doc(
+                "b",
+                quote(1, "mixed", "Vladimir Putin", "e1"),
+                quote(2, "direct", "Vladimir Putin", "e1", 20),
+                entities=(PUTIN,),
+            ),
+        ]
+    )
+    assert [(r.speaker, r.documents, r.quotes) for r in rows] == [("Vladimir Putin", 2, 3)]
+    assert rows[0].by_type == {"direct": 2, "mixed": 1, "indirect": 0}
+
+
 def test_summarize_speakers_of_nothing_is_empty() -> None:
     assert summarize_speakers([]) == []
     assert summarize_speakers([doc("a")]) == []
