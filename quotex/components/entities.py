@@ -580,18 +580,31 @@ def _is_headline_word(
     return lower in lowercase or lower in once
 
 
+# A headline is short, and a title-case one capitalises most of its words; a text whose
+# first line is its first paragraph ("NATO and Russia failed to …") has none.
+HEADLINE_WORDS = 30
+TITLE_CASE_SHARE = 0.6
+
+
+def _title_case(line: Span) -> bool:
+    words = [t.text for t in line if t.is_alpha]
+    capitals = sum(w[:1].isupper() for w in words)
+    return 0 < len(words) <= HEADLINE_WORDS and capitals >= TITLE_CASE_SHARE * len(words)
+
+
 def headline_once_words(doc: Doc) -> set[str]:
     """headline_only_word: the words of the text's first line (its headline) that the text
     writes nowhere else, lowercased. A name in a headline is named again below it; a verb
     such as "Hid" in "Clinton Hid Past Health Problems" is not. Empty when the text is one
-    line.
+    line, or its first line no title-case headline (a first paragraph: "… Russian
+    counterpart Sergei Lavrov." names Lavrov in full once).
 
     >>> import spacy
     >>> sorted(headline_once_words(spacy.blank("en")("Clinton Hid Pain\n\nClinton had pain.")))
     ['hid']
     """
     first_line = next((t.i for t in doc if "\n" in t.text), None)
-    if first_line is None:
+    if first_line is None or not _title_case(doc[:first_line]):
         return set()
     counts = doc.count_by(LOWER)
     return {t.lower_ for t in doc[:first_line] if counts[t.lower] == 1 and t.is_alpha}

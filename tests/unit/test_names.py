@@ -438,6 +438,10 @@ def test_headline_words_only_the_headline_writes_are_cut() -> None:
     # below the headline, a word written once is no headline word
     words = ["Hillary", "Clinton", "spoke", ".", "Clinton", "Hid", "it", "."]
     assert _people(words, [(0, 2), (4, 6)]) == ["Hillary Clinton", "Clinton Hid"]
+    # nor in a first line that is no title-case headline but the first paragraph
+    words = ["Talks", "with", "his", "counterpart", "Sergei", "Lavrov", "failed", ".", "\n\n"]
+    words += ["Lavrov", "said", "no", "."]
+    assert _people(words, [(4, 6), (9, 10)]) == ["Sergei Lavrov", "Lavrov"]
     # a title word opens a name: "Health Secretary Tom Price" is not cut from the front
     words = ["Health", "Secretary", "Tom", "Price", "Quits", "\n\n", "Tom", "Price", "left"]
     words += [",", "his", "health", "fine", "."]
