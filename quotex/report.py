@@ -25,7 +25,7 @@ from typing import Any
 
 from quotex.corpus_names import corpus_names
 from quotex.errors import InputError, OutputError, UsageError
-from quotex.records import TOGETHER_RULE, DocResult
+from quotex.records import PERSON, TOGETHER_RULE, DocResult
 from quotex.rows import ORGANISATION_KIND, PERSON_KIND
 
 TOP = 15  # speakers, groups of --by and entities shown
@@ -313,15 +313,28 @@ def _months(db: sqlite3.Connection, column: str) -> tuple[GenderShare, ...]:
 
 
 def _entities(db: sqlite3.Connection, where: str) -> tuple[EntityCount, ...]:
-    """The :data:`TOP` entities (name and label) most mentioned ``in_quote`` or ``outside``."""
-    order = "SUM(m.in_quote)" if where == "in_quote" else "SUM(1 - m.in_quote)"
+    """The :data:`TOP` entities (name and label) most mentioned ``in_quote`` or ``outside``;
+    a person's names with and without middle names count as one (``corpus_names``)."""
     rows = db.execute(
-        "SELECT e.name, e.label, SUM(m.in_quote), SUM(1 - m.in_quote) FROM mentions m "  # noqa: S608
+        "SELECT e.name, e.label, SUM(m.in_quote), SUM(1 - m.in_quote) FROM mentions m "
         "JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id "
-        f"GROUP BY e.name, e.label HAVING {order} > 0 ORDER BY {order} DESC, e.name LIMIT ?",
-        (TOP,),
+        "GROUP BY e.name, e.label"
+    ).fetchall()
+    people = {name: inside + outside for name, label, inside, outside in rows if label == PERSON}
+    named = corpus_names(people)
+    counts: dict[tuple[str, str], list[int]] = {}
+    for name, label, inside, outside in rows:
+        count = counts.setdefault(
+            (named.get(name, name) if label == PERSON else name, label), [0, 0]
+        )
+        count[0] += inside
+        count[1] += outside
+    column = 0 if where == "in_quote" else 1
+    ranked = sorted(
+        (item for item in counts.items() if item[1][column] > 0),
+        key=lambda item: (-item[1][column], item[0][0]),
     )
-    return tuple(EntityCount(*row) for row in rows)
+    return tuple(EntityCount(name, label, *count) for (name, label), count in ranked[:TOP])
 
 
 def _quote_lines(

@@ -335,6 +335,9 @@ def test_report_counts_a_person_named_with_and_without_a_middle_initial_once(
     ]
     assert sql(path, "SELECT COUNT(*) FROM quotes") == [(4,)]
     assert len(report.speaker_quotes[report.people[0].anchor]) == 4
+    assert [(e.name, e.in_quote, e.outside) for e in report.entities_outside] == [
+        ("Donald Trump", 0, 3)
+    ]
 
 
 def _co_speakers_document() -> DocResult:
