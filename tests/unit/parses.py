@@ -2100,4 +2100,22 @@ PARSES = {
         ("Arsenal", 2, "dobj", "PROPN", "NNP", "Arsenal", "B-ORG"),
         (".", 2, "punct", "PUNCT", ".", ".", "O"),
     ],
+    # conjoined_clause_name: "Prager" is the subject of a clause of its own joined to "admits"
+    "He admits that they have a point, but Prager thinks they are wrong.": [
+        ("He", 1, "nsubj", "PRON", "PRP", "he", "O"),
+        ("admits", 1, "ROOT", "VERB", "VBZ", "admit", "O"),
+        ("that", 4, "mark", "SCONJ", "IN", "that", "O"),
+        ("they", 4, "nsubj", "PRON", "PRP", "they", "O"),
+        ("have", 1, "ccomp", "VERB", "VBP", "have", "O"),
+        ("a", 6, "det", "DET", "DT", "a", "O"),
+        ("point", 4, "dobj", "NOUN", "NN", "point", "O"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"),
+        ("but", 1, "cc", "CCONJ", "CC", "but", "O"),
+        ("Prager", 10, "nsubj", "PROPN", "NNP", "Prager", "B-PERSON"),
+        ("thinks", 1, "conj", "VERB", "VBZ", "think", "O"),
+        ("they", 12, "nsubj", "PRON", "PRP", "they", "O"),
+        ("are", 10, "ccomp", "AUX", "VBP", "be", "O"),
+        ("wrong", 12, "acomp", "ADJ", "JJ", "wrong", "O"),
+        (".", 10, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -955,6 +955,13 @@ def test_a_document_its_own_words_name_the_issuer_of_is_theirs(text, issuer, doc
             ["Obama"],
             set(),
         ),  # "he" hangs on "was": Obama may be he
+        # conjoined_clause_name: a clause of its own joined to the pronoun's: Prager may be he
+        (
+            "He admits that they have a point, but Prager thinks they are wrong.",
+            "He",
+            ["Prager"],
+            set(),
+        ),
     ],
 )
 def test_named_in_own_clause_is_no_candidate(text, pronoun, names, bound) -> None:

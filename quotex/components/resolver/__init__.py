@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotex.components.attribution.syntax import RELCL, doc_text, tokens_with
+from quotex.components.attribution.syntax import CONJ, RELCL, doc_text, tokens_with
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
 from quotex.components.resolver.descriptions import (
@@ -217,10 +217,13 @@ def named_in_own_clause(doc: Doc, discourse: Discourse, mention: tuple[int, int]
 
 def _clauses_below(token, verb) -> int:
     """How many verbs stand between ``token`` and ``verb`` on its way up the parse (a large
-    number when ``verb`` is not above it)."""
+    number when ``verb`` is not above it, or only through a clause of its own joined to it:
+    conjoined_clause_name, "He admits …, but ultimately Prager thinks …" may be Prager)."""
     count = 0
     while token.i != verb.i:
         if token.head.i == token.i:
+            return 99
+        if token.dep_ == CONJ and token.pos_ in CLAUSE_POS and token.head.i == verb.i:
             return 99
         token = token.head
         if token.i != verb.i and token.pos_ in CLAUSE_POS:
