@@ -2118,4 +2118,21 @@ PARSES = {
         ("wrong", 12, "acomp", "ADJ", "JJ", "wrong", "O"),
         (".", 10, "punct", "PUNCT", ".", ".", "O"),
     ],
+    # conjoined_subject: the second "he" is the subject of a clause joined to "agreed"
+    "He agreed that Trump may struggle, but he said it will change.": [
+        ("He", 1, "nsubj", "PRON", "PRP", "he", "O"),
+        ("agreed", 1, "ROOT", "VERB", "VBD", "agree", "O"),
+        ("that", 5, "mark", "SCONJ", "IN", "that", "O"),
+        ("Trump", 5, "nsubj", "PROPN", "NNP", "Trump", "B-PERSON"),
+        ("may", 5, "aux", "AUX", "MD", "may", "O"),
+        ("struggle", 1, "ccomp", "VERB", "VB", "struggle", "O"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"),
+        ("but", 1, "cc", "CCONJ", "CC", "but", "O"),
+        ("he", 9, "nsubj", "PRON", "PRP", "he", "O"),
+        ("said", 1, "conj", "VERB", "VBD", "say", "O"),
+        ("it", 12, "nsubj", "PRON", "PRP", "it", "O"),
+        ("will", 12, "aux", "AUX", "MD", "will", "O"),
+        ("change", 9, "ccomp", "VERB", "VB", "change", "O"),
+        (".", 9, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -20,6 +20,7 @@ from quotex.components.people import (
 from quotex.components.resolver import (
     Decision,
     confidence,
+    first_conjunct_subject,
     is_aside,
     named_in_own_clause,
     organisation_for_they,
@@ -927,6 +928,20 @@ def test_a_document_its_own_words_name_the_issuer_of_is_theirs(text, issuer, doc
     assert (found.entity, found.rule) == ("e1", "document author")
     bare = discourse(text, {}, [])  # the issuer no entity: the document as written
     assert resolve_description(bare, mention).rule == "as written"
+
+
+def test_first_conjunct_subject_is_where_a_joined_clauses_pronoun_is_resolved() -> None:
+    # conjoined_subject: "but he said" stands for the "He" of "He agreed", not for Trump,
+    # named in between; "He" itself, and "it", have no such first subject
+    text = "He agreed that Trump may struggle, but he said it will change."
+    doc = parsed(text)
+    second = text.index("he said")
+    first = first_conjunct_subject(doc, (second, second + 2), "male")
+    assert (first.i, first.text) == (0, "He")
+    assert first_conjunct_subject(doc, (second, second + 2), "female") is None
+    assert first_conjunct_subject(doc, (0, 2), "male") is None
+    it = text.index("it will")
+    assert first_conjunct_subject(doc, (it, it + 2), "neuter") is None
 
 
 @pytest.mark.parametrize(

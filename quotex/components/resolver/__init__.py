@@ -24,9 +24,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from quotex.components.attribution.syntax import CONJ, RELCL, doc_text, tokens_with
+from quotex.components.attribution.syntax import (
+    CONJ,
+    NOMINAL_SUBJECT_DEPS,
+    RELCL,
+    doc_text,
+    tokens_with,
+)
 from quotex.components.guard import guarded
 from quotex.components.resolver import pronouns
 from quotex.components.resolver.descriptions import (
@@ -159,6 +165,9 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     entity = record.get("speaker_entity")
     if kind in PERSONAL:
         bound = named_in_own_clause(doc, discourse, mention)
+        first = first_conjunct_subject(doc, mention, kind)
+        if first is not None:  # "He agreed …, but he said …": as the first "He" is resolved
+            mention = (first.idx, first.idx + len(first.text))
         return resolve_pronoun(discourse, record, mention, PERSONAL[kind], bound=bound)
     if kind is not None:
         return resolve_other_pronoun(discourse, record, mention, kind, seen)
@@ -175,6 +184,24 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     if person_name(text) or span is None:
         return Decision(record.get("speaker") or canonical_name(text), None, "name")
     return resolve_described(discourse, record, span, seen)
+
+
+def first_conjunct_subject(doc: Doc, mention: tuple[int, int], kind: str) -> Token | None:
+    """conjoined_subject: the subject of a clause joined to another ("He agreed that Trump
+    may struggle, but he said …") is, when both are the same pronoun, the person the first
+    stands for: the word that first "He", where the ranker should look, not after "Trump"
+    (named in between). None unless the pronoun at ``mention`` is the subject of a conjunct
+    whose first clause has a subject pronoun of the same ``kind`` (male, female)."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    verb = span[0].head
+    if verb.dep_ != CONJ or verb.head.i >= verb.i:
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < span[0].i]
+    if len(subjects) == 1 and pronoun_class(subjects[0].text) == kind:
+        return subjects[0]
+    return None
 
 
 # How many clauses down from the pronoun's verb a name is still in its reach: "He said
