@@ -2118,7 +2118,7 @@ PARSES = {
         ("wrong", 12, "acomp", "ADJ", "JJ", "wrong", "O"),
         (".", 10, "punct", "PUNCT", ".", ".", "O"),
     ],
-    # conjoined_subject: the second "he" is the subject of a clause joined to "agreed"
+    # same_pronoun_above: the second "he" is the subject of a clause joined to "agreed"
     "He agreed that Trump may struggle, but he said it will change.": [
         ("He", 1, "nsubj", "PRON", "PRP", "he", "O"),
         ("agreed", 1, "ROOT", "VERB", "VBD", "agree", "O"),
@@ -2134,5 +2134,36 @@ PARSES = {
         ("will", 12, "aux", "AUX", "MD", "will", "O"),
         ("change", 9, "ccomp", "VERB", "VB", "change", "O"),
         (".", 9, "punct", "PUNCT", ".", ".", "O"),
+    ],
+    # same_pronoun_above: "he" of a relative clause under the subject "He"
+    "He visited Netanyahu in Israel, where he met reporters.": [
+        ("He", 1, "nsubj", "PRON", "PRP", "he", "O"),
+        ("visited", 1, "ROOT", "VERB", "VBD", "visit", "O"),
+        ("Netanyahu", 1, "dobj", "PROPN", "NNP", "Netanyahu", "B-PERSON"),
+        ("in", 1, "prep", "ADP", "IN", "in", "O"),
+        ("Israel", 3, "pobj", "PROPN", "NNP", "Israel", "B-GPE"),
+        (",", 4, "punct", "PUNCT", ",", ",", "O"),
+        ("where", 8, "advmod", "SCONJ", "WRB", "where", "O"),
+        ("he", 8, "nsubj", "PRON", "PRP", "he", "O"),
+        ("met", 4, "relcl", "VERB", "VBD", "meet", "O"),
+        ("reporters", 8, "dobj", "NOUN", "NNS", "reporter", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
+    # same_pronoun_above: the nearest subject above "he" is "who" (Ryan), not "He"
+    "He echoed Ryan, who said it when asked if he would run.": [
+        ("He", 1, "nsubj", "PRON", "PRP", "he", "O"),
+        ("echoed", 1, "ROOT", "VERB", "VBD", "echo", "O"),
+        ("Ryan", 1, "dobj", "PROPN", "NNP", "Ryan", "B-PERSON"),
+        (",", 2, "punct", "PUNCT", ",", ",", "O"),
+        ("who", 5, "nsubj", "PRON", "WP", "who", "O"),
+        ("said", 2, "relcl", "VERB", "VBD", "say", "O"),
+        ("it", 5, "dobj", "PRON", "PRP", "it", "O"),
+        ("when", 8, "advmod", "SCONJ", "WRB", "when", "O"),
+        ("asked", 5, "advcl", "VERB", "VBN", "ask", "O"),
+        ("if", 12, "mark", "SCONJ", "IN", "if", "O"),
+        ("he", 12, "nsubj", "PRON", "PRP", "he", "O"),
+        ("would", 12, "aux", "AUX", "MD", "would", "O"),
+        ("run", 8, "ccomp", "VERB", "VB", "run", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ],
 }

@@ -20,10 +20,10 @@ from quotex.components.people import (
 from quotex.components.resolver import (
     Decision,
     confidence,
-    first_conjunct_subject,
     is_aside,
     named_in_own_clause,
     organisation_for_they,
+    pronoun_subject_above,
     quote_words,
     relative_document_issuer,
 )
@@ -930,18 +930,24 @@ def test_a_document_its_own_words_name_the_issuer_of_is_theirs(text, issuer, doc
     assert resolve_description(bare, mention).rule == "as written"
 
 
-def test_first_conjunct_subject_is_where_a_joined_clauses_pronoun_is_resolved() -> None:
-    # conjoined_subject: "but he said" stands for the "He" of "He agreed", not for Trump,
-    # named in between; "He" itself, and "it", have no such first subject
+def _above(text: str, pronoun: str, kind: str = "male") -> tuple[int, str] | None:
+    at = text.rindex(pronoun)  # the pronoun is the first word of ``pronoun``
+    found = pronoun_subject_above(parsed(text), (at, at + len(pronoun.split()[0])), kind)
+    return None if found is None else (found.i, found.text)
+
+
+def test_pronoun_subject_above_is_where_a_clauses_pronoun_is_resolved() -> None:
+    # same_pronoun_above: "but he said" stands for the "He" of "He agreed", not for Trump,
+    # named in between; "He" itself, and "it", have no such subject above
     text = "He agreed that Trump may struggle, but he said it will change."
-    doc = parsed(text)
-    second = text.index("he said")
-    first = first_conjunct_subject(doc, (second, second + 2), "male")
-    assert (first.i, first.text) == (0, "He")
-    assert first_conjunct_subject(doc, (second, second + 2), "female") is None
-    assert first_conjunct_subject(doc, (0, 2), "male") is None
-    it = text.index("it will")
-    assert first_conjunct_subject(doc, (it, it + 2), "neuter") is None
+    assert _above(text, "he said") == (0, "He")
+    assert _above(text, "he said", "female") is None
+    assert _above(text, "He agreed") is None
+    assert _above(text, "it will", "neuter") is None
+    # a relative clause under the subject "He": not Netanyahu, its object
+    assert _above("He visited Netanyahu in Israel, where he met reporters.", "he met") == (0, "He")
+    # the nearest subject above decides: "who" (Ryan), so the ranker chooses
+    assert _above("He echoed Ryan, who said it when asked if he would run.", "he would") is None
 
 
 @pytest.mark.parametrize(

@@ -165,8 +165,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     entity = record.get("speaker_entity")
     if kind in PERSONAL:
         bound = named_in_own_clause(doc, discourse, mention)
-        first = first_conjunct_subject(doc, mention, kind)
-        if first is not None:  # "He agreed …, but he said …": as the first "He" is resolved
+        first = pronoun_subject_above(doc, mention, kind)
+        if first is not None:  # "He agreed …, but he said …": where the first "He" stands
             mention = (first.idx, first.idx + len(first.text))
         return resolve_pronoun(discourse, record, mention, PERSONAL[kind], bound=bound)
     if kind is not None:
@@ -186,21 +186,24 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     return resolve_described(discourse, record, span, seen)
 
 
-def first_conjunct_subject(doc: Doc, mention: tuple[int, int], kind: str) -> Token | None:
-    """conjoined_subject: the subject of a clause joined to another ("He agreed that Trump
-    may struggle, but he said …") is, when both are the same pronoun, the person the first
-    stands for: the word that first "He", where the ranker should look, not after "Trump"
-    (named in between). None unless the pronoun at ``mention`` is the subject of a conjunct
-    whose first clause has a subject pronoun of the same ``kind`` (male, female)."""
+def pronoun_subject_above(doc: Doc, mention: tuple[int, int], kind: str) -> Token | None:
+    """same_pronoun_above: a he or she that is the subject of a clause under one whose
+    subject is the same pronoun stands for the person that first pronoun does, so it is
+    resolved where that one stands: "He agreed that Trump may struggle, but he said …" and
+    "He visited Netanyahu in Israel, where he met reporters" are not Trump, not Netanyahu,
+    both named in between. The nearest clause above with a subject decides ("He echoed
+    Ryan, who said it when asked if he would run": "who", so the ranker chooses). None
+    unless the pronoun at ``mention`` has such a pronoun of the same ``kind`` above it."""
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or len(span) != 1 or span[0].dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     verb = span[0].head
-    if verb.dep_ != CONJ or verb.head.i >= verb.i:
-        return None
-    subjects = [c for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < span[0].i]
-    if len(subjects) == 1 and pronoun_class(subjects[0].text) == kind:
-        return subjects[0]
+    while verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < span[0].i]
+        if subjects:  # the nearest clause above with a subject decides
+            same = len(subjects) == 1 and pronoun_class(subjects[0].text) == kind
+            return subjects[0] if same else None
     return None
 
 
