@@ -47,6 +47,7 @@ from quotex.components.resolver.discourse import (
     Mention,
     Turn,
     build_discourse,
+    lone_paragraphs,
     surname_mentions,
 )
 from quotex.components.resolver.pronouns import candidates, probability, rank
@@ -181,6 +182,23 @@ def test_pronoun_candidates_leave_out_a_first_name_leaning_the_other_way() -> No
     weak = [Gender("female", "noun", weak=True)]
     found = candidates(chris_and_hillary(weak), she, "female")
     assert [c.entity for c in found] == ["e1", "e2"]
+
+
+LETTERS = "Trump is a con artist.\n\nErnie Helton.\n\nHe knows it is a scam."
+
+
+def test_pronoun_candidates_leave_out_a_signature_line() -> None:
+    # signature_line: "Ernie Helton." signs the letter above; "He" below is not him
+    assert sorted(lone_paragraphs(LETTERS)) == [(24, 36)]
+    d = discourse(
+        LETTERS,
+        {"e1": ("Donald Trump", "PERSON"), "e2": ("Ernie Helton", "PERSON")},
+        [(0, 5, "e1", 0, 0, False, True), (24, 36, "e2", 1, 1, False, False, False, "", True)],
+    )
+    he = LETTERS.index("He knows")
+    assert [c.entity for c in candidates(d, he, "male")] == ["e1"]
+    d.mentions[1] = Mention(24, 36, "e2", 1, 1, False, False)  # the same name in a sentence
+    assert [c.entity for c in candidates(d, he, "male")] == ["e1", "e2"]
 
 
 def test_pronoun_candidates_leave_out_people_named_only_after_it() -> None:

@@ -50,6 +50,7 @@ class Mention:
     subject: bool  # the subject of its clause
     names_subject: bool = False  # qualifies the subject: "The Teamsters union voted"
     clause: str = ""  # a subject's verb's dependency label ("ROOT", "relcl", "ccomp"), else ""
+    alone: bool = False  # the whole of its paragraph: a signature ("Ernie Helton.")
 
     @property
     def main_subject(self) -> bool:
@@ -112,6 +113,32 @@ def _in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in regions)
 
 
+def lone_paragraphs(text: str) -> set[tuple[int, int]]:
+    """signature_line: the paragraphs of ``text`` that are a few capitalised words alone,
+    with or without a full stop ("Ernie Helton.", a reader's signature under a letter), as
+    the span of their words. A name there signs what is above it; the next paragraph's "he"
+    is not that person ("Ernie Helton. // Everyone can see this guy is a fraud. He
+    knows …" is Trump's "he").
+
+    >>> sorted(lone_paragraphs("It is a scam.\n\nErnie Helton.\n\nHe knows it."))
+    [(15, 27)]
+    """
+    from quotex.components.paragraphs import paragraph_spans
+
+    lone = set()
+    for start, end in paragraph_spans(text):
+        words = text[start:end].strip().rstrip(".")
+        names = words.split()
+        if names and len(names) <= SIGNATURE_WORDS and all(w[:1].isupper() for w in names):
+            first = start + text[start:end].index(words)
+            lone.add((first, first + len(words)))
+    return lone
+
+
+# The words of a signature line: "Noemi Acevedo Garcia", "Charles Edward Brown".
+SIGNATURE_WORDS = 4
+
+
 def _paragraph_starts(text: str) -> list[int]:
     from quotex.components.paragraphs import paragraph_spans
 
@@ -132,6 +159,7 @@ def build_discourse(
     token_starts = doc.to_array("IDX").tolist()  # faster than building every Token
     sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     paragraph_starts = _paragraph_starts(text)
+    lone_lines = lone_paragraphs(text)
     names = {e["id"]: e["name"] for e in entities}
     labels = {e["id"]: e["label"] for e in entities}
     mentions: list[Mention] = []
@@ -152,6 +180,7 @@ def build_discourse(
                 subject=span.root.dep_ in SUBJECT_DEPS,
                 names_subject=span.root.dep_ == "compound" and span.root.head.dep_ in SUBJECT_DEPS,
                 clause=span.root.head.dep_ if span.root.dep_ in SUBJECT_DEPS else "",
+                alone=(start, end) in lone_lines,
             )
         )
         if record["label"] == PERSON:

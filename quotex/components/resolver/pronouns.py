@@ -243,9 +243,12 @@ def candidates(
     before = [
         m
         for m in earlier
-        if exclude is None
-        or not (exclude[0] <= m.start and m.end <= exclude[1])
-        or m.entity in introduced
+        if (
+            exclude is None
+            or not (exclude[0] <= m.start and m.end <= exclude[1])
+            or m.entity in introduced
+        )
+        and not m.alone  # signature_line: "Ernie Helton." signs a letter, no "he" stands for it
     ]
     speakers = [t.entity for t in discourse.spoken_turns if t.entity]
     out: list[Candidate] = []
