@@ -113,20 +113,19 @@ def _in_regions(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in regions)
 
 
-def lone_paragraphs(text: str) -> set[tuple[int, int]]:
-    """signature_line: the paragraphs of ``text`` that are a few capitalised words alone,
+def lone_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """signature_line: the ``paragraphs`` of ``text`` that are a few capitalised words alone,
     with or without a full stop ("Ernie Helton.", a reader's signature under a letter), as
     the span of their words. A name there signs what is above it; the next paragraph's "he"
     is not that person ("Ernie Helton. // Everyone can see this guy is a fraud. He
     knows …" is Trump's "he").
 
-    >>> sorted(lone_paragraphs("It is a scam.\n\nErnie Helton.\n\nHe knows it."))
+    >>> text = "It is a scam.\n\nErnie Helton.\n\nHe knows it."
+    >>> sorted(lone_paragraphs(text, _paragraph_spans(text)))
     [(15, 27)]
     """
-    from quotex.components.paragraphs import paragraph_spans
-
     lone = set()
-    for start, end in paragraph_spans(text):
+    for start, end in paragraphs:
         words = text[start:end].strip().rstrip(".")
         names = words.split()
         if names and len(names) <= SIGNATURE_WORDS and all(w[:1].isupper() for w in names):
@@ -139,10 +138,10 @@ def lone_paragraphs(text: str) -> set[tuple[int, int]]:
 SIGNATURE_WORDS = 4
 
 
-def _paragraph_starts(text: str) -> list[int]:
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     from quotex.components.paragraphs import paragraph_spans
 
-    return [s for s, _ in paragraph_spans(text)] or [0]
+    return paragraph_spans(text)
 
 
 def build_discourse(
@@ -158,8 +157,9 @@ def build_discourse(
     text = doc_text(doc)  # cached: spaCy joins the tokens again on every doc.text
     token_starts = doc.to_array("IDX").tolist()  # faster than building every Token
     sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    paragraph_starts = _paragraph_starts(text)
-    lone_lines = lone_paragraphs(text)
+    paragraphs = _paragraph_spans(text)
+    paragraph_starts = [start for start, _ in paragraphs] or [0]
+    lone_lines = lone_paragraphs(text, paragraphs)
     names = {e["id"]: e["name"] for e in entities}
     labels = {e["id"]: e["label"] for e in entities}
     mentions: list[Mention] = []

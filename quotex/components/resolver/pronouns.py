@@ -284,7 +284,7 @@ LEANING_SHARE = 0.8
 def name_leans_against(name: str, gender: str) -> bool:
     """name_leans_against: a person whose gender the article does not show is no candidate
     for a pronoun their first name leans against: "she" is not "Chris Christie" (the list
-    gives "Chris" 16% female), "he" is not "Kelly Ayotte" (Kelly: 92% female). A lone word
+    gives "Chris" 16% female), "he" is not "Ashley Smith" (Ashley: 83% female). A lone word
     ("Christie") and a name off the list say nothing; nor does the name where the article
     gives any sign of the pronoun's gender, a weak one included ("Chinese Foreign Ministry
     spokesman Lu Kang … he told reporters": the list reads "Lu" as a woman's name)."""
