@@ -37,7 +37,13 @@ from quotex.gender import (
     title_gender,
 )
 from quotex.lexicon import entries
-from quotex.names import NAME_PARTICLES, matching_words, person_name, title_words
+from quotex.names import (
+    NAME_PARTICLES,
+    is_generation_suffix,
+    matching_words,
+    person_name,
+    title_words,
+)
 
 COMPONENT = "quotex_entities"
 SPAN_KEY = "quotex_entities"
@@ -570,7 +576,7 @@ def _is_headline_word(
     """A title word opens a name ("Health Secretary Tom Price"), so it is cut only last
     ("Clinton Hid Past Health")."""
     word = token.text
-    if word in NAME_PARTICLES:  # "de Blasio" is a name whole (name_particles)
+    if word in NAME_PARTICLES or is_generation_suffix(word):  # "de Blasio", "Trump Jr."
         return False
     if token.is_punct or word.islower():
         return True

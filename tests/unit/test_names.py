@@ -438,6 +438,9 @@ def test_headline_words_only_the_headline_writes_are_cut() -> None:
     # below the headline, a word written once is no headline word
     words = ["Hillary", "Clinton", "spoke", ".", "Clinton", "Hid", "it", "."]
     assert _people(words, [(0, 2), (4, 6)]) == ["Hillary Clinton", "Clinton Hid"]
+    # a generation suffix is part of a name: "Donald Trump Jr." is not his father
+    words = ["Donald", "Trump", "Jr", "Speaks", "\n\n", "Donald", "Trump", "spoke", "."]
+    assert _people(words, [(0, 3), (5, 7)]) == ["Donald Trump Jr", "Donald Trump"]
     # nor in a first line that is no title-case headline but the first paragraph
     words = ["Talks", "with", "his", "counterpart", "Sergei", "Lavrov", "failed", ".", "\n\n"]
     words += ["Lavrov", "said", "no", "."]
