@@ -24,22 +24,26 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?)+$")
 
 
 def _parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
-    """First name, middle words and surname of a full name; None for a lone word."""
-    words = [w for w in name.split() if not is_generation_suffix(w)]
+    """First name, middle words and surname of a full name; None for a lone word. A
+    generation suffix stays with the surname: "Donald Trump Jr." is not his father."""
+    words = name.split()
+    suffix = ""
+    if len(words) > 2 and is_generation_suffix(words[-1]):
+        suffix = " " + words.pop().rstrip(".,").lower()
     if len(words) < 2 or _INITIAL.match(words[0]):
         return None
     middle = tuple(w.rstrip(".").lower() for w in words[1:-1])
-    return words[0].lower(), middle, words[-1].lower()
+    return words[0].lower(), middle, words[-1].lower() + suffix
 
 
 def corpus_names(quotes: Mapping[str, int]) -> dict[str, str]:
     """middle_names_across_documents: each person's name → the name the corpus counts them
-    under. Names that differ only by middle names or initials, or a generation suffix, are
-    one person ("Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary
-    Clinton"), named as most of their quotes (``quotes``: name → quotes) name them. Not
-    when two names have different middles ("George W. Bush", "George H.W. Bush": two
-    people, and a bare "George Bush" could be either), nor a lone surname ("Trump" may be
-    Melania Trump).
+    under. Names that differ only by middle names or initials are one person ("Donald J.
+    Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton"), named as
+    most of their quotes (``quotes``: name → quotes) name them. Not when two names have
+    different middles ("George W. Bush", "George H.W. Bush": two people, and a bare "George
+    Bush" could be either), nor a generation suffix against none ("Donald Trump Jr." is his
+    son), nor a lone surname ("Trump" may be Melania Trump).
 
     >>> corpus_names({"Donald J. Trump": 20, "Donald Trump": 174})["Donald J. Trump"]
     'Donald Trump'

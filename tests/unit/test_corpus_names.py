@@ -14,8 +14,8 @@ def test_names_differing_by_a_middle_initial_or_name_are_one_person() -> None:
     # the name most of their quotes carry wins, whichever is longer
     named = corpus_names({"Hillary Rodham Clinton": 14, "Hillary Clinton": 2})
     assert named["Hillary Clinton"] == "Hillary Rodham Clinton"
-    # a generation suffix is no middle name
-    assert corpus_names({"Joseph R. Biden Jr.": 2, "Joseph Biden": 1})["Joseph Biden"] == (
+    # the same generation suffix on both: one person
+    assert corpus_names({"Joseph R. Biden Jr.": 2, "Joseph Biden Jr.": 1})["Joseph Biden Jr."] == (
         "Joseph R. Biden Jr."
     )
 
@@ -27,6 +27,8 @@ def test_names_differing_by_a_middle_initial_or_name_are_one_person() -> None:
         {"George W. Bush": 3, "George H.W. Bush": 2, "George Bush": 4},
         # another first name, or a lone surname, is no match
         {"Bill Clinton": 3, "Hillary Clinton": 5, "Clinton": 9},
+        # a son is not his father
+        {"Donald Trump Jr.": 3, "Donald J. Trump": 5, "Robert F. Kennedy Jr.": 1},
     ],
 )
 def test_names_that_may_be_other_people_stay_apart(quotes) -> None:
