@@ -23,6 +23,7 @@ from quotex.components.resolver import (
     is_aside,
     named_in_own_clause,
     organisation_for_they,
+    person_asked,
     pronoun_subject_above,
     quote_words,
     relative_document_issuer,
@@ -946,6 +947,21 @@ def test_a_document_its_own_words_name_the_issuer_of_is_theirs(text, issuer, doc
     assert (found.entity, found.rule) == ("e1", "document author")
     bare = discourse(text, {}, [])  # the issuer no entity: the document as written
     assert resolve_description(bare, mention).rule == "as written"
+
+
+def test_person_asked_keeps_the_turn_of_a_question_nobody_asked() -> None:
+    # asked_keeps_the_turn: the question is nobody's, but Trump, who was asked, answers
+    text = "Trump, when asked about his errors, changed the subject."
+    doc = parsed(text)
+    people = [{"id": "e1", "name": "Donald Trump", "label": "PERSON", "mentions": [[0, 5]]}]
+    discourse = build_discourse(doc, people, [])
+    asked = text.index("asked")
+    record = {"cue": [asked, asked + 5], "speaker_mention": None}
+    assert person_asked(doc, discourse, record) == "e1"
+    # a question with its asker named is theirs: no turn taken for anyone else
+    assert person_asked(doc, discourse, {**record, "speaker_mention": [0, 5]}) is None
+    said = text.index("changed")
+    assert person_asked(doc, discourse, {**record, "cue": [said, said + 7]}) is None
 
 
 def _above(text: str, pronoun: str, kind: str = "male") -> tuple[int, str] | None:

@@ -94,6 +94,12 @@ def test_is_passive_participle() -> None:
     doc = parsed("Asked whether they agreed, 75 percent said yes.")
     assert cues.is_passive_participle(token(doc, "Asked"))
     assert not cues.is_passive_participle(token(doc, "said"))
+    # when_clause_as_relative: "when asked" parsed as a relative clause of the name
+    doc = parsed("Trump, when asked about his errors, changed the subject.")
+    assert cues.is_passive_participle(token(doc, "asked"))
+    # a relative clause with its own subject asks: "who asked" is Trump's question
+    doc = parsed("Trump, who asked about his errors, changed the subject.")
+    assert not cues.is_passive_participle(token(doc, "asked"))
 
 
 def test_is_generic_stance() -> None:

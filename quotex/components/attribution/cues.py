@@ -23,6 +23,7 @@ from quotex.components.attribution.syntax import (
     PARTICLE_DEPS,
     PASSIVE_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    RELCL,
     SUBJECT_DEPS,
     VERB_POS,
     XCOMP,
@@ -280,12 +281,19 @@ def is_passive_report(verb: Token) -> bool:
 
 
 def is_passive_participle(verb: Token) -> bool:
-    """``Asked whether …, 75 percent said yes``: the asker is not the one who answers."""
-    return (
-        verb.tag_ == PARTICIPLE_TAG
-        and verb.dep_ == ADVCL
-        and not has_child(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    """``Asked whether …, 75 percent said yes``: the asker is not the one who answers.
+    when_clause_as_relative: "Ted Cruz, when asked what is wrong, said …" is the same
+    clause, which the parser hangs on the name as a relative one."""
+    if verb.tag_ != PARTICIPLE_TAG or has_child(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return False
+    return verb.dep_ == ADVCL or (
+        verb.dep_ == RELCL
+        and any(c.lower_ in SUBORDINATORS and c.i < verb.i for c in verb.children)
     )
+
+
+# Words that open an adverbial clause of time or condition: "when asked", "if pressed".
+SUBORDINATORS = frozenset({"when", "if", "after", "before", "once", "while", "until", "unless"})
 
 
 def is_generic_stance(verb: Token, subject: Token | None, words: CueWords) -> bool:

@@ -334,7 +334,7 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
         discourse.turns.append(
             Turn(
                 record["start"],
-                decision.entity,
+                decision.entity or person_asked(doc, discourse, record),
                 decision.speaker,
                 discourse.paragraph_of(record["start"]),
                 aside=is_aside(record, decision),
@@ -358,6 +358,27 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
         for found in [discourse.gender(eid)]
     }
     return out, with_pronoun_genders(doc, entities, genders, regions)
+
+
+def person_asked(doc: Doc, discourse: Discourse, record: dict) -> str | None:
+    """asked_keeps_the_turn: the person a question with no asker was put to, who answers
+    next: "Trump, when asked about his own contradictions, steam-rolls through the
+    questions … “…,” he told CNN" is Trump's turn, though the question is nobody's. The
+    subject of the clause an "asked" hangs on, or the name it is parsed as qualifying."""
+    cue = record.get("cue")
+    if record.get("speaker_mention") is not None or not cue:
+        return None
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or span.root.tag_ != "VBN":
+        return None
+    verb = span.root
+    if verb.dep_ == RELCL:
+        target = verb.head
+    else:
+        subjects = [c for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        target = subjects[0] if verb.dep_ == "advcl" and subjects else None
+    entity = entity_at(discourse, target.idx) if target is not None else None
+    return entity if entity and discourse.labels.get(entity) == PERSON else None
 
 
 def is_aside(record: dict, decision: Decision) -> bool:
