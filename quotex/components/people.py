@@ -27,6 +27,8 @@ COMMON_FIRST_NAME_RANK = 300
 # "John “Tig” Tiegen".
 MIDDLE_NAMES = 2
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "J.", "H.W."
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
 _NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
 
@@ -64,6 +66,11 @@ def full_names(text: str) -> dict[str, str]:
                 if _ends_sentence(words[j - 1]):  # "… Donald Trump. But Democrats …"
                     break
                 last = words[j].rstrip(".") if _ends_sentence(words[j]) else words[j]
+                bare = _POSSESSIVE_END.sub("", last)  # "Donald Trump's speech": Trump
+                if bare != last:  # a possessive ends the name, with initials at most between
+                    if all(_INITIAL.match(w) for w in words[i + 1 : j]):
+                        found.setdefault(bare, " ".join([*words[i:j], bare]))
+                    break
                 found.setdefault(last, " ".join([*words[i:j], last]))
     return found
 

@@ -329,6 +329,16 @@ def test_full_name_before_finds_a_bare_surname_named_in_full_elsewhere() -> None
     assert person_named_as_thing(text, reynolds) == "Deborah Jordan Reynolds"
 
 
+def test_full_name_before_reads_a_possessive_as_the_end_of_a_name() -> None:
+    # possessive_full_name: "Donald Trump's speech" names Donald Trump, whose bare "Trump"
+    # the tagger may call an organisation; a title-case headline's run is no name
+    assert full_name_before("Rabbis boycott Donald Trump's speech.", "Trump") == "Donald Trump"
+    assert full_name_before("George H.W. Bush’s war.", "Bush") == "George H.W. Bush"
+    headline = "Hillary Clinton Wins Delaware’s Primary."
+    assert full_name_before(headline, "Delaware") is None
+    assert full_name_before("Alan Grayson’s Senate bid.", "Senate") is None
+
+
 def test_people_the_tagger_missed_are_people_and_their_surnames_join_them() -> None:
     text = "Carly Fiorina spoke. Fiorina left. Fiorina won. Michelle Obama and Obama met."
     entities = [
