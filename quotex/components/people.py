@@ -239,6 +239,27 @@ def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
     return place["label"]
 
 
+def surname_of_one_person(record: dict, entities: list[dict]) -> str | None:
+    """surname_tagged_as_thing: a one-word organisation, work or place that is the surname
+    of the one person the tagger named in full with it is that person: "Sanders" (the
+    tagger's WORK_OF_ART, after "Bernie Sanders"), "Abedin" (ORG, after "Huma Abedin").
+    Not an outlet ("Bloomberg", "Reuters"), a word that makes a name an organisation's,
+    nor a surname two people share."""
+    name = record["name"]
+    if record["label"] not in MISTAKEN_LABELS - {"NORP"} or " " in name or not name[:1].isupper():
+        return None
+    if name.lower() in entries("name_words") or name.isupper():
+        return None
+    fuller = {
+        e["name"]
+        for e in entities
+        if e["label"] == PERSON
+        and " " in e["name"]
+        and (person_name(e["name"]) or "").split()[-1:] == [name]
+    }
+    return next(iter(fuller)) if len(fuller) == 1 else None
+
+
 def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
@@ -248,7 +269,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
     for record in entities:
-        full = person_named_as_thing(text, record)
+        full = person_named_as_thing(text, record) or surname_of_one_person(record, entities)
         thing = (
             thing_named_as_person(record)
             or outlet_named_as_person(record)

@@ -15,6 +15,7 @@ from quotex.components.people import (
     mend_people,
     people_the_tagger_missed,
     person_named_as_thing,
+    surname_of_one_person,
     thing_named_as_person,
 )
 from quotex.components.resolver import (
@@ -327,6 +328,26 @@ def test_full_name_before_finds_a_bare_surname_named_in_full_elsewhere() -> None
     assert full_name_before("When Reynolds spoke, Acme Reynolds fell.", "Reynolds") is None
     reynolds = {"id": "e1", "name": "Reynolds", "label": "ORG", "mentions": []}
     assert person_named_as_thing(text, reynolds) == "Deborah Jordan Reynolds"
+
+
+def test_surname_of_one_person_is_a_surname_the_tagger_called_a_thing() -> None:
+    # surname_tagged_as_thing: "Sanders" (WORK_OF_ART) after "Bernie Sanders" is he
+    def entity(eid: str, name: str, label: str) -> dict:
+        return {"id": eid, "name": name, "label": label, "mentions": []}
+
+    bernie = entity("e1", "Bernie Sanders", "PERSON")
+    sanders = entity("e2", "Sanders", "WORK_OF_ART")
+    assert surname_of_one_person(sanders, [bernie, sanders]) == "Bernie Sanders"
+    # not an outlet, a group, a surname two people share, nor a person already
+    bloomberg = entity("e3", "Bloomberg", "ORG")
+    michael = entity("e4", "Michael Bloomberg", "PERSON")
+    assert surname_of_one_person(bloomberg, [michael, bloomberg]) is None
+    republicans = entity("e5", "Republicans", "NORP")
+    log_cabin = entity("e6", "Log Cabin Republicans", "PERSON")
+    assert surname_of_one_person(republicans, [log_cabin, republicans]) is None
+    jane = entity("e7", "Jane Sanders", "PERSON")
+    assert surname_of_one_person(sanders, [bernie, jane, sanders]) is None
+    assert surname_of_one_person(entity("e8", "Sanders", "PERSON"), [bernie]) is None
 
 
 def test_full_name_before_reads_a_possessive_as_the_end_of_a_name() -> None:
