@@ -75,6 +75,7 @@ def judged_rows(gold: dict, result, types: tuple[str, ...]) -> list[dict]:
                 "resolved": raw.get("speaker_resolved"),
                 "unnamed": bool(raw.get("speaker_unnamed")),
                 "mention": mention.text if mention else None,
+                "mention_start": mention.start if mention else None,
                 "speaker": quote.speaker,
                 "rule": getattr(quote, "speaker_rule", None),
                 "confidence": getattr(quote, "confidence", None),

@@ -39,7 +39,7 @@ from quotex.pipeline import DEFAULT_MODEL, load_nlp
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "quotex" / "data" / "resolver_weights.json"
 FOLDS = 5
-L2 = 0.01
+L2 = 0.003
 STEPS = 3000
 RATE = 0.5
 # Probability floors of the ranker's confidence bands (highest first).
@@ -97,14 +97,13 @@ def collect(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
             result = gold_result(doc, gold)
             judged = judged_rows(gold, result, ("direct", "mixed"))
             rows.extend(judged)
-            by_mention = {}
-            for quote in result.quotes:
-                if quote.speaker_mention is not None:
-                    by_mention.setdefault(quote.speaker_mention.start, quote)
-            resolved = {}
-            for row, quote in _rows_with_quotes(judged, result):
-                if row["resolved"] and quote.speaker_mention is not None:
-                    resolved[quote.speaker_mention.start] = row["resolved"]
+            # each judged quote's own speaker mention (a "he" of every quote, not only the
+            # first quote of each speaker and mention text)
+            resolved = {
+                row["mention_start"]: row["resolved"]
+                for row in judged
+                if row["resolved"] and row["mention_start"] is not None
+            }
             for offset, found, entity_names in captured:
                 name = resolved.get(offset)
                 if not name or not found:
@@ -120,19 +119,6 @@ def collect(args: argparse.Namespace) -> tuple[list[dict], list[dict]]:
     finally:
         pronouns.candidates = real_candidates
     return examples, rows
-
-
-def _rows_with_quotes(rows: list[dict], result) -> list[tuple[dict, object]]:
-    by_text = {}
-    for quote in result.quotes:
-        by_text.setdefault(
-            (quote.speaker, quote.speaker_mention.text if quote.speaker_mention else None), quote
-        )
-    return [
-        (r, by_text.get((r["speaker"], r["mention"])))
-        for r in rows
-        if (r["speaker"], r["mention"]) in by_text
-    ]
 
 
 def fit(examples: list[dict], l2: float = L2) -> np.ndarray:
