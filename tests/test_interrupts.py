@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import quotex.engines.processes as processes
+from quotex import stopping
 from quotex.engines.interrupts import deferred_interrupts
 
 HAS_PROC = Path("/proc/self/stat").exists()
@@ -53,6 +54,34 @@ def test_deferred_interrupts_delivers_a_held_signal_when_the_block_ends() -> Non
     finally:
         signal.signal(signal.SIGINT, inherited)
     assert reached_end
+
+
+class _InterruptedInDel:
+    """Raises the KeyboardInterrupt a signal handler would, inside ``__del__``."""
+
+    def __del__(self) -> None:
+        raise KeyboardInterrupt
+
+
+def test_a_lost_interrupt_after_a_stop_prints_no_traceback(monkeypatch) -> None:
+    # lost_interrupt_unprinted: Python cannot raise it in __del__; once a stop was asked
+    # for it is dropped silently (stopping.check raises it later), otherwise it goes to the
+    # hook that prints "Exception ignored … Traceback" (here one that records it)
+    printed: list[type] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: printed.append(u.exc_type))
+    stopping.clear()
+    try:
+        with stopping.quiet_lost_interrupts():
+            stopping.request(signal.SIGINT)
+            _InterruptedInDel()  # deleted at once: its KeyboardInterrupt is unraisable
+            assert printed == []
+            with pytest.raises(KeyboardInterrupt):
+                stopping.check()
+            stopping.clear()
+            _InterruptedInDel()
+            assert printed == [KeyboardInterrupt]
+    finally:
+        stopping.clear()
 
 
 def test_deferred_interrupts_restores_the_handlers_it_found() -> None:

@@ -418,7 +418,8 @@ def guard(worker: Callable[[], list[str] | int], output: str | None = None) -> N
     stopping.clear()
     previous = {signum: signal.signal(signum, _stop_handler(stopped_by)) for signum in STOPS}
     try:
-        failed = worker()
+        with stopping.quiet_lost_interrupts():
+            failed = worker()
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
