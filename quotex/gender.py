@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from quotex.first_names import first_names
 from quotex.lexicon import entries
-from quotex.names import person_name, title_words
+from quotex.names import is_initial, person_name, title_words
 
 FEMALE, MALE = "female", "male"
 EVIDENCE_ORDER = ("pronoun", "title", "noun", "first name")
@@ -75,14 +75,11 @@ def first_name_share(name: str) -> float | None:
     return first_names().get(words[0].lower())
 
 
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "C.", "J.", "A.J." (not "Jr.")
-
-
 def _without_leading_initials(words: list[str]) -> list[str]:
     """leading_initial: an initial before a first name and a surname is not the first
     name: "C. Rick Martin" and "J. Edgar Hoover" are read by "Rick" and "Edgar"; "J.
     Smith" keeps its initial (a lone "Smith" is a surname, not a first name)."""
-    while len(words) > 2 and _INITIAL.match(words[0]):
+    while len(words) > 2 and is_initial(words[0]):
         words = words[1:]
     return words
 

@@ -92,6 +92,14 @@ def _is_particle(word: str) -> bool:
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "C.", "J.", "A.J.", "H.W." (not "Jr.")
+
+
+def is_initial(word: str) -> bool:
+    """An initial as a name writes it: "J.", "H.W."; not "Jr." nor a bare capital."""
+    return _INITIAL.match(word) is not None
+
+
 def is_generation_suffix(word: str) -> bool:
     return word.rstrip(".,").lower() in GENERATION_SUFFIXES
 

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from quotex.first_names import first_names_by_rank
 from quotex.lexicon import entries
-from quotex.names import is_generation_suffix, person_name
+from quotex.names import is_generation_suffix, is_initial, person_name
 
 PERSON = "PERSON"
 # Labels the tagger gives a person's name by mistake ("Carly Fiorina" ORG, "Reynolds" ORG).
@@ -28,7 +28,6 @@ COMMON_FIRST_NAME_RANK = 300
 MIDDLE_NAMES = 2
 _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # "J.", "H.W."
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
 _NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
 
@@ -68,7 +67,7 @@ def full_names(text: str) -> dict[str, str]:
                 last = words[j].rstrip(".") if _ends_sentence(words[j]) else words[j]
                 bare = _POSSESSIVE_END.sub("", last)  # "Donald Trump's speech": Trump
                 if bare != last:  # a possessive ends the name, with initials at most between
-                    if all(_INITIAL.match(w) for w in words[i + 1 : j]):
+                    if all(is_initial(w) for w in words[i + 1 : j]):
                         found.setdefault(bare, " ".join([*words[i:j], bare]))
                     break
                 found.setdefault(last, " ".join([*words[i:j], last]))
@@ -239,24 +238,30 @@ def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
     return place["label"]
 
 
-def surname_of_one_person(record: dict, entities: list[dict]) -> str | None:
+def full_names_by_surname(entities: list[dict]) -> dict[str, set[str]]:
+    """Surname → the full names of the PERSON entities that end with it, read once per
+    document for :func:`surname_of_one_person`."""
+    found: dict[str, set[str]] = {}
+    for e in entities:
+        if e["label"] == PERSON and " " in e["name"]:
+            words = (person_name(e["name"]) or "").split()
+            if words:
+                found.setdefault(words[-1], set()).add(e["name"])
+    return found
+
+
+def surname_of_one_person(record: dict, surnames: dict[str, set[str]]) -> str | None:
     """surname_tagged_as_thing: a one-word organisation, work or place that is the surname
     of the one person the tagger named in full with it is that person: "Sanders" (the
     tagger's WORK_OF_ART, after "Bernie Sanders"), "Abedin" (ORG, after "Huma Abedin").
     Not an outlet ("Bloomberg", "Reuters"), a word that makes a name an organisation's,
-    nor a surname two people share."""
+    nor a surname two people share. ``surnames``: :func:`full_names_by_surname`."""
     name = record["name"]
     if record["label"] not in MISTAKEN_LABELS - {"NORP"} or " " in name or not name[:1].isupper():
         return None
     if name.lower() in entries("name_words") or name.isupper():
         return None
-    fuller = {
-        e["name"]
-        for e in entities
-        if e["label"] == PERSON
-        and " " in e["name"]
-        and (person_name(e["name"]) or "").split()[-1:] == [name]
-    }
+    fuller = surnames.get(name, set())
     return next(iter(fuller)) if len(fuller) == 1 else None
 
 
@@ -268,8 +273,9 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
+    surnames = full_names_by_surname(entities)
     for record in entities:
-        full = person_named_as_thing(text, record) or surname_of_one_person(record, entities)
+        full = person_named_as_thing(text, record) or surname_of_one_person(record, surnames)
         thing = (
             thing_named_as_person(record)
             or outlet_named_as_person(record)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from quotex.components.attribution.syntax import mention_span
 from quotex.components.people import (
     full_name_before,
+    full_names_by_surname,
     mend_people,
     people_the_tagger_missed,
     person_named_as_thing,
@@ -335,19 +336,22 @@ def test_surname_of_one_person_is_a_surname_the_tagger_called_a_thing() -> None:
     def entity(eid: str, name: str, label: str) -> dict:
         return {"id": eid, "name": name, "label": label, "mentions": []}
 
+    def surname_of_one_person_in(record: dict, entities: list[dict]) -> str | None:
+        return surname_of_one_person(record, full_names_by_surname(entities))
+
     bernie = entity("e1", "Bernie Sanders", "PERSON")
     sanders = entity("e2", "Sanders", "WORK_OF_ART")
-    assert surname_of_one_person(sanders, [bernie, sanders]) == "Bernie Sanders"
+    assert surname_of_one_person_in(sanders, [bernie, sanders]) == "Bernie Sanders"
     # not an outlet, a group, a surname two people share, nor a person already
     bloomberg = entity("e3", "Bloomberg", "ORG")
     michael = entity("e4", "Michael Bloomberg", "PERSON")
-    assert surname_of_one_person(bloomberg, [michael, bloomberg]) is None
+    assert surname_of_one_person_in(bloomberg, [michael, bloomberg]) is None
     republicans = entity("e5", "Republicans", "NORP")
     log_cabin = entity("e6", "Log Cabin Republicans", "PERSON")
-    assert surname_of_one_person(republicans, [log_cabin, republicans]) is None
+    assert surname_of_one_person_in(republicans, [log_cabin, republicans]) is None
     jane = entity("e7", "Jane Sanders", "PERSON")
-    assert surname_of_one_person(sanders, [bernie, jane, sanders]) is None
-    assert surname_of_one_person(entity("e8", "Sanders", "PERSON"), [bernie]) is None
+    assert surname_of_one_person_in(sanders, [bernie, jane, sanders]) is None
+    assert surname_of_one_person_in(entity("e8", "Sanders", "PERSON"), [bernie]) is None
 
 
 def test_full_name_before_reads_a_possessive_as_the_end_of_a_name() -> None:

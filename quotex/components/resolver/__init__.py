@@ -27,8 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.attribution.syntax import (
+    ADVCL,
     CONJ,
     NOMINAL_SUBJECT_DEPS,
+    PARTICIPLE_TAG,
     RELCL,
     doc_text,
     tokens_with,
@@ -369,14 +371,14 @@ def person_asked(doc: Doc, discourse: Discourse, record: dict) -> str | None:
     if record.get("speaker_mention") is not None or not cue:
         return None
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    if span is None or span.root.tag_ != "VBN":
+    if span is None or span.root.tag_ != PARTICIPLE_TAG:
         return None
     verb = span.root
     if verb.dep_ == RELCL:
         target = verb.head
     else:
         subjects = [c for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
-        target = subjects[0] if verb.dep_ == "advcl" and subjects else None
+        target = subjects[0] if verb.dep_ == ADVCL and subjects else None
     entity = entity_at(discourse, target.idx) if target is not None else None
     return entity if entity and discourse.labels.get(entity) == PERSON else None
 
