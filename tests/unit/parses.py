@@ -2181,18 +2181,4 @@ PARSES = {
         ("subject", 8, "dobj", "NOUN", "NN", "subject", "O"),
         (".", 8, "punct", "PUNCT", ".", ".", "O"),
     ],
-    "Trump, who asked about his errors, changed the subject.": [
-        ("Trump", 8, "nsubj", "PROPN", "NNP", "Trump", "B-PERSON"),
-        (",", 0, "punct", "PUNCT", ",", ",", "O"),
-        ("who", 3, "nsubj", "PRON", "WP", "who", "O"),
-        ("asked", 0, "relcl", "VERB", "VBD", "ask", "O"),
-        ("about", 3, "prep", "ADP", "IN", "about", "O"),
-        ("his", 6, "poss", "PRON", "PRP$", "his", "O"),
-        ("errors", 4, "pobj", "NOUN", "NNS", "error", "O"),
-        (",", 0, "punct", "PUNCT", ",", ",", "O"),
-        ("changed", 8, "ROOT", "VERB", "VBD", "change", "O"),
-        ("the", 10, "det", "DET", "DT", "the", "O"),
-        ("subject", 8, "dobj", "NOUN", "NN", "subject", "O"),
-        (".", 8, "punct", "PUNCT", ".", ".", "O"),
-    ],
 }

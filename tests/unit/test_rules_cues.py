@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from handbuilt import marked, parsed, token
+from handbuilt import build, marked, parsed, token
+from parses import PARSES
 from spacy.tokens import Doc
 
 from quotex.components.attribution import cues
@@ -98,7 +99,9 @@ def test_is_passive_participle() -> None:
     doc = parsed("Trump, when asked about his errors, changed the subject.")
     assert cues.is_passive_participle(token(doc, "asked"))
     # a relative clause with its own subject asks: "who asked" is Trump's question
-    doc = parsed("Trump, who asked about his errors, changed the subject.")
+    when = "Trump, when asked about his errors, changed the subject."
+    who = {2: {"word": "who", "dep": "nsubj", "pos": "PRON", "tag": "WP", "lemma": "who"}}
+    doc = build(when.replace("when", "who"), PARSES[when], {**who, 3: {"tag": "VBD"}})
     assert not cues.is_passive_participle(token(doc, "asked"))
 
 
