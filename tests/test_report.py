@@ -271,6 +271,33 @@ def test_report_terminal_tables_show_the_summary_safely(store: Path) -> None:
     assert "\x1b" not in stdout
 
 
+def test_report_terminal_gender_tables_fit_80_columns_with_a_long_group_name(
+    tmp_path: Path,
+) -> None:
+    # every count and share stays whole at 80 columns; before, one table held both
+    # measures and rich cut it to "corp…", "women (quote…" and "…" in place of counts
+    outlet = "The Very Long Name Of A Regional Newspaper Group"
+    results = [DocResult(d.id, d.quotes, d.entities, {"outlet": outlet}) for d in corpus()]
+    path = tmp_path / "long.db"
+    with StoreWriter(path) as writer:
+        for result in results:
+            writer.write(result)
+    env = PLAIN | {"COLUMNS": "80"}
+    result = CliRunner().invoke(app, ["report", str(path), "--by", "outlet"], env=env)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    tables = result.stdout.split("By outlet: women among ")[1:]
+    assert [t.split("\n")[0].strip() for t in tables] == ["quotes", "sources (people quoted)"]
+    # quotes of people: Ann Lee (female) 3, Bob Stone (male) 2, Chris Poe and the hostile
+    # name (unknown) 2; sources once per document: Ann Lee 2, Bob Stone 2, unknown 2
+    rows = [next(line for line in t.splitlines() if "%" in line) for t in tables]
+    assert rows[0].split()[-5] == "43%" and rows[0].split()[-3:] == ["3", "2", "2"]
+    assert rows[1].split()[-5] == "33%" and rows[1].split()[-3:] == ["2", "2", "2"]
+    assert all(row.startswith(" The Very Long Name Of A") and "…" in row for row in rows)
+    assert all("female   male   unknown" in t for t in tables)
+
+
 def test_report_unknown_field_is_a_usage_error_naming_the_fields(store: Path) -> None:
     code, stdout, stderr = render([str(store), "--by", "desk"])
     assert code == 2

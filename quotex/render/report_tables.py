@@ -19,6 +19,7 @@ from quotex.render.tables import plural, share_bar
 from quotex.report import GENDERS, EntityCount, GenderShare, Report, Speaker
 
 NAME_WIDTH = 32
+GROUP_WIDTH = 24  # a group name in the gender tables: with their counts they fit 80 columns
 
 
 def _table(title: str) -> Table:
@@ -31,9 +32,9 @@ def _table(title: str) -> Table:
     )
 
 
-def _name(text: str) -> Text:
+def _name(text: str, width: int = NAME_WIDTH) -> Text:
     cell = user_text(text, inline=True)
-    cell.truncate(NAME_WIDTH, overflow="ellipsis")
+    cell.truncate(width, overflow="ellipsis")
     return cell
 
 
@@ -60,19 +61,29 @@ def _share_cells(counts: dict[str, int]) -> list[Text | str]:
     return [pct, share_bar(share), *(str(counts.get(g, 0)) for g in GENDERS)]
 
 
-def gender_table(title: str, heading: str, shares: Sequence[GenderShare]) -> Table:
-    """Per group: the share of women among quotes and among sources, with bars, and the
-    counts by gender."""
+def gender_table(title: str, heading: str, shares: Sequence[GenderShare], measure: str) -> Table:
+    """Per group: the share of women among its quotes or its sources (``measure``), with a
+    bar, and the counts by gender. One measure a table, so that a table fits 80 columns
+    with a long group name ("Most quoted …" tables fit too)."""
     table = _table(title)
     table.add_column(heading, no_wrap=True)
-    for measure in ("quotes", "sources"):
-        table.add_column(f"women ({measure})", justify="right", no_wrap=True)
-        table.add_column("", no_wrap=True)
-        for gender in GENDERS:
-            table.add_column(gender[0], justify="right", no_wrap=True)
+    table.add_column("women", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for gender in GENDERS:
+        table.add_column(gender, justify="right", no_wrap=True)
     for share in shares:
-        table.add_row(_name(share.group), *_share_cells(share.quotes), *_share_cells(share.sources))
+        counts = share.quotes if measure == "quotes" else share.sources
+        table.add_row(_name(share.group, GROUP_WIDTH), *_share_cells(counts))
     return table
+
+
+def gender_tables(title: str, heading: str, shares: Sequence[GenderShare]) -> list[Table]:
+    """The share of women among quotes, then among sources (people quoted, once per
+    document), for the same groups."""
+    return [
+        gender_table(f"{title}: women among quotes", heading, shares, "quotes"),
+        gender_table(f"{title}: women among sources (people quoted)", heading, shares, "sources"),
+    ]
 
 
 def entities_table(title: str, entities: Sequence[EntityCount]) -> Table:
@@ -96,14 +107,12 @@ def report_view(report: Report) -> RenderableType:
         Text(head),
         speakers_table("Most quoted people", report.people),
         speakers_table("Most quoted organisations", report.organisations),
-        gender_table(
-            "Who is quoted, by gender (f, m, u: female, male, unknown)", "corpus", (report.gender,)
-        ),
+        *gender_tables("Who is quoted", "corpus", (report.gender,)),
     ]
     if report.by_field is not None:
-        parts.append(gender_table(f"By {report.by_field}", report.by_field, report.by))
+        parts += gender_tables(f"By {report.by_field}", report.by_field, report.by)
     if report.time_field is not None:
-        parts.append(gender_table(f"By month ({report.time_field})", "month", report.over_time))
+        parts += gender_tables(f"By month ({report.time_field})", "month", report.over_time)
     parts += [
         entities_table("Most mentioned inside quotes", report.entities_in_quotes),
         entities_table("Most mentioned outside quotes", report.entities_outside),
