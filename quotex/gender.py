@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from quotex.first_names import first_names
+from quotex.first_names import female_share
 from quotex.lexicon import entries
 from quotex.names import is_initial, person_name, title_words
 
@@ -72,7 +72,7 @@ def first_name_share(name: str) -> float | None:
     words = _without_leading_initials((person_name(name) or "").split())
     if not words or not words[0][:1].isupper():  # "de Blasio": "de" is no first name
         return None
-    return first_names().get(words[0].lower())
+    return female_share(words[0])
 
 
 def _without_leading_initials(words: list[str]) -> list[str]:

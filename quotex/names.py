@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from quotex.first_names import first_names
+from quotex.first_names import is_first_name
 from quotex.lexicon import entries, sections
 
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -153,7 +153,7 @@ def surname_like_title(before: str, last: str) -> bool:
     "David Duke", "John King"; not "Trump Spokesman"."""
     if not last[:1].isupper() or last.lower().rstrip(".") not in title_words():
         return False
-    return _is_name_word(before) and before.lower() in first_names()
+    return _is_name_word(before) and is_first_name(before)
 
 
 def canonical_name(text: str) -> str:

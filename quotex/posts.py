@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotex.first_names import first_names, first_names_by_rank
+from quotex.first_names import first_names, first_names_by_rank, is_first_name
 from quotex.names import title_words
 
 # An embed with its words: the opening tag, the words, the closing tag (or the ``<tweet/>``
@@ -103,7 +103,7 @@ def named_in_text(handle: str, text: str) -> str | None:
     full = {n for n in names if _letters(n) in whole}
     if len(words) == 1 and len(surname) > 2:
         full |= {n for n in names if _letters(n.split()[-1]) == surname}
-    full = {n for n in full if n.split()[0].lower() in first_names()}
+    full = {n for n in full if is_first_name(n.split()[0])}
     if len({n.split()[0] for n in full}) == 1:
         return max(full, key=len)
     return None
@@ -127,7 +127,7 @@ def name_from_handle(handle: str) -> str | None:
         words = _lowercase_name(words[0]) or words
     if not words or any(len(w) < 2 or not w.isalpha() for w in words):
         return None
-    if len(words) >= 2 and words[0].lower() in first_names() and words[0][0].isupper():
+    if len(words) >= 2 and is_first_name(words[0]) and words[0][0].isupper():
         return " ".join(words)
     if len(words) == 1 and title and len(words[0]) > 2 and words[0][0].isupper():
         return f"{title} {words[0]}"

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
 from quotex.components.text import LowercaseWords, doc_text, tokens_with
-from quotex.first_names import first_names
+from quotex.first_names import is_first_name
 from quotex.gender import (
     first_name_gender,
     noun_gender,
@@ -304,7 +304,7 @@ def lone_name_before(
     fragment), nor when the word is no lone name (a cluster with a longer form), nor
     against the gender the mention shows; the reverse of :func:`first_word_of_one`."""
     words = _person_words(mention.text)
-    if mention.label != "PERSON" or len(words) < 2 or words[0].lower() not in first_names():
+    if mention.label != "PERSON" or len(words) < 2 or not is_first_name(words[0]):
         return []
     found = [
         i
@@ -543,7 +543,7 @@ def untagged_speakers(doc: Doc) -> list[Span]:
             and _untagged_name_word(doc[start - 1])
         ):
             start -= 1
-        if 2 <= token.i + 1 - start <= NAME_RUN_MAX and doc[start].lower_ in first_names():
+        if 2 <= token.i + 1 - start <= NAME_RUN_MAX and is_first_name(doc[start].text):
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
     if not names:
         return []
@@ -581,7 +581,7 @@ def _is_headline_word(
     if token.is_punct or word.islower():
         return True
     lower = word.lower()
-    if lower in first_names() or (lower in title_words() and not last):
+    if is_first_name(word) or (lower in title_words() and not last):
         return False
     return lower in lowercase or lower in once
 

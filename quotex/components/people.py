@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from quotex.first_names import first_names_by_rank
+from quotex.first_names import first_names_by_rank, name_key
 from quotex.lexicon import entries
 from quotex.names import is_generation_suffix, is_initial, person_name
 
@@ -40,7 +40,7 @@ def common_first_names() -> frozenset[str]:
 
 
 def _is_common_first_name(word: str) -> bool:
-    return word.lower() in common_first_names()
+    return name_key(word) in common_first_names()
 
 
 def full_name_before(text: str, surname: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from quotex.first_names import female_share, is_first_name, name_key
 from quotex.gender import (
     Gender,
     first_name_gender,
@@ -34,6 +35,29 @@ from quotex.gender import (
 )
 def test_first_name_gender_needs_a_share_of_0_9_either_way(name, value) -> None:
     assert first_name_gender(name).value == value
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("Mélanie Joly", "female"),  # first_name_folded: the list writes "Melanie"
+        ("José Ramírez", "male"),  # "Jose"
+        ("Zoë Dubois", "female"),
+        ("René Lévesque", None),  # "Rene": 0.24 female, under the bar
+        ("Marie-Ève Proulx", "female"),  # hyphenated_first_name: by "Marie", 0.96
+        ("Jean-Luc Mélenchon", None),  # by "Jean", 0.70: unknown
+        ("Mary-Kate Olsen", "female"),
+    ],
+)
+def test_first_name_gender_reads_accents_and_compounds_as_the_list_spells_them(name, value) -> None:
+    assert first_name_gender(name).value == value
+
+
+def test_first_names_fold_accents_for_lookups() -> None:
+    assert name_key("Mélanie") == "melanie" and name_key("ANDRÉ") == "andre"
+    assert is_first_name("André") and is_first_name("Ted") and not is_first_name("Lévesque")
+    assert female_share("Jean-Pierre") == female_share("Jean")
+    assert female_share("Ste-Foy") is None
 
 
 @pytest.mark.parametrize("name", ["Reagan", "Kennedy", "Carol"])
