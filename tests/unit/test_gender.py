@@ -73,6 +73,8 @@ def test_first_name_gender_holds_a_lone_word_to_the_strict_bar(name) -> None:
         ("the former first lady Hillary Clinton", "Hillary", "female"),
         ("Patti Davis, Reagan's daughter, attacked Donald Trump", "Donald", None),
         ("Hope Hicks, a spokeswoman for Donald Trump", "Donald", None),
+        ("and his granddaughter, Kai Trump", "Kai", "female"),
+        ("and her stepson, Alex Hale", "Alex", "male"),
     ],
 )
 def test_noun_gender_before_needs_the_noun_next_to_the_name(text, name, value) -> None:
@@ -87,6 +89,7 @@ def test_noun_gender_before_needs_the_noun_next_to_the_name(text, name, value) -
         ("said spokesman Dana Perino", "Dana Perino", "male", "noun"),  # name says nothing
         ("said Congressman Paul Ryan", "Paul Ryan", "male", "noun"),  # not a generic noun
         ("said businessman Hope Smith", "Hope Smith", "male", "noun"),
+        ("said Alderman Hope Smith", "Hope Smith", None, "none"),  # generic too: split
     ],
 )
 def test_generic_man_noun_is_weaker_than_a_first_name(text, name, value, evidence) -> None:
@@ -105,6 +108,9 @@ def test_generic_man_noun_is_weaker_than_a_first_name(text, name, value, evidenc
         ("letters addressed to Mr. & Mrs. Khan", None),
         ("letters addressed to Pope Khan", "male"),  # titles only one sex holds
         ("letters addressed to Empress Khan", "female"),
+        ("letters addressed to Mme Khan", "female"),  # French and German honorifics
+        ("letters addressed to Mlle. Khan", "female"),
+        ("letters addressed to Herr Khan", "male"),
     ],
 )
 def test_couple_title_shows_no_gender(text, value) -> None:
