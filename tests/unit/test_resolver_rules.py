@@ -561,6 +561,13 @@ def test_organisation_acting_lately_beats_one_that_spoke_before() -> None:
         ("party", "Democratic National Committee", False),
         ("council", "St. Paul City Council", False),
         ("company", "Boeing", False),  # no organisation noun in the name
+        ("union", "CBC News", True),  # outlet_by_name: an outlet is of the press kind
+        ("group", "Chicago Sun-Times", True),  # the word after the hyphen
+        ("group", "CNN", True),  # a whole outlet name
+        ("newspaper", "The Baltimore Sun", False),
+        ("network", "CNN", False),
+        ("company", "The New York Times", False),  # an outlet is a company too
+        ("union", "Teamsters", False),  # no outlet, no noun: any kind
     ],
 )
 def test_named_another_kind(word, name, other) -> None:

@@ -239,13 +239,36 @@ def title_qualified_by_name(text: str, start: int, length: int) -> bool:
     )
 
 
+# What else than a press noun ("the newspaper", "the network") an outlet can be described
+# as: "The Times said … the company said".
+OUTLET_NOUNS = frozenset({"company", "corporation", "firm", "channel", "station"})
+
+
+def named_as_outlet(name: str) -> bool:
+    """Whether an organisation's name is a news outlet's: it ends as one does ("CBC News",
+    "Chicago Sun-Times", "The Baltimore Sun") or is one that ends in no such word ("CNN",
+    "Reuters"); ``lexicon/press_names.txt``."""
+    lower = name.lower()
+    words = lower.replace("-", " ").split()
+    whole = lower.removeprefix("the ")
+    return whole in entries("press_names", "press_whole") or (
+        bool(words) and words[-1] in entries("press_names", "press")
+    )
+
+
 def named_another_kind(word: str, name: str) -> bool:
     """named_another_kind: an organisation whose name ends with an organisation noun of
     another kind than the description's ``word`` is not what it describes: "the company"
     is not the "Federal Aviation Administration" nor the "Machinists Union"; "the agency"
-    can be the "Federal Aviation Administration" (``lexicon/organisation_kinds.txt``)."""
-    last = name.lower().split()[-1] if name.split() else ""
+    can be the "Federal Aviation Administration" (``lexicon/organisation_kinds.txt``).
+
+    outlet_by_name: a news outlet is of the press kind ("The union … said it was overdue"
+    is not "CBC News", to whom a nurse spoke; "the group" is not the "Chicago Sun-Times"),
+    and may be "the newspaper", "the network" or "the company"."""
     nouns = source_nouns("organisation")
+    if named_as_outlet(name) and word in nouns:
+        return word not in entries("organisation_kinds", "press") | OUTLET_NOUNS
+    last = name.lower().split()[-1] if name.split() else ""
     if last == word or last not in nouns or word not in nouns:
         return False
     return not any(
