@@ -187,14 +187,22 @@ def strongest(evidence: list[Gender]) -> Gender:
 
 
 # Pronouns that mostly refer back to their sentence's subject: "he said", "won his party's
-# nomination", "She added", "her campaign".
-BACK_PRONOUNS = {"he": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
+# nomination", "She added", "her campaign"; reflexive_pronoun: "described herself as".
+BACK_PRONOUNS = {
+    "he": MALE,
+    "his": MALE,
+    "himself": MALE,
+    "she": FEMALE,
+    "her": FEMALE,
+    "herself": FEMALE,
+}
 _LOWER_WORD = re.compile(r"[a-z]+")
 Offsets = tuple[int, int]  # a stretch of the text: start, end
 
 
 # generic_he_or_she: "he or she", "his/her" stand for anyone, not for a man and a woman.
-_EITHER_GENDER = re.compile(r"\b(?:he|his|him|she|her)\s*(?:or|/)\s*(?:he|his|him|she|her)\b")
+_EITHER = r"(?:he|his|him|himself|she|her|herself)"
+_EITHER_GENDER = re.compile(rf"\b{_EITHER}\s*(?:or|/)\s*{_EITHER}\b")
 
 
 def _back_pronouns(text: str, at: int = 0, skip: frozenset[int] = frozenset()) -> list[str]:

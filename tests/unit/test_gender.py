@@ -142,6 +142,10 @@ def mentions_of(text: str, name: str) -> list[tuple[int, int]]:
         # generic_he_or_she: "he or she", "his/her" vote for no one
         ("Obama won his race. If one succeeds Obama, he or she will veto.", "male"),
         ("Obama led his party. Obama left his/her office.", "male"),
+        # reflexive_pronoun: "himself", "herself" refer back as "he", "she" do
+        ("Ayotte described herself as a fiscal hawk.", "female"),
+        ("Obama cast himself as the heir.", "male"),
+        ("Ayotte asked if one can trust himself or herself, and she left.", "female"),  # a pair
     ],
 )
 def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, value) -> None:
