@@ -60,3 +60,32 @@ def female_share(word: str) -> float | None:
     if len(parts) < 2:
         return None
     return names.get("".join(parts), names.get(parts[0]))
+
+
+@cache
+def surnames() -> dict[str, tuple[float, float]]:
+    """First names of the list that the 1990 US Census also finds as surnames → (percent
+    of people with it as a surname, percent with it as a first name);
+    ``quotex/data/surnames-us-1990.tsv``, provenance in ``quotex/data/README.md``."""
+    text = resources.files("quotex").joinpath("data/surnames-us-1990.tsv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return {r["name"]: (float(r["surname_pct"]), float(r["first_name_pct"])) for r in rows}
+
+
+# A lone word reads as a first name only when the census finds it this many times as
+# often as a first name as a surname.
+FIRST_NAME_ODDS = 10.0
+
+
+def mostly_a_surname(word: str) -> bool:
+    """lone_word_surname: a person the article names by one word only is named by their
+    surname, as news copy names people, unless the word is rarely a surname: "Williams",
+    "Clinton", "Christie" and "Warren" are surnames (the 1990 census finds "Clinton" 0.007
+    % of people's surname and 0.033 % of first names: under ten to one); "Hillary",
+    "David" and "Mike" are first names. A word the census never finds as a surname
+    ("Jeb") is a first name."""
+    found = surnames().get(name_key(word))
+    if found is None:
+        return False
+    surname, first = found
+    return first < FIRST_NAME_ODDS * surname

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from quotex.first_names import female_share
+from quotex.first_names import female_share, mostly_a_surname
 from quotex.lexicon import entries
 from quotex.names import is_initial, person_name, title_words
 
@@ -71,6 +71,8 @@ def first_name_share(name: str) -> float | None:
     for a first name off the list or no first name ("de Blasio")."""
     words = _without_leading_initials((person_name(name) or "").split())
     if not words or not words[0][:1].isupper():  # "de Blasio": "de" is no first name
+        return None
+    if len(words) == 1 and mostly_a_surname(words[0]):  # a lone "Clinton"
         return None
     return female_share(words[0])
 

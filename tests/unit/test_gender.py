@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from quotex.first_names import female_share, is_first_name, name_key
+from quotex.first_names import female_share, is_first_name, mostly_a_surname, name_key
 from quotex.gender import (
     Gender,
     first_name_gender,
@@ -63,6 +63,28 @@ def test_first_names_fold_accents_for_lookups() -> None:
 @pytest.mark.parametrize("name", ["Reagan", "Kennedy", "Carol"])
 def test_first_name_gender_holds_a_lone_word_to_the_strict_bar(name) -> None:
     assert first_name_gender(name).value is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # lone_word_surname: one word alone is a surname unless rarely one (1990 census)
+        ("Clinton", None),  # 0.0 female on the list, but a surname 1 in 5 times
+        ("Williams", None),
+        ("Christie", None),  # 1.0 female on the list
+        ("Warren", None),
+        ("Hillary", "female"),  # never a surname
+        ("David", "male"),  # a first name 85 times as often
+        ("Jeb", "male"),  # not in the census: read by the list
+    ],
+)
+def test_lone_word_is_a_surname_unless_rarely_one(name, value) -> None:
+    assert first_name_gender(name).value == value
+    assert mostly_a_surname(name) is (value is None)
+
+
+def test_a_full_name_reads_its_first_word_as_a_first_name_surname_or_not() -> None:
+    assert first_name_gender("Warren Buffett").value == "male"
 
 
 @pytest.mark.parametrize(

@@ -450,8 +450,9 @@ def test_build_discourse_reads_no_gender_from_an_apposition_listed_with_people(
 
 
 def test_build_discourse_reads_no_first_name_in_another_persons_surname() -> None:
-    # "Bill Clinton ... Clinton spoke": the lone "Clinton" may be Hillary, not a man
-    words = ["Bill", "Clinton", "met", "Clinton", "."]
+    # "Rand Paul ... Paul spoke": the lone "Paul" may be Ron Paul's surname, not a first
+    # name ("Paul" is far more often a first name than a surname, so alone it reads as one)
+    words = ["Rand", "Paul", "met", "Paul", "."]
     doc = Doc(
         VOCAB,
         words=words,
@@ -459,12 +460,26 @@ def test_build_discourse_reads_no_first_name_in_another_persons_surname() -> Non
         deps=["compound", "nsubj", "ROOT", "dobj", "punct"],
         pos=["PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
     )
-    bill = {"id": "e1", "name": "Bill Clinton", "label": "PERSON", "mentions": [[0, 12]]}
-    lone = {"id": "e2", "name": "Clinton", "label": "PERSON", "mentions": [[17, 24]]}
-    d = build_discourse(doc, [bill, lone], [])
+    rand = {"id": "e1", "name": "Rand Paul", "label": "PERSON", "mentions": [[0, 9]]}
+    lone = {"id": "e2", "name": "Paul", "label": "PERSON", "mentions": [[14, 18]]}
+    d = build_discourse(doc, [rand, lone], [])
     assert d.gender("e1").value == "male" and d.gender("e2").value is None
-    alone = build_discourse(doc, [lone], [])  # no other Clinton: read as a first name
+    alone = build_discourse(doc, [lone], [])  # no other Paul: read as a first name
     assert alone.gender("e2").value == "male"
+
+
+def test_build_discourse_reads_a_lone_surname_as_no_first_name() -> None:
+    # lone_word_surname: "Clinton met reporters": "Clinton" is a surname 1 time in 5
+    words = ["Clinton", "met", "reporters", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "PUNCT"],
+    )
+    lone = {"id": "e1", "name": "Clinton", "label": "PERSON", "mentions": [[0, 7]]}
+    assert build_discourse(doc, [lone], []).gender("e1").value is None
 
 
 # --------------------------------------------------------------------------- descriptions
