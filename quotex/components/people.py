@@ -238,6 +238,38 @@ def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
     return place["label"]
 
 
+# dateline: where an article was filed, in capitals opening a paragraph, then the state or
+# country, the date and the agency, then a dash: "TORONTO —", "SCRANTON, Pa. —", "BRAMLEY,
+# England, Nov 21 (Wire) —", "WASHINGTON (AP) —". Read in the article's first characters.
+_DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})"  # the place, in capitals
+    r"(?:, [A-Z][a-z.][A-Za-z.]*(?: [A-Z][a-z.][A-Za-z.]*)?)*"  # ", Pa.", ", N.H.", not caps
+    r"(?:, [A-Z][a-z]{2,3}\.? \d{1,2})?"  # ", Nov 21", ", Dec. 8"
+    r" ?(?:\([^()\n]{1,20}\) ?)?(?:—|–|--|-)"  # "(AP) —"
+)
+DATELINE_CHARS = 1500
+DATELINE_CAPITALS = 3  # "AP —" is no place
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of the article's dateline, as the dateline writes it ("SCRANTON"), else
+    None."""
+    for m in _DATELINE.finditer(text[:DATELINE_CHARS]):
+        if sum(c.isupper() for c in m.group(1)) >= DATELINE_CAPITALS:
+            return m.group(1)
+    return None
+
+
+def place_in_dateline(record: dict, place: str | None) -> str | None:
+    """place_in_dateline: "GPE" for a PERSON named as the article's dateline place is
+    named ("Bramley" after "BRAMLEY, England, Nov 21 (Wire) —", "Charlotte" after
+    "CHARLOTTE -"), else None: the tagger takes a town for a person now and then, and the
+    article was filed from a place. "Charlotte Smith" stays a person."""
+    if record["label"] != PERSON or place is None:
+        return None
+    return "GPE" if record["name"].lower() == place.lower() else None
+
+
 def full_names_by_surname(entities: list[dict]) -> dict[str, set[str]]:
     """Surname → the full names of the PERSON entities that end with it, read once per
     document for :func:`surname_of_one_person`."""
@@ -269,11 +301,13 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
-    ``organisation_named_as_person`` and ``place_named_as_person`` find get their label. A bare
+    ``organisation_named_as_person``, ``place_named_as_person`` and ``place_in_dateline``
+    find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
     surnames = full_names_by_surname(entities)
+    place = dateline_place(text)
     for record in entities:
         full = person_named_as_thing(text, record) or surname_of_one_person(record, surnames)
         thing = (
@@ -281,6 +315,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or outlet_named_as_person(record)
             or organisation_named_as_person(text, record)
             or place_named_as_person(record, entities)
+            or place_in_dateline(record, place)
         )
         if full:
             relabelled.add(record["id"])

@@ -6,10 +6,12 @@ import pytest
 
 from quotex.components.people import (
     apposition_head,
+    dateline_place,
     mend_people,
     organisation_named_as_person,
     outlet_named_as_person,
     person_named_as_thing,
+    place_in_dateline,
     place_named_as_person,
 )
 
@@ -66,6 +68,33 @@ def test_mend_people_gives_an_outlet_and_a_place_their_labels() -> None:
         ],
     )
     assert [r["label"] for r in records] == ["ORG", "GPE", "GPE", "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BRAMLEY, England, Nov 21 (Wire) — Kessler Foods will close", "BRAMLEY"),
+        ("Headline\n\nWASHINGTON (AP) — The Senate voted", "WASHINGTON"),
+        ("SCRANTON, Pa. — Hillary Clinton", "SCRANTON"),
+        ("NEW YORK, Nov. 19 (UPI) — A judge", "NEW YORK"),
+        ("SELMA, N.C.—The mayor", "SELMA"),
+        ("AP — The Senate voted", None),  # too few capitals for a place
+        ("TRUMP, CLINTON CLASH - live", None),  # a headline in capitals
+        ("WALLACE: Good evening - and welcome", None),  # a transcript's speaker
+        ("The mayor of WASHINGTON — said", None),  # not opening a paragraph
+    ],
+)
+def test_dateline_place(text, place) -> None:
+    assert dateline_place(text) == place
+
+
+def test_place_in_dateline_relabels_only_the_person_named_as_the_place() -> None:
+    assert place_in_dateline(_record("e1", "Bramley", "PERSON"), "BRAMLEY") == "GPE"
+    assert place_in_dateline(_record("e1", "Charlotte Smith", "PERSON"), "CHARLOTTE") is None
+    assert place_in_dateline(_record("e1", "Bramley", "ORG"), "BRAMLEY") is None
+    assert place_in_dateline(_record("e1", "Bramley", "PERSON"), None) is None
+    records, _ = mend_people("BRAMLEY, England (Wire) — x", [_record("e1", "Bramley", "PERSON")])
+    assert records[0]["label"] == "GPE"
 
 
 @pytest.mark.parametrize(
