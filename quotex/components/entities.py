@@ -467,6 +467,20 @@ def _before_lowercase_tail(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _one_side_of_slash(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """photo_credit: a person's mention the tagger ran across a slash is the side that
+    opens with a first name, else the side before it: "Evan Mitsui/CBC" → "Evan Mitsui",
+    "AP Photo/Evan Vucci" → "Evan Vucci"."""
+    slashes = [i for i in range(start, end) if doc[i].text == "/"]
+    if not slashes:
+        return start, end
+    cut = slashes[0]
+    after = (cut + 1, end)
+    if cut + 1 < end and is_first_name(doc[cut + 1].text) and not is_first_name(doc[start].text):
+        return after
+    return (start, cut) if cut > start else after
+
+
 def clean_mention(ent: Span) -> Span | None:
     """The mention with determiners, possessives and titles trimmed; None for junk."""
     doc = ent.doc
@@ -476,6 +490,7 @@ def clean_mention(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
     if ent.label_ == "PERSON":
+        start, end = _one_side_of_slash(doc, start, end)
         end = _before_lowercase_tail(doc, start, end)
         start, end = _cut_at_headline_verb(doc, start, end)
         while (

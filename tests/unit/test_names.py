@@ -329,6 +329,21 @@ def test_clean_mention_cuts_a_person_at_a_headline_verb(words, label, name) -> N
     assert clean_mention(ent).text == name
 
 
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        # photo_credit: the tagger ran a person across a photo credit's slash
+        (["Evan", "Mitsui", "/", "CBC"], "Evan Mitsui"),
+        (["Carlos", "Barria", "/", "Reuters"], "Carlos Barria"),
+        (["Reuters", "/", "Carlos", "Barria"], "Carlos Barria"),  # the side with a first name
+        (["Mitsui", "/", "Barria"], "Mitsui"),  # neither: the side before
+    ],
+)
+def test_clean_mention_keeps_one_side_of_a_slash(words, name) -> None:
+    doc = Doc(VOCAB, words=words, spaces=[w not in {"Mitsui", "Reuters", "/"} for w in words])
+    assert clean_mention(Span(doc, 0, len(doc), label="PERSON")).text == name
+
+
 def test_clean_mention_reaches_left_over_names_but_not_over_a_headline_verb() -> None:
     words = ["Another", "GOP", "Figure", "Endorses", "Hillary", "Clinton"]
     doc = Doc(VOCAB, words=words, pos=["DET", *["PROPN"] * 5])
