@@ -206,6 +206,25 @@ def test_cli_eval_details_list_misses(runner, tmp_path) -> None:
     assert "miss:" in result.stdout and "sky is blue" in result.stdout
 
 
+@pytest.mark.model
+def test_cli_eval_details_list_sources_missed_or_wrong_by_gender(session_runner, tmp_path) -> None:
+    text = "“We are full,” said Ms. Lee on Monday."
+    gold = {"id": "d1", "text": text, "sources_gender": {"female": [], "male": ["Lee"]}}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = session_runner.invoke(app, ["eval", str(path), "--details", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    details = json.loads(result.stdout)["details"][0]
+    assert details["gender_misses"] == [
+        {"kind": "sources", "name": "Lee", "gender": "male", "quotex": "female"}
+    ]
+    assert details["gender_false"] == [
+        {"kind": "sources", "name": "Lee", "gender": "female", "gold": "male"}
+    ]
+    table = session_runner.invoke(app, ["eval", str(path), "--details"]).stdout
+    assert '  gender_miss: {"kind": "sources", "name": "Lee"' in table
+
+
 def test_cli_eval_missing_gold_is_an_error(runner, tmp_path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 1

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from quotex.eval.genders import score_genders
+from quotex.eval.genders import gender_details, score_genders
 from quotex.extraction import extract
+from quotex.records import DocResult, Entity, EntityMention, Quote
 
 
 def sources(nlp, text: str) -> dict[str, tuple[str | None, str]]:
@@ -72,6 +73,51 @@ def test_gender_scores_against_gold_lists(nlp) -> None:
     assert scores["sources female"]["recall"] == 1.0
     assert scores["sources male"]["f1"] == 1.0
     assert scores["sources women share, gold"]["accuracy"] == 0.5
+
+
+def _person(eid: str, name: str, gender: str | None) -> Entity:
+    return Entity(eid, name, "PERSON", (EntityMention(name, 0, 3, False),), gender, "title")
+
+
+def test_gender_details_name_each_source_and_person_missed_or_wrong() -> None:
+    # quotes of Ann Lee (female), Bo Tran (unknown to quotex) and Cy Ode (not in the gold);
+    # Dee Roy is named, never quoted
+    people = [
+        _person("e1", "Ann Lee", "female"),
+        _person("e2", "Bo Tran", None),
+        _person("e3", "Cy Ode", "male"),
+        _person("e4", "Dee Roy", "female"),
+    ]
+    quotes = tuple(
+        Quote(f"q{i}", "direct", "no", 10 * i, 10 * i + 2, speaker=p.name, speaker_entity=p.id)
+        for i, p in enumerate(people[:3])
+    )
+    result = DocResult("d1", quotes, tuple(people))
+    gold = {
+        "sources_gender": {"female": ["Ann Lee", "Eve Sun"], "male": ["Bo Tran"], "unknown": []},
+        "people_gender": {"female": ["Lee", "Dee Roy"], "male": ["Tran", "Cy Ode"]},
+    }
+    found = gender_details(gold, result)
+    assert found["gender_misses"] == [
+        {"kind": "sources", "name": "Eve Sun", "gender": "female", "quotex": None},
+        {"kind": "sources", "name": "Bo Tran", "gender": "male", "quotex": "unknown"},
+        {"kind": "people", "name": "Tran", "gender": "male", "quotex": "unknown"},
+    ]
+    assert found["gender_false"] == [
+        {"kind": "sources", "name": "Bo Tran", "gender": "unknown", "gold": "male"},
+        {"kind": "sources", "name": "Cy Ode", "gender": "male", "gold": None},
+        {"kind": "people", "name": "Bo Tran", "gender": "unknown", "gold": "male"},
+    ]
+    scores = score_genders(gold, result)  # the details are the scores' misses and errors
+    for kind in ("sources", "people"):
+        for gender in ("female", "male", "unknown"):
+            score = scores[f"{kind} {gender}"]
+            missed = [
+                m for m in found["gender_misses"] if (m["kind"], m["gender"]) == (kind, gender)
+            ]
+            wrong = [f for f in found["gender_false"] if (f["kind"], f["gender"]) == (kind, gender)]
+            assert score.gold - score.gold_matched == len(missed)
+            assert score.predicted - score.pred_matched == len(wrong)
 
 
 def test_sources_of_a_sample_with_women_and_men_match_its_gold(nlp) -> None:

@@ -22,7 +22,13 @@ entity scores when the gold has entities. See the README for the matching rule.
 Example: quotex eval gold.jsonl --details
 """
 EVAL_FORMATS = ("table", "json")
-DETAIL_KINDS = {"misses": "miss", "false_quotes": "false_quote", "speaker_errors": "speaker_error"}
+DETAIL_KINDS = {
+    "misses": "miss",
+    "false_quotes": "false_quote",
+    "speaker_errors": "speaker_error",
+    "gender_misses": "gender_miss",
+    "gender_false": "gender_false",
+}
 
 GoldArg = Annotated[
     Path, typer.Argument(help="Gold JSONL file.", show_default=False, metavar="FILE")
@@ -31,7 +37,14 @@ EvalFormatOpt = Annotated[
     str, typer.Option("--format", "-f", metavar="table|json", help="table or json.")
 ]
 DetailsOpt = Annotated[
-    bool, typer.Option("--details", help="List misses, false quotes and speaker errors.")
+    bool,
+    typer.Option(
+        "--details",
+        help=(
+            "List misses, false quotes and speaker errors; with gender gold, the sources"
+            " and people missed or wrong."
+        ),
+    ),
 ]
 LimitOpt = Annotated[
     int | None,

@@ -7,6 +7,12 @@ gender, a predicted name is right when a gold name of that gender agrees with it
 surname, or one inside the other: :func:`quotex.eval.quotes.names_agree`), and a gold name
 is found when a predicted name of that gender agrees with it. The share of women is the
 female names over all names, gold and predicted alike (unknown included).
+
+Details (:func:`gender_details`) list, per kind, each gold name no predicted name of its
+gender agrees with (``gender_misses``, with the gender quotex gave an agreeing name, or
+None where it names no such person) and each predicted name no gold name of its gender
+agrees with (``gender_false``, with the gold's gender for it, or None where the gold has no
+such person).
 """
 
 from __future__ import annotations
@@ -54,3 +60,32 @@ def score_genders(gold: dict[str, Any], result: DocResult) -> dict[str, Score | 
         women = sum(g == "female" for _, g in predicted)
         out[f"{kind} women share, quotex"] = Accuracy(len(predicted), women)
     return out
+
+
+def _gender_of(name: str, named: list[tuple[str, str]]) -> str | None:
+    return next((gender for other, gender in named if names_agree(name, other)), None)
+
+
+def gender_details(gold: dict[str, Any], result: DocResult) -> dict[str, list[dict]]:
+    """The names behind the scores of :func:`score_genders`: ``gender_misses`` (gold
+    names not found with their gender) and ``gender_false`` (predicted names the gold does
+    not have with that gender), each ``{"kind", "name", "gender", …}``."""
+    misses: list[dict] = []
+    false: list[dict] = []
+    for kind in KINDS:
+        lists = gold.get(f"{kind}_gender")
+        if lists is None:
+            continue
+        predicted = _predicted(result, kind)
+        golds = [(name, gender) for gender in GENDERS for name in lists.get(gender, [])]
+        for name, gender in golds:
+            same = [p for p, g in predicted if g == gender]
+            if not any(names_agree(p, name) for p in same):
+                row = {"kind": kind, "name": name, "gender": gender}
+                misses.append({**row, "quotex": _gender_of(name, predicted)})
+        for name, gender in predicted:
+            same = [n for n, g in golds if g == gender]
+            if not any(names_agree(name, n) for n in same):
+                row = {"kind": kind, "name": name, "gender": gender}
+                false.append({**row, "gold": _gender_of(name, golds)})
+    return {"gender_misses": misses, "gender_false": false}

@@ -1,8 +1,9 @@
 """Score whole documents and sum the counts over a corpus (micro average).
 
 A gold doc without a ``quotes`` key (CoNLL) is not scored for quotes, and one without
-``entities`` is not scored for entities. The rules are in :mod:`quotex.eval.quotes` and
-:mod:`quotex.eval.entities`.
+``entities`` is not scored for entities. The rules are in :mod:`quotex.eval.quotes`,
+:mod:`quotex.eval.entities` and :mod:`quotex.eval.genders`; each document's details hold
+its quote errors and its gender errors (``gender_misses``, ``gender_false``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from quotex.eval.entities import has_entity_gold, score_entities
-from quotex.eval.genders import has_gender_gold, score_genders
+from quotex.eval.genders import gender_details, has_gender_gold, score_genders
 from quotex.eval.quotes import score_quotes
 from quotex.eval.scores import DocEval, EvalReport, _add_maps
 from quotex.records import DocResult
@@ -24,6 +25,7 @@ def score_document(gold: dict[str, Any], result: DocResult) -> DocEval:
         quotes, details = score_quotes(gold, result)
     entities = score_entities(gold, result) if has_entity_gold(gold) else None
     genders = score_genders(gold, result) if has_gender_gold(gold) else None
+    details |= gender_details(gold, result)
     doc_id = str(gold.get("id", result.id))
     return DocEval(doc_id, quotes, entities, {"id": doc_id, **details}, genders)
 
