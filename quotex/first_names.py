@@ -1,5 +1,7 @@
 """The shipped US first-name list (``quotex/data/first-names-us.tsv``, provenance in
-``quotex/data/README.md``): how female each first name is, and how common it was.
+``quotex/data/README.md``): how female each first name is, and how common it was; looked
+up without accents. And which of those names are also common surnames
+(``quotex/data/surnames-us-1990.tsv``), for a person named by one word only.
 
 A module of its own, below both :mod:`quotex.names` and :mod:`quotex.gender`, which read it.
 """

@@ -68,7 +68,8 @@ def first_name_gender(name: str) -> Gender:
 
 def first_name_share(name: str) -> float | None:
     """How female the list says ``name``'s first name is ("Chris Christie" → 0.163), None
-    for a first name off the list or no first name ("de Blasio")."""
+    for a first name off the list or no first name ("de Blasio"), and for a lone word that
+    is mostly a surname (a lone "Clinton": :func:`quotex.first_names.mostly_a_surname`)."""
     words = _without_leading_initials((person_name(name) or "").split())
     if not words or not words[0][:1].isupper():  # "de Blasio": "de" is no first name
         return None
