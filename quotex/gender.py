@@ -53,8 +53,8 @@ def first_name_gender(name: str) -> Gender:
     Smith" → unknown (the list gives "Chris" 0.16, "Leslie" 0.52).
 
     ``name`` is an entity's fullest name: a lone word is read as a first name when the
-    list has it clearly enough ("Melanie", not "Reagan"); a lone surname is not in the
-    list ("Rubio") and stays unknown.
+    list has it clearly enough ("Melanie", not "Reagan") and it is rarely a surname (not
+    "Clinton", "Williams"); a lone surname off the list ("Rubio") stays unknown.
     """
     share = first_name_share(name)
     if share is None:
