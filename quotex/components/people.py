@@ -165,15 +165,23 @@ THING_LABELS = {"organisation": "ORG", "place": "FAC"}
 def thing_named_as_person(record: dict) -> str | None:
     """The label of an organisation or place the tagger called a person, else None: a
     PERSON whose name ends in an organisation or place word and starts with no common
-    first name ("Hermenegildo Galeana Street" → FAC, "Obama White House" → ORG; "Michael
-    Bay" stays a person)."""
+    first name, or with a place's name ("Hermenegildo Galeana Street" → FAC, "Obama White
+    House" → ORG, "Nova Scotia Government" → ORG; "Michael Bay" stays a person)."""
     words = record["name"].split()
-    if record["label"] != PERSON or len(words) < 2 or _is_common_first_name(words[0]):
+    if record["label"] != PERSON or len(words) < 2:
         return None
+    if _is_common_first_name(words[0]) and not _opens_with_place(words):
+        return None  # "Michael Bay"; not "Nova Scotia Government" ("Nova" a woman's name)
     for section, label in THING_LABELS.items():
         if words[-1].lower() in entries("name_words", section):
             return label
     return None
+
+
+def _opens_with_place(words: list[str]) -> bool:
+    """Whether a name's first words are a state's, a province's or a country's name
+    ("Nova Scotia Government", "Virginia Department"; ``lexicon/places.txt``)."""
+    return any(" ".join(words[:n]).lower() in entries("places") for n in range(1, len(words)))
 
 
 # How far after a name its apposition is read.
@@ -270,6 +278,16 @@ def place_in_dateline(record: dict, place: str | None) -> str | None:
     return "GPE" if record["name"].lower() == place.lower() else None
 
 
+def place_named_whole(record: dict) -> str | None:
+    """place_named_whole: "GPE" for a PERSON whose whole name is a US state, a Canadian
+    province or a country (``lexicon/places.txt``: "Nova Scotia", which the first-name
+    list would make a woman by "Nova"; "New York"), else None. "Virginia Foxx" and
+    "Jordan" (as often a person's name) stay people."""
+    if record["label"] != PERSON or record["name"].lower() not in entries("places"):
+        return None
+    return "GPE"
+
+
 def full_names_by_surname(entities: list[dict]) -> dict[str, set[str]]:
     """Surname → the full names of the PERSON entities that end with it, read once per
     document for :func:`surname_of_one_person`."""
@@ -301,8 +319,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
-    ``organisation_named_as_person``, ``place_named_as_person`` and ``place_in_dateline``
-    find get their label. A bare
+    ``organisation_named_as_person``, ``place_named_as_person``, ``place_in_dateline`` and
+    ``place_named_whole`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
@@ -316,6 +334,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or organisation_named_as_person(text, record)
             or place_named_as_person(record, entities)
             or place_in_dateline(record, place)
+            or place_named_whole(record)
         )
         if full:
             relabelled.add(record["id"])

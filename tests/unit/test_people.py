@@ -13,6 +13,7 @@ from quotex.components.people import (
     person_named_as_thing,
     place_in_dateline,
     place_named_as_person,
+    place_named_whole,
 )
 
 
@@ -95,6 +96,21 @@ def test_place_in_dateline_relabels_only_the_person_named_as_the_place() -> None
     assert place_in_dateline(_record("e1", "Bramley", "PERSON"), None) is None
     records, _ = mend_people("BRAMLEY, England (Wire) — x", [_record("e1", "Bramley", "PERSON")])
     assert records[0]["label"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "place"),
+    [
+        ("Nova Scotia", "PERSON", "GPE"),  # the first-name list would make it a woman
+        ("New York", "PERSON", "GPE"),
+        ("Saskatchewan", "PERSON", "GPE"),
+        ("Virginia Foxx", "PERSON", None),  # a person named after a place
+        ("Jordan", "PERSON", None),  # as often a person's name: not on the list
+        ("Ontario", "GPE", None),  # already a place
+    ],
+)
+def test_place_named_whole(name, label, place) -> None:
+    assert place_named_whole(_record("e1", name, label)) == place
 
 
 @pytest.mark.parametrize(

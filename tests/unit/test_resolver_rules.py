@@ -316,6 +316,9 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
         ("Marjorie Merriweather Post", "PERSON", None),
         ("Galeana Street", "GPE", None),  # not tagged a person: nothing to mend
         ("Robert McDonough", "PERSON", None),
+        ("Nova Scotia Government", "PERSON", "ORG"),  # "Nova" a first name, but a place's
+        ("Georgia Bay", "PERSON", "FAC"),
+        ("Virginia Foxx", "PERSON", None),  # no organisation or place word: a person
     ],
 )
 def test_thing_named_as_person_reads_an_organisation_or_place_word(name, label, thing) -> None:
