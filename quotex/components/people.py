@@ -99,6 +99,11 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         return None
     tail = _POSSESSOR.sub("", record["name"])
     words = tail.split()
+    honoured = _after_honorific(words)
+    if honoured:
+        if len(honoured) == 1:
+            return full_name_before(text, honoured[0]) or honoured[0]
+        return " ".join(honoured)
     if len(words) > 2 and is_generation_suffix(words[-1]):
         words = words[:-1]  # "Vann R. Newkirk II": the surname is Newkirk
     last = words[-1] if words else ""
@@ -114,6 +119,33 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
     if _is_common_first_name(words[0]) or described_as_a_person(text, record):
         return tail
     return None
+
+
+# Honorifics only a person's name opens with, with or without a full stop ("Ms Reeves");
+# not "Miss", which opens pageants' names too ("Miss America").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
+
+
+def _after_honorific(words: list[str]) -> list[str]:
+    """honorific_names_a_person: the name words after "Mr", "Mrs", "Ms" or "Mx"
+    opening a name the tagger gave another label ("Ms Reeves", a WORK_OF_ART, in British
+    copy without the full stop), else []: whoever is so addressed is a person."""
+    if len(words) < 2 or words[0].lower().rstrip(".") not in HONORIFICS:
+        return []
+    rest = words[1:]
+    if len(rest) > 1 + MIDDLE_NAMES or not all(w[:1].isupper() for w in rest):
+        return []
+    return [] if rest[-1].lower() in entries("name_words") else rest
+
+
+def _past_honorific(text: str, mention: list[int]) -> list[int]:
+    """A mention that opens with an honorific starts after it, so that the honorific
+    reads as the title before the name ("Ms Reeves" → "Reeves", titled "Ms")."""
+    start, end = mention[0], mention[1]
+    words = text[start:end].split(maxsplit=1)
+    if len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:
+        return [end - len(words[1]), *mention[1:]]
+    return list(mention)
 
 
 # An apposition that says who someone is: ", a professor of …", ", the party's chairman,",
@@ -338,7 +370,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
         )
         if full:
             relabelled.add(record["id"])
-            record = {**record, "label": PERSON, "name": full}
+            mentions = [_past_honorific(text, m) for m in record["mentions"]]
+            record = {**record, "label": PERSON, "name": full, "mentions": mentions}
         elif thing:
             record = {**record, "label": thing}
         records.append(record)

@@ -133,6 +133,8 @@ def test_generic_man_noun_is_weaker_than_a_first_name(text, name, value, evidenc
         ("letters addressed to Mme Khan", "female"),  # French and German honorifics
         ("letters addressed to Mlle. Khan", "female"),
         ("letters addressed to Herr Khan", "male"),
+        ("letters addressed to Countess Khan", "female"),  # peerage titles
+        ("letters addressed to Earl Khan", "male"),
     ],
 )
 def test_couple_title_shows_no_gender(text, value) -> None:

@@ -114,6 +114,31 @@ def test_place_named_whole(name, label, place) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "label", "full"),
+    [
+        # honorific_names_a_person: British copy writes "Ms" without the full stop
+        ("Rachel Reeves spoke. “No,” Ms Reeves said.", "Ms Reeves", "WORK_OF_ART", "Rachel Reeves"),
+        ("“No,” Ms Reeves said.", "Ms Reeves", "ORG", "Reeves"),  # no full name: the surname
+        ("“No,” Mr. Tom Kahn said.", "Mr. Tom Kahn", "GPE", "Tom Kahn"),
+        ("Ms. Magazine said so.", "Ms. Magazine", "ORG", None),  # an organisation's word
+        ("Miss America said so.", "Miss America", "ORG", None),  # "Miss" opens pageants
+        ("“No,” Ms Reeves said.", "Ms Reeves", "PERSON", None),  # a person already
+    ],
+)
+def test_person_named_as_thing_after_an_honorific(text, name, label, full) -> None:
+    assert person_named_as_thing(text, _record("e1", name, label)) == full
+
+
+def test_mend_people_starts_an_honoured_mention_after_its_honorific() -> None:
+    text = "“No,” Ms Reeves said."
+    start = text.index("Ms")
+    record = {"id": "e1", "name": "Ms Reeves", "label": "WORK_OF_ART"}
+    records, _ = mend_people(text, [{**record, "mentions": [[start, start + 9]]}])
+    assert records[0]["label"] == "PERSON" and records[0]["name"] == "Reeves"
+    assert records[0]["mentions"] == [[text.index("Reeves"), start + 9]]
+
+
+@pytest.mark.parametrize(
     ("after", "head"),
     [
         (", a professor of international economics at Cornell, said", "professor"),
