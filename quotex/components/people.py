@@ -184,10 +184,30 @@ def apposition_head(after: str) -> str | None:
 def described_as_a_person(text: str, record: dict) -> bool:
     """described_as_a_person: a name the tagger called an organisation that an apposition
     describes as a person: "Eswar Prasad, a professor of international economics at
-    Cornell University, said …" (the first name is not a common US one)."""
+    Cornell University, said …" (the first name is not a common US one), or that follows
+    a role noun in apposition ("Its chief executive, Rain Newton-Smith, told …")."""
     return any(
-        apposition_head(text[end : end + 80]) in person_nouns() for _, end in record["mentions"]
+        apposition_head(text[end : end + 80]) in person_nouns()
+        or (_full_name_like(text[start:end]) and _role_before(text, start) in person_nouns())
+        for start, end in record["mentions"]
     )
+
+
+def _full_name_like(mention: str) -> bool:
+    """Two words or more, the first a capitalised word (not "U.S.", "NATO")."""
+    words = mention.split()
+    return len(words) >= 2 and words[0][:1].isupper() and not words[0].isupper()
+
+
+# A role noun, then a comma, right before a name: "Its chief executive, Rain Newton-Smith,".
+_ROLE_BEFORE = re.compile(r"\b([a-z]+), $")
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """role_before_name: the role noun a name follows in apposition ("Its chief executive,
+    Rain Newton-Smith, told …" → "executive"), else None."""
+    m = _ROLE_BEFORE.search(text[max(0, start - 40) : start])
+    return m.group(1) if m else None
 
 
 # What a PERSON named like an organisation or a place is taken for.

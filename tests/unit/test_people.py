@@ -169,6 +169,22 @@ def test_described_as_a_person_relabels_a_name_tagged_org(text, person) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        # role_before_name: a role noun and a comma right before the name
+        ("Its chief executive, Rain Newton-Smith, told the BBC.", "Rain Newton-Smith", True),
+        ("Their former governor, Eswar Prasad, spoke.", "Eswar Prasad", True),
+        ("first lady, U.S. Senate hopeful", "U.S. Senate", False),  # no full name
+        ("its rival, Goldman Sachs, said so.", "Goldman Sachs", False),  # no role noun
+    ],
+)
+def test_described_as_a_person_by_a_role_before_the_name(text, name, person) -> None:
+    start = text.index(name)
+    record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[start, start + len(name)]]}
+    assert (person_named_as_thing(text, record) == name) is person
+
+
+@pytest.mark.parametrize(
     ("text", "name", "label"),
     [
         ("Pfizer, one of the world's top drug companies, gave money.", "Pfizer", "ORG"),
