@@ -429,6 +429,35 @@ def test_build_discourse_reads_no_gender_from_a_relatives_apposition(possessor, 
     assert d.gender("e1").value == value
 
 
+@pytest.mark.parametrize(("possessor", "value"), [("whose", None), ("the", "male")])
+def test_build_discourse_reads_no_gender_through_a_chain_of_possessors(possessor, value) -> None:
+    # "Jamie Woods, whose son's case, closed": the son is someone else; "the son's case" is
+    # read as before (its nouns: son, case)
+    words = ["Jamie", "Woods", ",", possessor, "son", "'s", "case", ",", "closed", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 8, 1, 4, 6, 4, 1, 1, 8, 8],
+        deps=[
+            "compound",
+            "nsubj",
+            "punct",
+            "poss",
+            "poss",
+            "case",
+            "appos",
+            "punct",
+            "ROOT",
+            "punct",
+        ],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 8,
+    )
+    woods = {"id": "e1", "name": "Jamie Woods", "label": "PERSON", "mentions": [[0, 11]]}
+    d = build_discourse(doc, [woods], [])
+    assert d.gender("e1").value == value
+
+
 @pytest.mark.parametrize(("joined", "value"), [(True, None), (False, "male")])
 def test_build_discourse_reads_no_gender_from_an_apposition_listed_with_people(
     joined, value

@@ -260,5 +260,10 @@ def listed_with_people(noun) -> bool:
 
 def relative_possessor(noun) -> bool:
     """An apposition that names someone else, the mention's relation: "Dorothy Woods,
-    whose husband, Navy SEAL Ty Woods, was killed" (the husband is not Dorothy Woods)."""
-    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children)
+    whose husband, Navy SEAL Ty Woods, was killed" (the husband is not Dorothy Woods);
+    through a chain of possessors, "Jamie Lund, whose son's assault case …" (the son is
+    not Jamie Lund)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.lower_ == "whose" or relative_possessor(c)):
+            return True
+    return False
