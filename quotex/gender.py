@@ -244,6 +244,7 @@ def pronoun_gender_alone(
     The gender needs twice as many pronouns for it as against it.
     """
     starts = [a for a, _ in sentences]
+    objects = objects | appositive_possessives(text, [*mentions, *others])
     votes: list[str] = []
     for start, end in mentions:
         i = bisect_right(starts, start) - 1
@@ -265,6 +266,22 @@ def pronoun_gender_alone(
     if female > 2 * male:
         return Gender(FEMALE, "pronoun")
     return UNKNOWN
+
+
+# A possessive opening an apposition right after a name: "Jamie Lund, her attorney, said".
+_APPOSITIVE_POSSESSIVE = re.compile(r",\s+(his|her)\b", re.IGNORECASE)
+
+
+def appositive_possessives(text: str, mentions: list[Offsets]) -> frozenset[int]:
+    """appositive_possessive: the offsets of "his" or "her" opening an apposition right
+    after a person's mention ("Jamie Lund, her attorney, said …": the "her" is the
+    client's, not Jamie Lund's), which say nothing of that person's gender."""
+    found = set()
+    for _, end in mentions:
+        m = _APPOSITIVE_POSSESSIVE.match(text, end)
+        if m:
+            found.add(m.start(1))
+    return frozenset(found)
 
 
 # A sentence that opens with a phrase holding "his" or "her", then a comma and the

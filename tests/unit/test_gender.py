@@ -170,6 +170,9 @@ def mentions_of(text: str, name: str) -> list[tuple[int, int]]:
         ("Ayotte described herself as a fiscal hawk.", "female"),
         ("Obama cast himself as the heir.", "male"),
         ("Ayotte asked if one can trust himself or herself, and she left.", "female"),  # a pair
+        # appositive_possessive: "her" opening the name's apposition is someone else's
+        ("Lund, her attorney, said the charges were false.", None),
+        ("Lund said her case was strong.", "female"),
     ],
 )
 def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, value) -> None:
