@@ -253,6 +253,28 @@ def test_build_discourse_tells_a_main_subject_from_a_relative_clauses() -> None:
     assert [(m.subject, m.main_subject) for m in found] == [(True, True), (True, False)]
 
 
+@pytest.mark.parametrize(("pos", "subject"), [("NOUN", True), ("PROPN", False)])
+def test_build_discourse_reads_a_name_in_apposition_to_the_subject_as_the_subject(
+    pos, subject
+) -> None:
+    # appositive_subject: "Leafs coach Martin Shaw was pleased" (the parser makes "coach"
+    # the subject, the name its apposition); a proper noun the name is in apposition to
+    # ("Leafs Shaw", a PROPN subject) is someone else's name, so the name is no subject
+    words = ["Leafs", "coach", "Martin", "Shaw", "was", "pleased", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        heads=[1, 4, 3, 1, 4, 4, 4],
+        deps=["compound", "nsubj", "compound", "appos", "ROOT", "acomp", "punct"],
+        pos=["PROPN", pos, "PROPN", "PROPN", "AUX", "ADJ", "PUNCT"],
+        ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+    )
+    start = doc[2].idx
+    shaw = {"id": "e1", "name": "Martin Shaw", "label": "PERSON", "mentions": [[start, start + 11]]}
+    (found,) = build_discourse(doc, [shaw], []).mentions
+    assert (found.subject, found.main_subject) == (subject, subject)
+
+
 def test_quote_words_leave_out_who_introduced_the_quote() -> None:
     text = "Sen. Ann Hall scolded him: “It is wrong,” she said. Tom Reed will lose, he said."
     d = discourse(text, {"e1": ("Ann Hall", "PERSON")}, [(5, 13, "e1", 0, 0, False, True)])

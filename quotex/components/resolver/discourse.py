@@ -169,6 +169,7 @@ def build_discourse(
         first = max(0, bisect_right(token_starts, start) - 1)
         last = max(first, bisect_right(token_starts, end - 1) - 1)
         span = doc[first : last + 1]
+        subject = subject_token(span.root)
         mentions.append(
             Mention(
                 start=start,
@@ -177,9 +178,9 @@ def build_discourse(
                 paragraph=max(0, bisect_right(paragraph_starts, start) - 1),
                 sentence=max(0, bisect_right(sentence_starts, start) - 1),
                 in_quote=_in_regions(start, end, regions),
-                subject=span.root.dep_ in SUBJECT_DEPS,
+                subject=subject is not None,
                 names_subject=span.root.dep_ == "compound" and span.root.head.dep_ in SUBJECT_DEPS,
-                clause=span.root.head.dep_ if span.root.dep_ in SUBJECT_DEPS else "",
+                clause=subject.head.dep_ if subject is not None else "",
                 alone=(start, end) in lone_lines,
             )
         )
@@ -248,6 +249,19 @@ def _mention_gender(doc: Doc, span) -> list[Gender]:
             words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN")][:3]
             found.append(noun_gender(words))
     return [g for g in found if g.value]
+
+
+def subject_token(root):
+    """The subject a mention's root stands for: itself when it is one, or the common noun
+    it is in apposition to when that noun is ("Canadiens coach Martin St. Louis was less
+    pleased": the parser makes "coach" the subject, the name its apposition;
+    appositive_subject), else None."""
+    if root.dep_ in SUBJECT_DEPS:
+        return root
+    head = root.head
+    if root.dep_ == "appos" and head.dep_ in SUBJECT_DEPS and head.pos_ == "NOUN":
+        return head
+    return None
 
 
 def listed_with_people(noun) -> bool:
