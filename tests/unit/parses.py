@@ -2181,4 +2181,19 @@ PARSES = {
         ("subject", 8, "dobj", "NOUN", "NN", "subject", "O"),
         (".", 8, "punct", "PUNCT", ".", ".", "O"),
     ],
+    # that_clause_on_setting: the reported clause hung on the cue's phrase as a relative one
+    "Lee told staff in a memo that firms would raise pay.": [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee", "B-PERSON"),
+        ("told", 1, "ROOT", "VERB", "VBD", "tell", "O"),
+        ("staff", 1, "dobj", "NOUN", "NN", "staff", "O"),
+        ("in", 1, "prep", "ADP", "IN", "in", "O"),
+        ("a", 5, "det", "DET", "DT", "a", "O"),
+        ("memo", 3, "pobj", "NOUN", "NN", "memo", "O"),
+        ("that", 9, "mark", "PRON", "WDT", "that", "O"),
+        ("firms", 9, "nsubj", "NOUN", "NNS", "firm", "O"),
+        ("would", 9, "aux", "AUX", "MD", "would", "O"),
+        ("raise", 5, "relcl", "VERB", "VB", "raise", "O"),
+        ("pay", 9, "dobj", "NOUN", "NN", "pay", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

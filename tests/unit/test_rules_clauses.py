@@ -107,6 +107,30 @@ def test_repair_clause_parsed_as_object_stops_at_a_preposition() -> None:
     assert clauses.repair_clause_parsed_as_object(token(doc, "pointed"), WORDS) is None
 
 
+MEMO = "Lee told staff in a memo that firms would raise pay."
+
+
+@pytest.mark.parametrize(
+    ("text", "edit", "reported"),
+    [
+        # that_clause_on_setting: as the model parses it, "that" a conjunction
+        (MEMO, None, "that firms would raise pay"),
+        # "that" the object of a verb that has its own ("pay"): still a conjunction
+        (MEMO, {6: {"dep": "dobj"}}, "that firms would raise pay"),
+        # "that" the only object of the clause's verb ("a memo that she wrote"): a relative
+        # clause on "memo"; here "pay" read as an adverb
+        (MEMO, {6: {"dep": "dobj"}, 10: {"dep": "advmod"}}, None),
+        (MEMO, {7: {"dep": "dobj"}}, None),  # no subject of its own
+    ],
+)
+def test_repair_clause_parsed_as_relative(text, edit, reported) -> None:
+    doc = parsed(text, edit=edit)
+    told = token(doc, "told")
+    assert clauses.clausal_complement(told, WORDS) is None
+    bounds = clauses.repair_clause_parsed_as_relative(told, WORDS)
+    assert (bounds and content(doc, bounds)) == reported
+
+
 def test_parenthetical_sentence() -> None:
     doc = parsed("This campaign, he says, is different.")
     start, end, head_left = clauses.parenthetical_sentence(token(doc, "says"), WORDS)

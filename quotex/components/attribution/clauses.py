@@ -25,6 +25,7 @@ from quotex.components.attribution.quote import Attribution, quote_type
 from quotex.components.attribution.syntax import (
     ADDRESSEE_DEPS,
     ADVCL,
+    ADVMOD,
     ANSWER_DEPS,
     AUX,
     AUX_DEPS,
@@ -34,6 +35,7 @@ from quotex.components.attribution.syntax import (
     COMMENT_DEPS,
     COMMENT_OPENERS,
     CONJ,
+    DOBJ,
     FINITE_TAGS,
     GERUND_TAG,
     INFINITIVE_DEPS,
@@ -41,8 +43,10 @@ from quotex.components.attribution.syntax import (
     NOMINAL_SUBJECT_DEPS,
     OBJECT_DEPS,
     PARENTHETICAL_DEPS,
+    POBJ,
     PREP,
     PREP_DEPS,
+    RELCL,
     SUBJECT_DEPS,
     TRAILING_DEPS,
     VERB_POS,
@@ -215,6 +219,42 @@ def repair_clause_parsed_as_object(verb: Token, words: CueWords) -> Bounds | Non
     return None
 
 
+# How "that" opens a clause the parser hung on a noun as a relative one, when the clause is
+# the cue's content: as a conjunction ("mark"), an adverb, or an object where the verb has
+# one of its own ("told reporters in a briefing that the talks had failed").
+CONTENT_THAT_DEPS = frozenset({MARK, ADVMOD})
+
+
+def _content_that(clause: Token) -> bool:
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None or not any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i != that.i for c in clause.children
+    ):
+        return False
+    if that.dep_ in CONTENT_THAT_DEPS:
+        return True
+    return that.dep_ == DOBJ and any(c.dep_ == DOBJ and c.i != that.i for c in clause.children)
+
+
+def repair_clause_parsed_as_relative(verb: Token, words: CueWords) -> Bounds | None:
+    """that_clause_on_setting: "told employees in a memo that affected staff would be
+    notified", "said during the debate that Americans were sick of it": the parser hangs
+    the reported clause on the noun of the cue's phrase ("memo", "debate") as a relative
+    clause. It is the content when "that" opens it as a conjunction and it has a subject
+    of its own; not "said in a statement that the company released" ("that" the verb's
+    object)."""
+    if lemma(verb) not in words.clause_taking:
+        return None
+    for prep in verb.rights:
+        if prep.dep_ != PREP:
+            continue
+        for noun in prep.children:
+            clause = next((c for c in noun.rights if c.dep_ == RELCL), None)
+            if noun.dep_ == POBJ and clause is not None and _content_that(clause):
+                return clause.left_edge.i, clause_end(clause, words=words), False
+    return None
+
+
 def parenthetical_sentence(verb: Token, words: CueWords) -> Bounds | None:
     """ "This campaign, he says, is different.": the sentence around a parenthetical cue."""
     if verb.dep_ in PARENTHETICAL_DEPS and verb.head.pos_ in VERB_POS:
@@ -321,6 +361,7 @@ COMPLEMENT_RULES: tuple[Callable[[Token, CueWords], Bounds | None], ...] = (
     clausal_complement,
     answer_yes_or_no,
     repair_clause_parsed_as_object,
+    repair_clause_parsed_as_relative,
     parenthetical_sentence,
     object_complement,
 )
