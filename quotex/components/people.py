@@ -359,11 +359,27 @@ def surname_of_one_person(record: dict, surnames: dict[str, set[str]]) -> str | 
     Not an outlet ("Bloomberg", "Reuters"), a word that makes a name an organisation's,
     nor a surname two people share. ``surnames``: :func:`full_names_by_surname`."""
     name = record["name"]
-    if record["label"] not in MISTAKEN_LABELS - {"NORP"} or " " in name or not name[:1].isupper():
+    if record["label"] not in MISTAKEN_LABELS - {"NORP"} or not name[:1].isupper():
         return None
+    if " " in name:
+        return _compound_surname_of_one_person(name, surnames)
     if name.lower() in entries("name_words") or name.isupper():
         return None
     fuller = surnames.get(name, set())
+    return next(iter(fuller)) if len(fuller) == 1 else None
+
+
+def _compound_surname_of_one_person(name: str, surnames: dict[str, set[str]]) -> str | None:
+    """compound_surname_as_place: a name of two words or more the tagger gave another label
+    that follows the first name of the one person named in full with it is that person's
+    surname: "St. Louis" (GPE) after "Martin St. Louis", "Santa Cruz" after "Ana Santa
+    Cruz"; not when the person's name has more than a first name before it."""
+    last = name.split()[-1]
+    fuller = {
+        full
+        for full in surnames.get(last, set())
+        if full.endswith(" " + name) and len(full.split()) == len(name.split()) + 1
+    }
     return next(iter(fuller)) if len(fuller) == 1 else None
 
 

@@ -379,6 +379,25 @@ def test_surname_of_one_person_is_a_surname_the_tagger_called_a_thing() -> None:
     assert surname_of_one_person_in(entity("e8", "Sanders", "PERSON"), [bernie]) is None
 
 
+@pytest.mark.parametrize(
+    ("thing", "people", "full"),
+    [
+        # compound_surname_as_place: a surname of two words the tagger called a thing
+        (("St. Louis", "GPE"), ["Martin St. Louis"], "Martin St. Louis"),
+        (("Le Pen", "ORG"), ["Marine Le Pen", "Emmanuel Macron"], "Marine Le Pen"),
+        (("Le Pen", "ORG"), ["Marine Le Pen", "Marion Le Pen"], None),  # two people
+        (("New York", "GPE"), ["Ann York"], None),  # not the person's whole surname
+        (("Louis Vuitton", "ORG"), ["Martin St. Louis"], None),
+    ],
+)
+def test_surname_of_one_person_of_two_words(thing, people, full) -> None:
+    entities = [
+        {"id": f"e{i}", "name": n, "label": "PERSON", "mentions": []} for i, n in enumerate(people)
+    ]
+    record = {"id": "t", "name": thing[0], "label": thing[1], "mentions": []}
+    assert surname_of_one_person(record, full_names_by_surname(entities)) == full
+
+
 def test_full_name_before_reads_a_possessive_as_the_end_of_a_name() -> None:
     # possessive_full_name: "Donald Trump's speech" names Donald Trump, whose bare "Trump"
     # the tagger may call an organisation; a title-case headline's run is no name
