@@ -38,6 +38,8 @@ def name_key(word: str) -> str:
     """first_name_folded: a first name as the list spells it, lowercase and without
     accents, which the list (US records) never writes: "José" → "jose", "Mélanie" →
     "melanie", "Zoë" → "zoe"."""
+    if word.isascii():  # most words: nothing to fold (this runs for tokens in loops)
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

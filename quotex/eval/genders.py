@@ -38,6 +38,26 @@ def _predicted(result: DocResult, kind: str) -> list[tuple[str, str]]:
     return [(e.name, e.gender or "unknown") for e in result.entities if e.label == PERSON]
 
 
+def _unmatched(
+    lists: dict[str, list[str]], predicted: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """(gold names with their gender, those no predicted name of that gender agrees with,
+    predicted names no gold name of their gender agrees with): the one matching that
+    :func:`score_genders` counts and :func:`gender_details` lists."""
+    golds = [(name, gender) for gender in GENDERS for name in lists.get(gender, [])]
+    misses = [
+        (name, gender)
+        for name, gender in golds
+        if not any(names_agree(p, name) for p, g in predicted if g == gender)
+    ]
+    false = [
+        (name, gender)
+        for name, gender in predicted
+        if not any(names_agree(name, n) for n, g in golds if g == gender)
+    ]
+    return golds, misses, false
+
+
 def score_genders(gold: dict[str, Any], result: DocResult) -> dict[str, Score | Accuracy]:
     """Per kind and gender: P/R/F1 counts; and the share of women, gold and predicted."""
     out: dict[str, Score | Accuracy] = {}
@@ -46,14 +66,15 @@ def score_genders(gold: dict[str, Any], result: DocResult) -> dict[str, Score | 
         if lists is None:
             continue
         predicted = _predicted(result, kind)
+        _, misses, false = _unmatched(lists, predicted)
         for gender in GENDERS:
-            golds = lists.get(gender, [])
-            preds = [name for name, g in predicted if g == gender]
+            golds = len(lists.get(gender, []))
+            preds = sum(g == gender for _, g in predicted)
             out[f"{kind} {gender}"] = Score(
-                gold=len(golds),
-                predicted=len(preds),
-                pred_matched=sum(any(names_agree(p, n) for n in golds) for p in preds),
-                gold_matched=sum(any(names_agree(p, n) for p in preds) for n in golds),
+                gold=golds,
+                predicted=preds,
+                pred_matched=preds - sum(g == gender for _, g in false),
+                gold_matched=golds - sum(g == gender for _, g in misses),
             )
         total = sum(len(lists.get(g, [])) for g in GENDERS)
         out[f"{kind} women share, gold"] = Accuracy(total, len(lists.get("female", [])))
@@ -77,15 +98,11 @@ def gender_details(gold: dict[str, Any], result: DocResult) -> dict[str, list[di
         if lists is None:
             continue
         predicted = _predicted(result, kind)
-        golds = [(name, gender) for gender in GENDERS for name in lists.get(gender, [])]
-        for name, gender in golds:
-            same = [p for p, g in predicted if g == gender]
-            if not any(names_agree(p, name) for p in same):
-                row = {"kind": kind, "name": name, "gender": gender}
-                misses.append({**row, "quotex": _gender_of(name, predicted)})
-        for name, gender in predicted:
-            same = [n for n, g in golds if g == gender]
-            if not any(names_agree(name, n) for n in same):
-                row = {"kind": kind, "name": name, "gender": gender}
-                false.append({**row, "gold": _gender_of(name, golds)})
+        golds, missed, wrong = _unmatched(lists, predicted)
+        for name, gender in missed:
+            row = {"kind": kind, "name": name, "gender": gender}
+            misses.append({**row, "quotex": _gender_of(name, predicted)})
+        for name, gender in wrong:
+            row = {"kind": kind, "name": name, "gender": gender}
+            false.append({**row, "gold": _gender_of(name, golds)})
     return {"gender_misses": misses, "gender_false": false}
