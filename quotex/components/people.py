@@ -126,11 +126,15 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
 HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
 
 
+def _is_honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS
+
+
 def _after_honorific(words: list[str]) -> list[str]:
     """honorific_names_a_person: the name words after "Mr", "Mrs", "Ms" or "Mx"
     opening a name the tagger gave another label ("Ms Reeves", a WORK_OF_ART, in British
     copy without the full stop), else []: whoever is so addressed is a person."""
-    if len(words) < 2 or words[0].lower().rstrip(".") not in HONORIFICS:
+    if len(words) < 2 or not _is_honorific(words[0]):
         return []
     rest = words[1:]
     if len(rest) > 1 + MIDDLE_NAMES or not all(w[:1].isupper() for w in rest):
@@ -143,7 +147,7 @@ def _past_honorific(text: str, mention: list[int]) -> list[int]:
     reads as the title before the name ("Ms Reeves" → "Reeves", titled "Ms")."""
     start, end = mention[0], mention[1]
     words = text[start:end].split(maxsplit=1)
-    if len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:
+    if len(words) == 2 and _is_honorific(words[0]):
         return [end - len(words[1]), *mention[1:]]
     return list(mention)
 

@@ -221,7 +221,7 @@ def repair_clause_parsed_as_object(verb: Token, words: CueWords) -> Bounds | Non
 
 # How "that" opens a clause the parser hung on a noun as a relative one, when the clause is
 # the cue's content: as a conjunction ("mark"), an adverb, or an object where the verb has
-# one of its own ("told reporters in a briefing that the talks had failed").
+# one of its own ("told staff in a memo that firms would raise pay", "pay" its object).
 CONTENT_THAT_DEPS = frozenset({MARK, ADVMOD})
 
 
