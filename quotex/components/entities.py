@@ -394,10 +394,19 @@ BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 def not_a_name(text: str) -> bool:
     """lowercase_person: words the tagger called a person that no name is written as, all
     lowercase ("lone wolf", "telenovela") or a stance ("pro-Clinton"). verb_be_in_name: a
-    form of "be" after the first word ("Will Twitter Be Next")."""
+    form of "be" after the first word ("Will Twitter Be Next"). code_name: a word of
+    letters and digits together ("COVID-19", "H5N1"), as a disease, a virus or a model is
+    written and no person ("50 Cent" has a word of digits alone)."""
     if not any(ch.isupper() for ch in text) or text.lower().startswith(STANCE_PREFIXES):
         return True
-    return any(word.lower() in BE_FORMS for word in text.split()[1:])
+    words = text.split()
+    if any(_letters_and_digits(word) for word in words):
+        return True
+    return any(word.lower() in BE_FORMS for word in words[1:])
+
+
+def _letters_and_digits(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
 
 # What joins the parties of a court case: "Roe v. Wade". Not "vs.", which news writes

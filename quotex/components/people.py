@@ -94,7 +94,8 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
     "Carly Fiorina" (ORG) → itself; "National Review’s Ian Tuttle" (ORG) → "Ian Tuttle";
     "Reynolds" (ORG), named "Deborah Jordan Reynolds" elsewhere → that. The name starts
     with a common first name and ends in no organisation or place word ("Clinton
-    Foundation", "Virginia Beach", "Washington Post" are no people)."""
+    Foundation", "Virginia Beach", "Washington Post" are no people), nor is a place's
+    people ("Nova Scotians", tagged NORP: :func:`is_demonym`)."""
     if record["label"] not in MISTAKEN_LABELS:
         return None
     tail = _POSSESSOR.sub("", record["name"])
@@ -112,12 +113,46 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         or person_name(tail) != tail
         or last.isupper()
         or last.lower() in entries("name_words")
+        or is_demonym(tail)  # "Nova Scotians", tagged NORP
     ):
         return None
     if len(words) == 1:
-        return full_name_before(text, last)
+        full = full_name_before(text, last)
+        if full is None and who_follows(text, record):
+            return _name_ending_in(text, last)
+        return full
     if _is_common_first_name(words[0]) or described_as_a_person(text, record):
         return tail
+    return None
+
+
+# "who" opening a relative clause right after a name: ", who left the game".
+_WHO = re.compile(r",\s+who(?:se|m)?\b")
+
+
+def who_follows(text: str, record: dict) -> bool:
+    """who_names_a_person: a surname the tagger gave another label that a relative clause
+    opened by "who" follows is a person's, when the article names someone in full with it:
+    "Nazem Kadri and Blake Coleman scored … Kadri, who left the game briefly, said he was
+    fine" ("Kadri" GPE). Not a plural ("the Oilers, who have won four straight", as sports
+    copy writes of teams), nor a place's name ("Utah Jazz"); "who" after "Md." in "a
+    Democrat from Md., who" is the Democrat, so no full name, no person."""
+    words = record["name"].split()
+    if not words or words[-1].endswith("s") or _opens_with_place(words + [""]):
+        return False
+    return any(_WHO.match(text, end) for _, end in record["mentions"])
+
+
+def _name_ending_in(text: str, surname: str) -> str | None:
+    """The first name and the surname where the article names the person in full with any
+    first name ("Nazem Kadri and Blake Coleman scored" → "Nazem Kadri" for "Kadri")."""
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        first = words[-2] if len(words) > 1 and words[-1] == surname else ""
+        if first.isalpha() and not first.isupper():  # not "George Washington University"
+            name = person_name(f"{first} {surname}")
+            if name and " " in name:
+                return name
     return None
 
 
@@ -344,6 +379,38 @@ def place_named_whole(record: dict) -> str | None:
     return "GPE"
 
 
+# The endings a people's name adds to its place's last word, whole or less its last
+# letter: "Scotia" → "Scotians", "Quebec" → "Quebecers", "Texas" → "Texans", "Ohio" →
+# "Ohioans". Not "France" → "Francis".
+DEMONYM_ENDINGS = ("ns", "ans", "ians", "ers", "ites")
+
+
+def place_demonym(record: dict) -> str | None:
+    """place_demonym: "NORP" for a PERSON whose name is the people of a US state, a Canadian
+    province or a country, written as the place with an ending ("Nova Scotians" of Nova
+    Scotia, which the first-name list would make a woman by "Nova"; "Albertans",
+    "Ontarians", "Quebecers", "Texans"), else None. "Virginia Smith" stays a person."""
+    if record["label"] != PERSON or not is_demonym(record["name"]):
+        return None
+    return "NORP"
+
+
+def is_demonym(name: str) -> bool:
+    """Whether ``name`` is the people of a place of ``lexicon/places.txt`` ("Nova Scotians")."""
+    words = name.lower().split()
+    if not words or not words[-1].endswith("s"):
+        return False
+    for place in entries("places"):
+        *head, last = place.split()
+        if head == words[:-1] and _people_of(words[-1], last):
+            return True
+    return False
+
+
+def _people_of(word: str, place: str) -> bool:
+    return any(word == stem + end for stem in (place, place[:-1]) for end in DEMONYM_ENDINGS)
+
+
 def full_names_by_surname(entities: list[dict]) -> dict[str, set[str]]:
     """Surname → the full names of the PERSON entities that end with it, read once per
     document for :func:`surname_of_one_person`."""
@@ -391,8 +458,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
-    ``organisation_named_as_person``, ``place_named_as_person``, ``place_in_dateline`` and
-    ``place_named_whole`` find get their label. A bare
+    ``organisation_named_as_person``, ``place_named_as_person``, ``place_in_dateline``,
+    ``place_named_whole`` and ``place_demonym`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
@@ -407,6 +474,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or place_named_as_person(record, entities)
             or place_in_dateline(record, place)
             or place_named_whole(record)
+            or place_demonym(record)
         )
         if full:
             relabelled.add(record["id"])

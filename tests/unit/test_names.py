@@ -55,6 +55,15 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("Mother Teresa", "Mother Teresa"),  # kinship words open names
         ("Supervisor Jane Kim", "Jane Kim"),  # new titles: supervisor, treasurer, cmdr.
         ("then-Cmdr. Jon Burge", "Jon Burge"),
+        # Canadian titles: provincial members, councillors, police ranks, First Nations
+        ("MPP Jill Andrew", "Jill Andrew"),
+        ("MLA Rachel Notley", "Rachel Notley"),
+        ("Coun. Shelley Carroll", "Shelley Carroll"),
+        ("Staff Sgt. Eric Bent", "Eric Bent"),
+        ("Const. Jane Doe", "Jane Doe"),
+        ("Grand Chief Leo Friday", "Leo Friday"),
+        ("Elder Jackie Hookimaw", "Jackie Hookimaw"),  # "Elder" is also a man's first name
+        ("Larry Elder", "Larry Elder"),  # ... and a surname after a first name
     ],
 )
 def test_person_name(mention: str, name: str | None) -> None:
@@ -360,7 +369,14 @@ def test_headline_verb_is_a_capitalised_third_person_speech_verb() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    [["lone", "wolf"], ["telenovela"], ["pro", "-", "Clinton"], ["Will", "Twitter", "Be", "Next"]],
+    [
+        ["lone", "wolf"],
+        ["telenovela"],
+        ["pro", "-", "Clinton"],
+        ["Will", "Twitter", "Be", "Next"],
+        ["COVID-19"],  # code_name
+        ["Omicron", "BA.2"],
+    ],
 )
 def test_clean_mention_drops_what_no_name_is_written_as(words) -> None:
     doc = Doc(VOCAB, words=words, spaces=[w != "pro" and w != "-" for w in words])
@@ -407,6 +423,11 @@ def test_family_plural_is_no_person() -> None:
     assert not family_plural(Span(doc, 4, 5, label="ORG"), {"Clinton"})
     # without "the" it may be a name: "Clintons" alone, as a headline writes it
     assert not family_plural(Span(doc, 4, 5, label="PERSON"), set())
+
+
+def test_clean_mention_keeps_a_name_with_a_word_of_digits() -> None:
+    doc = Doc(VOCAB, words=["50", "Cent"])
+    assert clean_mention(Span(doc, 0, 2, label="PERSON")).text == "50 Cent"
 
 
 def test_clean_mention_drops_a_hashtag() -> None:

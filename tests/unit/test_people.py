@@ -11,9 +11,11 @@ from quotex.components.people import (
     organisation_named_as_person,
     outlet_named_as_person,
     person_named_as_thing,
+    place_demonym,
     place_in_dateline,
     place_named_as_person,
     place_named_whole,
+    who_follows,
 )
 
 
@@ -200,3 +202,58 @@ def test_organisation_named_as_person_reads_the_apposition(text, name, label) ->
     record = {"id": "e1", "name": name, "label": "PERSON", "mentions": [[start, start + len(name)]]}
     assert organisation_named_as_person(text, record) == label
     assert organisation_named_as_person(text, {**record, "label": "ORG"}) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "people"),
+    [
+        ("Nova Scotians", "PERSON", "NORP"),  # the first-name list would make them a woman
+        ("Albertans", "PERSON", "NORP"),
+        ("Ontarians", "PERSON", "NORP"),
+        ("Quebecers", "PERSON", "NORP"),
+        ("Newfoundlanders", "PERSON", "NORP"),
+        ("Texans", "PERSON", "NORP"),
+        ("Ohioans", "PERSON", "NORP"),
+        ("Francis", "PERSON", None),  # "France" and two letters: Pope Francis
+        ("Virginia Evans", "PERSON", None),  # a person named after a place
+        ("Georgia", "PERSON", None),  # the place itself: place_named_whole's
+        ("Albertans", "NORP", None),  # already a people
+    ],
+)
+def test_place_demonym(name, label, people) -> None:
+    assert place_demonym(_record("e1", name, label)) == people
+
+
+def test_person_named_as_thing_leaves_a_places_people_as_tagged() -> None:
+    text = "About 140,000 Nova Scotians remain on the wait list."
+    record = {"id": "e1", "name": "Nova Scotians", "label": "NORP", "mentions": [[14, 27]]}
+    assert person_named_as_thing(text, record) is None  # "Nova" opens women's names too
+    record = {**record, "name": "Nova Smith", "label": "ORG"}
+    assert person_named_as_thing("Nova Smith said so.", record) == "Nova Smith"
+
+
+def test_who_names_a_person_the_tagger_called_a_place() -> None:
+    text = "Nazem Kadri and Blake Coleman scored. Kadri, who left the game, said he was fine."
+    start = text.index("Kadri,")
+    record = {"id": "e1", "name": "Kadri", "label": "GPE", "mentions": [[start, start + 5]]}
+    assert who_follows(text, record)
+    assert person_named_as_thing(text, record) == "Nazem Kadri"  # named in full before
+    alone = "Kadri, who left the game briefly, said he was fine."
+    assert person_named_as_thing(alone, {**record, "mentions": [[0, 5]]}) is None  # who?
+    arena = "at Nazem Kadri Arena. Kadri, who left the game briefly, said he was fine."
+    start = arena.index("Kadri,")
+    assert person_named_as_thing(arena, {**record, "mentions": [[start, start + 5]]}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Oilers, who have won four straight, lead.", "Oilers"),  # a team, plural
+        ("Utah Jazz, who lost again, fell.", "Utah Jazz"),  # a place's name opens it
+        ("Kadri said he was fine.", "Kadri"),  # no relative clause
+        ("Kadri, which is a town, grew.", "Kadri"),
+    ],
+)
+def test_who_follows_not_for_teams_places_or_other_clauses(text, name) -> None:
+    record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[0, len(name)]]}
+    assert not who_follows(text, record)
