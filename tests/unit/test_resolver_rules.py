@@ -41,6 +41,7 @@ from quotex.components.resolver.descriptions import (
     organisation_acting_lately,
     organisation_of_kind,
     people_named_together,
+    related_to_a_person,
     resolve_description,
     role_phrase,
     title_qualified_by_name,
@@ -640,6 +641,23 @@ def test_organisation_acting_lately_beats_one_that_spoke_before() -> None:
     assert organisation_acting_lately(d, at) == "e1"
 
 
+def test_content_clause_subject_is_spoken_about_not_acting() -> None:
+    text = "StatCan said so, raising the odds that BoC will cut. The agency said no."
+    d = discourse(
+        text,
+        {"e1": ("StatCan", "ORG"), "e2": ("BoC", "ORG")},
+        [
+            (0, 7, "e1", 0, 0, False, True, False, "ROOT"),
+            (39, 42, "e2", 0, 0, False, True, False, "acl"),  # "the odds that BoC will cut"
+        ],
+    )
+    d.sentence_starts = [0, 54]
+    at = text.index("The agency")
+    assert organisation_acting_lately(d, at) == "e1"
+    d.mentions[1] = Mention(39, 42, "e2", 0, 0, False, True, False, "ccomp")
+    assert organisation_acting_lately(d, at) == "e2"  # the latest that acted
+
+
 @pytest.mark.parametrize(
     ("word", "name", "other"),
     [
@@ -1159,3 +1177,18 @@ def test_named_in_own_clause_is_no_candidate(text, pronoun, names, bound) -> Non
     discourse = build_discourse(doc, people, [])
     at = re.search(rf"\b{pronoun}\b", text).start()
     assert named_in_own_clause(doc, discourse, (at, at + len(pronoun))) == bound
+
+
+def test_person_of_a_person_is_someone_elses_not_the_last_woman_named() -> None:
+    doc = parsed("The wife of Mayor John Tory said she was proud.")
+    wife = mention_span(doc[1])
+    assert wife.text == "The wife" and related_to_a_person(wife)
+    d = discourse(doc.text, {"e1": ("Chrystia Freeland", "PERSON")}, [])
+    found = resolve_description(d, wife)
+    assert (found.entity, found.rule, found.label) == (None, "unnamed", "PERSON")
+    friends = parsed("Friends of Jane Doe said she was kind.")
+    assert related_to_a_person(mention_span(friends[0]))
+    alone = parsed(
+        "Friends of Jane Doe said she was kind.", edit={3: {"iob": "O"}, 2: {"iob": "O"}}
+    )
+    assert not related_to_a_person(mention_span(alone[0]))  # "of" no name: nobody's

@@ -141,6 +141,20 @@ def test_repair_dateline_subject_keeps_a_subject_without_dash() -> None:
     assert subjects.repair_dateline_subject(token(doc, "Kamp")).text == "Kamp"
 
 
+def test_title_phrase_names_a_person_when_the_parser_makes_the_title_the_subject() -> None:
+    doc = parsed("Court of Appeal Justice Mary Moreau said the law was clear.")
+    assert subjects.subject_of(token(doc, "said")).text == "Moreau"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The wife of Mayor John Tory said she was proud.", "Friends of Jane Doe said she was kind."],
+)
+def test_title_phrase_keeps_a_person_noun_subject(text) -> None:
+    doc = parsed(text)
+    assert subjects.subject_of(token(doc, "said")).text in ("wife", "Friends")
+
+
 def test_subject_of_gives_up_after_the_climb_limit(monkeypatch) -> None:
     doc = parsed("She smiled and said the plan failed.")
     monkeypatch.setattr(subjects, "SUBJECT_CLIMB_LIMIT", 1)

@@ -43,6 +43,7 @@ from quotex.components.attribution.syntax import (
     lemma,
 )
 from quotex.lexicon import entries
+from quotex.names import title_words
 
 # How many heads ``subject_of`` climbs (conjoined verb → its head → …) before it gives
 # up: real chains are two or three links long; longer ones are misparses.
@@ -376,6 +377,34 @@ def repair_dateline_subject(subject: Token) -> Token:
     return subject
 
 
+def name_closing_title_phrase(subject: Token) -> Token:
+    """title_phrase_names_a_person: "Court of King's Bench Justice Shauna McCarthy handed
+    down the sentence, calling …", "Chief of Police Myron Demkiw said …": the parser makes
+    the title's first noun the subject and the name the object of its "of"; the name
+    speaks. The subject must be a capitalised title or organisation word and every word
+    after "of" capitalised, so "The wife of Mayor John Tory said" and "Friends of Jane Doe
+    said" keep their subject."""
+    if not subject.text[:1].isupper() or subject.lower_ not in _title_phrase_heads():
+        return subject
+    doc = subject.doc
+    for prep in subject.rights:
+        if prep.dep_ != PREP or prep.lower_ != "of":
+            continue
+        name = next((c for c in prep.children if c.dep_ == POBJ), None)
+        if (
+            name is not None
+            and name.ent_type_ == "PERSON"
+            and name.right_edge.i == name.i
+            and all(t.text[:1].isupper() for t in doc[prep.i + 1 : name.i + 1] if t.is_alpha)
+        ):
+            return name
+    return subject
+
+
+def _title_phrase_heads() -> frozenset[str]:
+    return title_words() | entries("name_words", "organisation")
+
+
 def passive_subject_of_control_verb(
     verb: Token, head: Token | None, inside: dict[int, int]
 ) -> Token | None:
@@ -452,7 +481,8 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
             or name_before_gerund(verb)
         )
         if subject is not None:
-            return repair_dateline_subject(pseudo_cleft_doer(subject) or subject)
+            subject = repair_dateline_subject(pseudo_cleft_doer(subject) or subject)
+            return name_closing_title_phrase(subject)
         head = next((h for h in (rule(verb) for rule in SUBJECT_CLIMBS) if h is not None), None)
         controlled = passive_subject_of_control_verb(verb, head, inside) or object_of_control_verb(
             verb, head, inside

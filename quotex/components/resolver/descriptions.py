@@ -104,6 +104,19 @@ def is_possessed(span: Span) -> bool:
     return any(t.dep_ == "poss" and t.head == root for t in span)
 
 
+def related_to_a_person(span: Span) -> bool:
+    """person_of_a_person: "The wife of Mayor John Tory said she was proud", "a friend of
+    hers": a person noun with "of" and a name or a pronoun is someone's someone, as "his
+    wife" is, never the one named. "The head of Statistics Canada" is no person's."""
+    root = share_head(span.root)
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ == PERSON or obj.tag_ == "PRP"):
+                    return True
+    return False
+
+
 def speaks(span: Span) -> bool:
     """The description is the subject of a speech or writing verb ("her ad asking …",
     "his statement said"), not of evidence ("his filings show …")."""
@@ -301,6 +314,11 @@ def organisation_of_kind(
 
 # How many sentences back "the company" looks for an organisation that was a subject.
 ACTING_SENTENCES = 2
+# The clause a noun takes: "raising the odds that the Bank of Canada will cut rates". Its
+# subject is what a report is about, not who acts in the article: "…, Statistics Canada
+# said Friday, raising the odds that the Bank of Canada will cut … , the agency said" is
+# Statistics Canada.
+NOUN_CLAUSE = "acl"
 
 
 def organisation_acting_lately(
@@ -320,6 +338,8 @@ def organisation_acting_lately(
         if mention.in_quote or not (mention.subject or mention.names_subject):
             continue
         if quote and quote[0] <= mention.start < quote[1]:
+            continue
+        if mention.clause == NOUN_CLAUSE:  # content_clause_subject: spoken about
             continue
         entity = mention.entity
         if word and named_another_kind(word, discourse.names[entity]):
@@ -594,8 +614,9 @@ def resolve_description(
         if owner_gender and speaks(span):
             # possessed_document: "one of her ads asking …" is hers, ranked as "her" would be
             return Described(None, "ranked", label=PERSON, gender=owner_gender)
-    if is_possessed(span) or not definite:
-        if kind in ("role", "person", "anonymous"):  # "a retiree", "his wife": nobody named
+    persons = kind in ("role", "person", "anonymous")
+    if is_possessed(span) or not definite or (persons and related_to_a_person(span)):
+        if persons:  # "a retiree", "his wife", "the wife of John Tory": nobody named
             return Described(None, "unnamed", label=PERSON)
         return Described(None, "as written", label=_KIND_LABELS.get(kind), kept=True)
     if kind in ("role", "anonymous"):
