@@ -351,6 +351,38 @@ def test_pronoun_gold_speaker_matched_by_mention_overlap(
     assert speaker_right(gold, quote) is right
 
 
+@pytest.mark.parametrize(
+    ("speaker", "entity", "right"),
+    [
+        (None, None, True),  # nobody named: null is right
+        ("Hillary Clinton", "e1", False),  # a named person is not the one never named
+    ],
+)
+def test_pronoun_of_a_person_never_named_wants_null(speaker, entity, right) -> None:
+    text = "Hillary Clinton spoke. A spokesman said it was fine. He said the plan would fail."
+    start, end = span_of(text, "He")
+    gold = gold_quote(
+        text,
+        "the plan would fail",
+        "indirect",
+        speaker="He",
+        speaker_start=start,
+        speaker_end=end,
+        speaker_is_pronoun=True,
+        speaker_unnamed=True,
+    )
+    found = mention(text, "He")
+    quote = pred_of(
+        text,
+        "the plan would fail",
+        "indirect",
+        speaker=speaker,
+        speaker_mention=found,
+        speaker_entity=entity,
+    )
+    assert speaker_right(gold, quote) is right
+
+
 def test_pronoun_gold_speaker_is_not_matched_by_name() -> None:
     text = "The Queen arrived. Her aide said the visit would go ahead."
     start, end = span_of(text, "Her")

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from quotex.first_names import first_names_by_rank, name_key
 from quotex.lexicon import entries
-from quotex.names import is_generation_suffix, is_initial, person_name
+from quotex.names import is_generation_suffix, is_initial, person_name, title_words
 
 PERSON = "PERSON"
 # Labels the tagger gives a person's name by mistake ("Carly Fiorina" ORG, "Reynolds" ORG).
@@ -321,10 +321,12 @@ def outlet_named_as_person(record: dict) -> str | None:
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
+def place_named_as_person(text: str, record: dict, entities: list[dict]) -> str | None:
     """The place label of a one-word PERSON the article names more often as a place, else
     None: "Trump's Indiana chairman" (PERSON "Indiana", once) where "Indiana" is a GPE
-    eight times. "Bright" (PERSON twice, GPE once) stays a person."""
+    eight times. "Bright" (PERSON twice, GPE once) stays a person. As often, when the
+    person is only ever a title's qualifier: "in Surrey, B.C. … Surrey Mayor Brenda Locke"
+    (place_before_title)."""
     name = record["name"]
     if record["label"] != PERSON or len(name.split()) != 1:
         return None
@@ -332,9 +334,24 @@ def place_named_as_person(record: dict, entities: list[dict]) -> str | None:
         e for e in entities if e["label"] in PLACE_LABELS and e["name"] == name and e is not record
     ]
     place = max(places, key=lambda e: len(e["mentions"]), default=None)
-    if place is None or len(place["mentions"]) <= len(record["mentions"]):
+    if place is None or len(place["mentions"]) < len(record["mentions"]):
+        return None
+    if len(place["mentions"]) == len(record["mentions"]) and not _before_titles(text, record):
         return None
     return place["label"]
+
+
+_TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _before_titles(text: str, record: dict) -> bool:
+    """place_before_title: every mention is followed by a capitalised title ("Surrey Mayor
+    Brenda Locke"), as a town qualifies its officials."""
+    for _, end in record["mentions"]:
+        m = _TITLE_AFTER.match(text, end)
+        if m is None or m.group(1).lower() not in title_words():
+            return False
+    return True
 
 
 # dateline: where an article was filed, in capitals opening a paragraph, then the state or
@@ -376,6 +393,53 @@ def place_named_whole(record: dict) -> str | None:
     "Jordan" (as often a person's name) stay people."""
     if record["label"] != PERSON or record["name"].lower() not in entries("places"):
         return None
+    return "GPE"
+
+
+# A region after a town's name: ", B.C." (any word may follow the abbreviation's full
+# stop), ", Alberta," (a whole name ends at punctuation: not ", Pennsylvania Democrat").
+_REGION_AFTER = re.compile(
+    r", ((?:[A-Z][a-z]*\.)+[A-Z]?[a-z]*\.?|[A-Z][a-z]+(?: [A-Z][a-z]+)*)([,.;:)]|$)?"
+)
+# How many words a town's name has at most.
+TOWN_WORDS = 3
+
+
+def place_by_its_region(text: str, record: dict) -> str | None:
+    """place_by_its_region: "GPE" for a PERSON named with a state's or a province's name or
+    abbreviation after a comma ("a shooting at a home in Surrey, B.C.", "Fox Creek,
+    Alberta,"), as datelines and copy name towns, else None. "Bob Casey, Pennsylvania
+    Democrat" stays a person (a whole name must end at punctuation)."""
+    if record["label"] != PERSON or len(record["name"].split()) > TOWN_WORDS:
+        return None
+    for _, end in record["mentions"]:
+        m = _REGION_AFTER.match(text, end)
+        if m is None:
+            continue
+        region = m.group(1).lower()
+        if region in entries("regions") or (m.group(2) is not None and region in entries("places")):
+            return "GPE"
+    return None
+
+
+# Prepositions of place before a one-word name that is a town's, not a person's: "a
+# hospital in Kent", "a home near Surrey".
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near)\s$")
+
+
+def place_after_in(text: str, record: dict) -> str | None:
+    """place_after_in: "GPE" for a one-word PERSON the article names only after "in" or
+    "near" ("on a visit to a hospital in Kent"), else None. A person is rarely in
+    anything but a possessive ("in Trump's view") or a longer name ("in Peter Burrows's
+    book")."""
+    words = record["name"].split()
+    if record["label"] != PERSON or len(words) != 1:
+        return None
+    for start, end in record["mentions"]:
+        if not _PLACE_PREPOSITION.search(text[max(0, start - 6) : start]):
+            return None
+        if text[end : end + 2] in ("'s", "’s"):
+            return None
     return "GPE"
 
 
@@ -459,7 +523,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
     ``organisation_named_as_person``, ``place_named_as_person``, ``place_in_dateline``,
-    ``place_named_whole`` and ``place_demonym`` find get their label. A bare
+    ``place_named_whole``, ``place_demonym``, ``place_by_its_region`` and
+    ``place_after_in`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
@@ -471,10 +536,12 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             thing_named_as_person(record)
             or outlet_named_as_person(record)
             or organisation_named_as_person(text, record)
-            or place_named_as_person(record, entities)
+            or place_named_as_person(text, record, entities)
             or place_in_dateline(record, place)
             or place_named_whole(record)
             or place_demonym(record)
+            or place_by_its_region(text, record)
+            or place_after_in(text, record)
         )
         if full:
             relabelled.add(record["id"])

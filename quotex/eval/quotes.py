@@ -268,10 +268,11 @@ def speaker_right(raw: dict[str, Any], quote: Quote) -> bool:
     mention_hits = mention is not None and (
         _overlap([(mention.start, mention.end)], _gold_speaker_spans(raw)) > 0
     )
+    if raw.get("speaker_unnamed"):  # never named: null is right, and so is the mention as written
+        # ("A Coca-Cola spokesman said … He said …": "He" is nobody the article names)
+        return quote.speaker is None or (mention_hits and not quote.speaker_entity)
     if raw.get("speaker_is_pronoun") or is_pronoun(raw["speaker"]):
         return quote.speaker is not None and mention_hits
-    if raw.get("speaker_unnamed"):  # never named: null is right, and so is the mention as written
-        return quote.speaker is None or (mention_hits and not quote.speaker_entity)
     if quote.speaker is None:  # a description nobody is named for: the mention is the answer
         return mention_hits
     return mention_hits or names_agree(quote.speaker, raw["speaker"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quotex.components.people import (
@@ -11,6 +13,8 @@ from quotex.components.people import (
     organisation_named_as_person,
     outlet_named_as_person,
     person_named_as_thing,
+    place_after_in,
+    place_by_its_region,
     place_demonym,
     place_in_dateline,
     place_named_as_person,
@@ -45,7 +49,7 @@ def test_place_named_as_person_takes_the_label_the_article_mostly_gives_the_word
     # "Trump's Indiana chairman" (PERSON once); "Indiana hasn't cast its ballots" (GPE, often)
     person = _record("e2", "Indiana", "PERSON")
     records = [_record("e1", "Indiana", "GPE", mentions=3), person]
-    assert place_named_as_person(person, records) == "GPE"
+    assert place_named_as_person("x", person, records) == "GPE"
 
 
 @pytest.mark.parametrize(
@@ -57,7 +61,7 @@ def test_place_named_as_person_takes_the_label_the_article_mostly_gives_the_word
     ],
 )
 def test_place_named_as_person_keeps_a_person_named_as_often_or_in_full(person, place) -> None:
-    assert place_named_as_person(person, [place, person]) is None
+    assert place_named_as_person("x", person, [place, person]) is None
 
 
 def test_mend_people_gives_an_outlet_and_a_place_their_labels() -> None:
@@ -257,3 +261,45 @@ def test_who_names_a_person_the_tagger_called_a_place() -> None:
 def test_who_follows_not_for_teams_places_or_other_clauses(text, name) -> None:
     record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[0, len(name)]]}
     assert not who_follows(text, record)
+
+
+def test_place_before_title_breaks_a_tie_for_the_place() -> None:
+    text = "a home in Surrey, B.C. Surrey Mayor Brenda Locke said"
+    place = {"id": "e1", "name": "Surrey", "label": "GPE", "mentions": [[10, 16]]}
+    person = {"id": "e2", "name": "Surrey", "label": "PERSON", "mentions": [[23, 29]]}
+    assert place_named_as_person(text, person, [place, person]) == "GPE"
+    other = "a home in Bright, Ont. Bright said"  # a person who speaks
+    place = {**place, "name": "Bright", "mentions": [[10, 16]]}
+    person = {**person, "name": "Bright", "mentions": [[23, 29]]}
+    assert place_named_as_person(other, person, [place, person]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("a shooting in Surrey, B.C., on Sunday", "Surrey", "GPE"),
+        ("NASHUA, N.H. — The", "NASHUA", "GPE"),
+        ("near Fox Creek, Alberta, where", "Fox Creek", "GPE"),
+        ("said Bob Casey, Pennsylvania Democrat", "Bob Casey", None),  # a whole name ends
+        ("said Bob Casey, who", "Bob Casey", None),
+    ],
+)
+def test_place_by_its_region(text, name, label) -> None:
+    start = text.index(name)
+    record = {"id": "e1", "name": name, "label": "PERSON", "mentions": [[start, start + len(name)]]}
+    assert place_by_its_region(text, record) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("on a visit to a hospital in Kent, Sir Keir", "Kent", "GPE"),
+        ("in Trump's view", "Trump", None),  # a possessive
+        ("Kent said so, in Kent", "Kent", None),  # named elsewhere without "in"
+        ("in Peter Burrows's book", "Peter Burrows", None),  # one word only
+    ],
+)
+def test_place_after_in(text, name, label) -> None:
+    mentions = [[m.start(), m.end()] for m in re.finditer(name, text)]
+    record = {"id": "e1", "name": name, "label": "PERSON", "mentions": mentions}
+    assert place_after_in(text, record) == label

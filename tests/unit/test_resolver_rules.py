@@ -29,6 +29,8 @@ from quotex.components.resolver import (
     pronoun_subject_above,
     quote_words,
     relative_document_issuer,
+    unnamed_gender,
+    unnamed_speaker_continues,
 )
 from quotex.components.resolver.descriptions import (
     document_author,
@@ -1192,3 +1194,43 @@ def test_person_of_a_person_is_someone_elses_not_the_last_woman_named() -> None:
         "Friends of Jane Doe said she was kind.", edit={3: {"iob": "O"}, 2: {"iob": "O"}}
     )
     assert not related_to_a_person(mention_span(alone[0]))  # "of" no name: nobody's
+
+
+NEIGHBOUR = (
+    "Sgt. Tammy Lobb said two died. A neighbour said she heard six shots.\n\n"
+    "“I thought it was fireworks,” she said."
+)
+
+
+def _neighbour(unnamed: str | None, named_between: bool = False) -> Discourse:
+    mentions = [(5, 15, "e1", 0, 0, False, True)]
+    if named_between:  # "Lobb" again after the neighbour spoke
+        mentions.append(
+            (NEIGHBOUR.index("six"), NEIGHBOUR.index("six") + 3, "e1", 0, 1, False, False)
+        )
+    d = discourse(NEIGHBOUR, {"e1": ("Tammy Lobb", "PERSON")}, mentions)
+    d.sentence_starts = [0, NEIGHBOUR.index("A neighbour"), NEIGHBOUR.index("“")]
+    d.turns.append(Turn(24, "e1", "Tammy Lobb", 0, cue=NEIGHBOUR.index("said")))
+    cue = NEIGHBOUR.index("said she")
+    d.turns.append(Turn(cue + 5, None, None, 0, cue=cue, unnamed=unnamed))
+    return d
+
+
+def test_unnamed_speaker_continues_takes_a_pronoun_after_a_described_speaker() -> None:
+    she = NEIGHBOUR.rindex("she")
+    assert unnamed_speaker_continues(_neighbour(""), (she, she + 3), "female")
+    assert not unnamed_speaker_continues(_neighbour(None), (she, she + 3), "female")  # named
+    assert not unnamed_speaker_continues(_neighbour("male"), (she, she + 3), "female")  # a man
+    assert not unnamed_speaker_continues(_neighbour("", True), (she, she + 3), "female")
+
+
+def test_unnamed_gender_is_the_descriptions() -> None:
+    d = discourse("A woman said so.", {}, [])
+    record = {"speaker_mention": [0, 7]}
+    assert unnamed_gender(d, record, Decision(None, None, "unnamed", "PERSON")) == "female"
+    record = {"speaker_mention": [0, 7]}
+    assert (
+        unnamed_gender(d, {"speaker_mention": [0, 1]}, Decision(None, None, "unnamed", "PERSON"))
+        == ""
+    )
+    assert unnamed_gender(d, record, Decision("Jan Kamp", "e1", "name", "PERSON")) is None

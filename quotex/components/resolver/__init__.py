@@ -45,7 +45,7 @@ from quotex.components.resolver.descriptions import (
     resolve_description,
 )
 from quotex.components.resolver.discourse import Discourse, Turn, build_discourse
-from quotex.gender import FEMALE, MALE, pronoun_gender_alone
+from quotex.gender import FEMALE, MALE, noun_gender, pronoun_gender_alone
 from quotex.names import canonical_name, person_name, pronoun_class
 
 COMPONENT = "quotex_resolver"
@@ -166,6 +166,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     kind = pronoun_class(text)
     entity = record.get("speaker_entity")
     if kind in PERSONAL:
+        if unnamed_speaker_continues(discourse, mention, PERSONAL[kind]):
+            return Decision(None, None, UNNAMED_CONTINUES, PERSON)
         bound = named_in_own_clause(doc, discourse, mention)
         first = pronoun_subject_above(doc, mention, kind)
         if first is not None:  # "He agreed …, but he said …": where the first "He" stands
@@ -321,6 +323,52 @@ def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memo
     return Decision(None, None, described.rule, described.label)
 
 
+UNNAMED = "unnamed"
+UNNAMED_CONTINUES = "unnamed continues"
+
+
+def unnamed_gender(discourse: Discourse, record: dict, decision: Decision) -> str | None:
+    """For a quote of a person the article describes and never names ("A neighbour …
+    said she heard at least six shots"), the gender the description shows ("" for none);
+    else None."""
+    if decision.entity or decision.label != PERSON:
+        return None
+    if decision.rule == UNNAMED_CONTINUES:
+        return discourse.turns[-1].unnamed if discourse.turns else ""
+    if decision.rule != UNNAMED or record.get("speaker_mention") is None:
+        return None
+    start, end = record["speaker_mention"]
+    shown = noun_gender(discourse.text[start:end].lower().split())
+    return "" if shown.weak or shown.value is None else shown.value
+
+
+def unnamed_speaker_continues(discourse: Discourse, mention: tuple[int, int], gender: str) -> bool:
+    """unnamed_speaker_continues: a "he" or "she" right after the quote of a person the
+    article describes and never names is that person, when nobody who may be so called is
+    named between (outside quote marks, from the start of the sentence the description
+    speaks in), in the same or the next paragraph: "A neighbour,
+    who asked not to be named, said she heard at least six shots. “I thought it was
+    fireworks at first,” she said." is the neighbour's, not the police sergeant's quoted
+    before. A described woman is no "he"."""
+    turns = discourse.spoken_turns
+    if not turns or turns[-1].unnamed is None or turns[-1].unnamed not in ("", gender):
+        return False
+    last = turns[-1]
+    if discourse.paragraph_of(mention[0]) - last.paragraph > 1:
+        return False
+    # from the start of the sentence the description speaks in: "Mr. Obama tried to draw a
+    # distinction …, when a reporter asked if …. “…,” he said" is Obama's
+    sentence = discourse.sentence_of(
+        min(last.start, last.cue if last.cue is not None else last.start)
+    )
+    for m in discourse.mentions_before(mention[0]):
+        if m.sentence < sentence or m.in_quote or discourse.labels.get(m.entity) != PERSON:
+            continue
+        if discourse.gender(m.entity).value in (None, gender):
+            return False
+    return True
+
+
 def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[str, list]]:
     """(quote records with speakers resolved, the gender the article shows for each person:
     entity id → [gender or None, evidence]), once all its pronouns are read
@@ -341,6 +389,7 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
                 discourse.paragraph_of(record["start"]),
                 aside=is_aside(record, decision),
                 cue=record["cue"][0] if record.get("cue") else None,
+                unnamed=unnamed_gender(discourse, record, decision),
             )
         )
         out.append(

@@ -68,6 +68,7 @@ class Turn:
     paragraph: int
     aside: bool = False  # reported in a relative clause ("Trump, who has called it a hoax")
     cue: int | None = None  # where its cue starts, if it has one
+    unnamed: str | None = None  # the gender a person described, never named, shows ("" none)
 
 
 @dataclass
