@@ -85,6 +85,14 @@ def test_colon_cue() -> None:
     assert rules.colon_cue(doc, regions[0], cues, inside) is None
 
 
+def test_lead_in_hung_on_quote_gives_the_colon_its_verb() -> None:
+    doc = parsed("The mayor was blunt: “We need help from Ottawa.”")  # root "need", in the quote
+    regions, inside, cues = setup(doc)
+    assert rules.colon_cue(doc, regions[0], cues, inside).text == "was"
+    assert rules.lead_in_root(doc, 0, 4).text == "was"
+    assert rules.lead_in_root(doc, 0, 2) is None  # no verb before the colon
+
+
 def test_label_speaker_and_its_colon() -> None:
     doc = parsed("WALLACE: “Let us start with the economy.”")
     regions, _, _ = setup(doc)

@@ -36,6 +36,14 @@ def test_according_to_and_in_evidence_phrases() -> None:
     assert sources.according_to(token(doc, "In")) is None
 
 
+def test_cue_in_evidence_clause_leaves_the_report_to_its_named_subject() -> None:
+    doc = parsed("In her annual report, Shelley Spence found the ministry overpaid.")
+    assert sources.in_evidence(token(doc, "In")) is None  # Spence "found" it
+    doc = parsed("In the latest poll, 79 percent of Democrats said they were satisfied.")
+    _, source, _ = sources.in_evidence(token(doc, "In"))
+    assert source.text == "poll"  # respondents the poll reports
+
+
 def test_according_content_after_an_opening_phrase() -> None:
     doc = parsed("According to the police, the man fled.")
     assert doc[slice(*sources.according_content(token(doc, "According")))].text == "the man fled"

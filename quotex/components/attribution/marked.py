@@ -201,10 +201,20 @@ def colon_cue(
     candidates = [c for c in cues if sent.start <= c.i < colon.start and has_subject(c, inside)]
     if candidates:
         return candidates[-1]
-    root = sent.root
-    if root.pos_ in VERB_POS and root.i < colon.start and has_subject(root, inside):
-        return root
+    root = lead_in_root(doc, sent.start, colon.start) if sent.root.i > colon.start else sent.root
+    if root is not None and root.pos_ in VERB_POS and root.i < colon.start:
+        if has_subject(root, inside):
+            return root
     return None
+
+
+def lead_in_root(doc: Doc, start: int, colon: int) -> Token | None:
+    """lead_in_hung_on_quote: the verb of the words before a colon that the parser hung on
+    the quote's own verb ("The mayor was blunt: “We need help from Ottawa.”" is parsed
+    with "need" the root and "was" its clause): the last verb there whose head is after
+    the colon, else None."""
+    verbs = [t for t in doc[start:colon] if t.pos_ in VERB_POS and t.head.i > colon]
+    return verbs[-1] if verbs else None
 
 
 def cue_left_without_content(

@@ -16,7 +16,7 @@ from quotex.components.attribution.clauses import (
     trim_content,
     unmarked_words,
 )
-from quotex.components.attribution.cues import CueWords, nominal_lemmas
+from quotex.components.attribution.cues import CueWords, cue_lemmas, nominal_lemmas
 from quotex.components.attribution.quote import INDIRECT, Attribution, quote_type
 from quotex.components.attribution.syntax import (
     DATELINE_DASHES,
@@ -28,6 +28,7 @@ from quotex.components.attribution.syntax import (
     POSS,
     PREP,
     PROPN,
+    SUBJECT_DEPS,
     char_range,
     doc_text,
     is_blank,
@@ -141,13 +142,24 @@ def according_to(token: Token) -> tuple[Token, Token, Span] | None:
 
 
 def in_evidence(token: Token) -> tuple[Token, Token, Span] | None:
-    """ "In the latest survey, 71 percent …": the survey is the source."""
+    """ "In the latest survey, 71 percent …": the survey is the source. Not where the
+    clause it opens has a named subject that reports by a cue of its own (cue_in_evidence_clause:
+    "In her annual report, Shelley Spence found the ministry paid …" is Spence's, found by
+    "found")."""
     if token.lower_ != "in" or token.i - token.sent.start > OPENING_PHRASE_REACH:
         return None
     objs = [c for c in token.children if c.dep_ == POBJ]
-    if objs and lemma(objs[0]) in evidence_nouns():
+    if objs and lemma(objs[0]) in evidence_nouns() and not _reported_by_subject(token.head):
         return token, objs[0], token.doc[token.i : token.i + 1]
     return None
+
+
+def _reported_by_subject(verb: Token) -> bool:
+    """The verb is a cue whose subject is a name ("Shelley Spence found"); not "79 percent
+    of Democrats said", whom the survey reports."""
+    return lemma(verb) in cue_lemmas() and any(
+        c.dep_ in SUBJECT_DEPS and c.pos_ == PROPN for c in verb.children
+    )
 
 
 def according_phrases(
