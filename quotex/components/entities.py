@@ -594,6 +594,19 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
     return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
+def team_plural(span: Span, surnames: set[str]) -> bool:
+    """team_plural: "The Bruins have lost three straight", "the Canadiens": a lone plural
+    proper noun after "the" that is no one's surname in the article is a team or a group,
+    not a person. "the Sanders campaign" stays Bernie Sanders where he is named in full;
+    "the Clintons" is :func:`family_plural`'s."""
+    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+        return False
+    word = span[0].text
+    if span.doc[span.start - 1].lower_ != "the" or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return word not in surnames and not family_plural(span, surnames)
+
+
 def _is_headline_word(
     token: Token, lowercase: LowercaseWords, once: set[str], last: bool = False
 ) -> bool:
@@ -679,7 +692,7 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
-    spans = [s for s in spans if not family_plural(s, surnames)]
+    spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]
     spans = without_headline_words(doc, spans)
     # a mention cleaning grew over the next one ("Ursula von der" over "Leyen") holds it
     spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]

@@ -105,6 +105,9 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         if len(honoured) == 1:
             return full_name_before(text, honoured[0]) or honoured[0]
         return " ".join(honoured)
+    titled = _after_title(tail)
+    if titled:
+        return titled
     if len(words) > 2 and is_generation_suffix(words[-1]):
         words = words[:-1]  # "Vann R. Newkirk II": the surname is Newkirk
     last = words[-1] if words else ""
@@ -154,6 +157,35 @@ def _name_ending_in(text: str, surname: str) -> str | None:
             if name and " " in name:
                 return name
     return None
+
+
+def _after_title(name: str) -> str | None:
+    """title_names_a_person: the full name after a title in a name the tagger gave another
+    label ("NDP MLA Jennifer Whiteside" ORG → "Jennifer Whiteside"; "Phoenix Mayor Greg
+    Stanton"), else None: a title names the person after it. The title is a whole entry
+    of ``titles.txt`` (not the "of" of "Office of Personnel Management"); the name has two
+    words or more, opens with a common first name and ends in no organisation or place
+    word."""
+    person = person_name(name)
+    if not person or person == name or not name.endswith(person) or " " not in person:
+        return None
+    before = name[: -len(person)].split()
+    if not before or before[-1].lower() not in entries("titles"):  # "MLA"; not "of"
+        return None
+    words = person.split()
+    if not _is_common_first_name(words[0]) or words[-1].lower() in entries("name_words"):
+        return None
+    return person
+
+
+def _past_title(text: str, mention: list[int], name: str) -> list[int]:
+    """A mention that ends with ``name`` after a title starts at the name ("NDP MLA
+    Jennifer Whiteside" → "Jennifer Whiteside"; "Ms Reeves" → "Reeves"); one after a
+    possessor keeps it ("National Review’s Ian Tuttle": "by" names the author)."""
+    start, end = mention[0], mention[1]
+    if _after_title(text[start:end]) == name:
+        return [end - len(name), *mention[1:]]
+    return _past_honorific(text, mention)
 
 
 # Honorifics only a person's name opens with, with or without a full stop ("Ms Reeves");
@@ -409,12 +441,16 @@ def place_by_its_region(text: str, record: dict) -> str | None:
     """place_by_its_region: "GPE" for a PERSON named with a state's or a province's name or
     abbreviation after a comma ("a shooting at a home in Surrey, B.C.", "Fox Creek,
     Alberta,"), as datelines and copy name towns, else None. "Bob Casey, Pennsylvania
-    Democrat" stays a person (a whole name must end at punctuation)."""
-    if record["label"] != PERSON or len(record["name"].split()) > TOWN_WORDS:
+    Democrat" stays a person (a whole name must end at punctuation), as does a name opening
+    with a common first name ("Jennifer Whiteside, B.C.'s education minister")."""
+    words = record["name"].split()
+    if record["label"] != PERSON or len(words) > TOWN_WORDS:
         return None
+    if len(words) > 1 and _is_common_first_name(words[0]):
+        return None  # "Jennifer Whiteside, B.C.'s education minister"
     for _, end in record["mentions"]:
         m = _REGION_AFTER.match(text, end)
-        if m is None:
+        if m is None or text.startswith(("'s", "’s"), m.end(1)):
             continue
         region = m.group(1).lower()
         if region in entries("regions") or (m.group(2) is not None and region in entries("places")):
@@ -545,7 +581,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
         )
         if full:
             relabelled.add(record["id"])
-            mentions = [_past_honorific(text, m) for m in record["mentions"]]
+            mentions = [_past_title(text, m, full) for m in record["mentions"]]
             record = {**record, "label": PERSON, "name": full, "mentions": mentions}
         elif thing:
             record = {**record, "label": thing}

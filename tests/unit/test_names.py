@@ -17,6 +17,7 @@ from quotex.components.entities import (
     headline_verb,
     match_keys,
     mention_gender,
+    team_plural,
     untagged_speakers,
     without_headline_words,
 )
@@ -423,6 +424,16 @@ def test_family_plural_is_no_person() -> None:
     assert not family_plural(Span(doc, 4, 5, label="ORG"), {"Clinton"})
     # without "the" it may be a name: "Clintons" alone, as a headline writes it
     assert not family_plural(Span(doc, 4, 5, label="PERSON"), set())
+
+
+def test_team_plural_is_no_person() -> None:
+    words = ["The", "Bruins", "lost", "as", "the", "Sanders", "campaign", "and", "the", "Clintons"]
+    doc = Doc(VOCAB, words=words)
+    bruins, sanders = Span(doc, 1, 2, label="PERSON"), Span(doc, 5, 6, label="PERSON")
+    assert team_plural(bruins, {"Clinton", "Sanders"})
+    assert not team_plural(sanders, {"Clinton", "Sanders"})  # Bernie Sanders, named in full
+    assert not team_plural(Span(doc, 9, 10, label="PERSON"), {"Clinton"})  # family_plural's
+    assert not team_plural(Span(doc, 1, 2, label="ORG"), set())
 
 
 def test_clean_mention_keeps_a_name_with_a_word_of_digits() -> None:

@@ -282,6 +282,8 @@ def test_place_before_title_breaks_a_tie_for_the_place() -> None:
         ("near Fox Creek, Alberta, where", "Fox Creek", "GPE"),
         ("said Bob Casey, Pennsylvania Democrat", "Bob Casey", None),  # a whole name ends
         ("said Bob Casey, who", "Bob Casey", None),
+        ("MLA Jennifer Whiteside, B.C.'s minister", "Jennifer Whiteside", None),
+        ("in Kamloops, B.C.'s interior", "Kamloops", None),  # the region's, possessive
     ],
 )
 def test_place_by_its_region(text, name, label) -> None:
@@ -303,3 +305,22 @@ def test_place_after_in(text, name, label) -> None:
     mentions = [[m.start(), m.end()] for m in re.finditer(name, text)]
     record = {"id": "e1", "name": name, "label": "PERSON", "mentions": mentions}
     assert place_after_in(text, record) == label
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "full"),
+    [
+        ("NDP MLA Jennifer Whiteside", "ORG", "Jennifer Whiteside"),
+        ("Phoenix Mayor Greg Stanton", "ORG", "Greg Stanton"),
+        ("Mayor Olivia", "ORG", None),  # one word after the title: no full name
+        ("Office of Personnel Management", "ORG", None),  # "of" is no title
+        ("Bank of Canada Governor Tiff Macklem", "ORG", None),  # "Tiff": no common name
+        ("Clinton Foundation", "ORG", None),
+    ],
+)
+def test_title_names_a_person(name, label, full) -> None:
+    record = {"id": "e1", "name": name, "label": label, "mentions": [[0, len(name)]]}
+    assert person_named_as_thing(name + " said so.", record) == full
+    if full:
+        records, _ = mend_people(name + " said so.", [record])
+        assert records[0]["mentions"] == [[len(name) - len(full), len(name)]]
