@@ -155,6 +155,17 @@ def test_title_phrase_keeps_a_person_noun_subject(text) -> None:
     assert subjects.subject_of(token(doc, "said")).text in ("wife", "Friends")
 
 
+def test_name_read_as_auxiliary_is_the_subject() -> None:
+    text = (
+        "Green Party co-leader Elizabeth May tweeted that both parties were ignoring the"
+        " climate crisis."
+    )
+    doc = parsed(text)  # "May" an aux of "tweeted", "co" and "-" its subjects
+    assert subjects.subject_of(token(doc, "tweeted")).text == "May"
+    plain = parsed(text, edit={6: {"iob": "O"}})  # no name there: the parser's subject
+    assert subjects.name_read_as_auxiliary(token(plain, "tweeted"), {}) is None
+
+
 def test_subject_of_gives_up_after_the_climb_limit(monkeypatch) -> None:
     doc = parsed("She smiled and said the plan failed.")
     monkeypatch.setattr(subjects, "SUBJECT_CLIMB_LIMIT", 1)

@@ -63,6 +63,16 @@ def nearest_subject(verb: Token, inside: dict[int, int]) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - verb.i))
 
 
+def name_read_as_auxiliary(verb: Token, inside: dict[int, int]) -> Token | None:
+    """name_read_as_auxiliary: "Green Party co-leader Elizabeth May tweeted that …": the
+    parser reads the surname "May" as a modal before the verb (and "-" of "co-leader" as
+    the subject); a name the tagger marks right before the verb is its subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.head != verb or before.dep_ != "aux" or before.i in inside:
+        return None
+    return before if before.ent_type_ == "PERSON" else None
+
+
 # The words that open a pseudo-cleft: "all she could do was shout …", "what he did was say …".
 CLEFT_WORDS = frozenset({"all", "what"})
 
@@ -474,7 +484,8 @@ def subject_of(verb: Token, inside: dict[int, int] | None = None) -> Token | Non
     inside = inside or {}
     for _ in range(SUBJECT_CLIMB_LIMIT):
         subject = (
-            nearest_subject(verb, inside)
+            name_read_as_auxiliary(verb, inside)
+            or nearest_subject(verb, inside)
             or subject_parsed_as_object_of_as(verb, inside)
             or contracted_has_read_as_passive(verb, inside)
             or cleft_hung_on_copula(verb)
