@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from quotex.first_names import first_names_by_rank, name_key
+from quotex.first_names import first_names_by_rank, is_first_name, name_key
 from quotex.lexicon import entries
 from quotex.names import is_generation_suffix, is_initial, person_name, title_words
 
@@ -289,7 +289,9 @@ def thing_named_as_person(record: dict) -> str | None:
     """The label of an organisation or place the tagger called a person, else None: a
     PERSON whose name ends in an organisation or place word and starts with no common
     first name, or with a place's name ("Hermenegildo Galeana Street" → FAC, "Obama White
-    House" → ORG, "Nova Scotia Government" → ORG; "Michael Bay" stays a person)."""
+    House" → ORG, "Nova Scotia Government" → ORG; "Michael Bay" stays a person). A name
+    ending in an acronym is an organisation's or a thing's (acronym_ending: "Eglinton
+    Crosstown LRT"; not "Louis XIV", nor a name all in capitals, "CHRIS WALLACE")."""
     words = record["name"].split()
     if record["label"] != PERSON or len(words) < 2:
         return None
@@ -298,7 +300,20 @@ def thing_named_as_person(record: dict) -> str | None:
     for section, label in THING_LABELS.items():
         if words[-1].lower() in entries("name_words", section):
             return label
+    if _is_acronym(words[-1]) and not all(w.isupper() for w in words):
+        return "ORG"  # acronym_ending: "Eglinton Crosstown LRT", "Priorities USA"
     return None
+
+
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _is_acronym(word: str) -> bool:
+    """Capitals only, two or more, no roman numeral ("LRT", "PAC"; not "III")."""
+    letters = word.replace(".", "")
+    return (
+        len(letters) > 1 and letters.isalpha() and letters.isupper() and not _ROMAN.match(letters)
+    )
 
 
 def _opens_with_place(words: list[str]) -> bool:
@@ -384,6 +399,22 @@ def _before_titles(text: str, record: dict) -> bool:
         if m is None or m.group(1).lower() not in title_words():
             return False
     return True
+
+
+def organisation_tagged_too(
+    text: str, record: dict, entities: list[dict], surnames: dict
+) -> str | None:
+    """organisation_tagged_too: "ORG" for a one-word PERSON the article tags as an
+    organisation as often, when the word is nobody's surname there and no first name
+    ("Pfizer says …" ORG, "Pfizer CEO Albert Bourla" PERSON), else None. "Trump", tagged
+    ORG now and then, stays a person: more often a person, or Donald Trump named."""
+    name = record["name"]
+    if record["label"] != PERSON or " " in name or name in surnames or is_first_name(name):
+        return None
+    if full_name_before(text, name):  # "National Review’s Ian Tuttle" (ORG) … "Tuttle"
+        return None
+    tagged = sum(len(e["mentions"]) for e in entities if e["label"] == "ORG" and e["name"] == name)
+    return "ORG" if tagged and tagged >= len(record["mentions"]) else None
 
 
 # dateline: where an article was filed, in capitals opening a paragraph, then the state or
@@ -558,7 +589,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     """(entity records mended, aliases: entity id → the entity of the same person that
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
-    ``organisation_named_as_person``, ``place_named_as_person``, ``place_in_dateline``,
+    ``organisation_named_as_person``, ``place_named_as_person``,
+    ``organisation_tagged_too``, ``place_in_dateline``,
     ``place_named_whole``, ``place_demonym``, ``place_by_its_region`` and
     ``place_after_in`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
@@ -573,6 +605,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or outlet_named_as_person(record)
             or organisation_named_as_person(text, record)
             or place_named_as_person(text, record, entities)
+            or organisation_tagged_too(text, record, entities, surnames)
             or place_in_dateline(record, place)
             or place_named_whole(record)
             or place_demonym(record)

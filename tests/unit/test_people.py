@@ -11,6 +11,7 @@ from quotex.components.people import (
     dateline_place,
     mend_people,
     organisation_named_as_person,
+    organisation_tagged_too,
     outlet_named_as_person,
     person_named_as_thing,
     place_after_in,
@@ -324,3 +325,18 @@ def test_title_names_a_person(name, label, full) -> None:
     if full:
         records, _ = mend_people(name + " said so.", [record])
         assert records[0]["mentions"] == [[len(name) - len(full), len(name)]]
+
+
+def test_organisation_tagged_too_as_often_is_an_organisation() -> None:
+    text = "Pfizer says it is ready. Pfizer CEO Albert Bourla agreed."
+    org = {"id": "e1", "name": "Pfizer", "label": "ORG", "mentions": [[0, 6]]}
+    person = {"id": "e2", "name": "Pfizer", "label": "PERSON", "mentions": [[25, 31]]}
+    assert organisation_tagged_too(text, person, [org, person], {}) == "ORG"
+    twice = {**person, "mentions": [[25, 31], [40, 46]]}  # more often a person
+    assert organisation_tagged_too(text, twice, [org, twice], {}) is None
+    named = {"Pfizer": {"Ann Pfizer"}}  # someone's surname
+    assert organisation_tagged_too(text, person, [org, person], named) is None
+    tuttle = "National Review’s Ian Tuttle wrote. Tuttle said so."
+    org = {**org, "name": "Tuttle"}
+    person = {**person, "name": "Tuttle"}
+    assert organisation_tagged_too(tuttle, person, [org, person], {}) is None  # named in full

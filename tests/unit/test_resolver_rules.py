@@ -344,6 +344,10 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
         ("Nova Scotia Government", "PERSON", "ORG"),  # "Nova" a first name, but a place's
         ("Georgia Bay", "PERSON", "FAC"),
         ("Virginia Foxx", "PERSON", None),  # no organisation or place word: a person
+        ("Eglinton Crosstown LRT", "PERSON", "ORG"),  # acronym_ending
+        ("Indiana GOP", "PERSON", "ORG"),
+        ("Louis XIV", "PERSON", None),  # a roman numeral
+        ("CHRIS WALLACE", "PERSON", None),  # a name in capitals
     ],
 )
 def test_thing_named_as_person_reads_an_organisation_or_place_word(name, label, thing) -> None:
