@@ -388,17 +388,18 @@ def place_named_as_person(text: str, record: dict, entities: list[dict]) -> str 
     return place["label"]
 
 
-_TITLE_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+_TITLE_AFTER = re.compile(r" ([A-Z][A-Za-z]+)\b")  # "Mayor", "CEO"
 
 
 def _before_titles(text: str, record: dict) -> bool:
     """place_before_title: every mention is followed by a capitalised title ("Surrey Mayor
     Brenda Locke"), as a town qualifies its officials."""
-    for _, end in record["mentions"]:
-        m = _TITLE_AFTER.match(text, end)
-        if m is None or m.group(1).lower() not in title_words():
-            return False
-    return True
+    return all(_before_title(text, end) for _, end in record["mentions"])
+
+
+def _before_title(text: str, end: int) -> bool:
+    m = _TITLE_AFTER.match(text, end)
+    return m is not None and m.group(1).lower() in title_words()
 
 
 def organisation_tagged_too(
@@ -406,7 +407,8 @@ def organisation_tagged_too(
 ) -> str | None:
     """organisation_tagged_too: "ORG" for a one-word PERSON the article tags as an
     organisation as often, when the word is nobody's surname there and no first name
-    ("Pfizer says …" ORG, "Pfizer CEO Albert Bourla" PERSON), else None. "Trump", tagged
+    ("Pfizer says …" ORG, "Pfizer CEO Albert Bourla" PERSON), else None; a mention before
+    a title ("Metrolinx CEO Phil Verster") counts as the organisation's. "Trump", tagged
     ORG now and then, stays a person: more often a person, or Donald Trump named."""
     name = record["name"]
     if record["label"] != PERSON or " " in name or name in surnames or is_first_name(name):
@@ -414,7 +416,10 @@ def organisation_tagged_too(
     if full_name_before(text, name):  # "National Review’s Ian Tuttle" (ORG) … "Tuttle"
         return None
     tagged = sum(len(e["mentions"]) for e in entities if e["label"] == "ORG" and e["name"] == name)
-    return "ORG" if tagged and tagged >= len(record["mentions"]) else None
+    qualifying = sum(_before_title(text, end) for _, end in record["mentions"])
+    if not tagged or tagged + qualifying < len(record["mentions"]) - qualifying:
+        return None
+    return "ORG"
 
 
 # dateline: where an article was filed, in capitals opening a paragraph, then the state or

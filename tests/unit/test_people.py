@@ -332,10 +332,15 @@ def test_organisation_tagged_too_as_often_is_an_organisation() -> None:
     org = {"id": "e1", "name": "Pfizer", "label": "ORG", "mentions": [[0, 6]]}
     person = {"id": "e2", "name": "Pfizer", "label": "PERSON", "mentions": [[25, 31]]}
     assert organisation_tagged_too(text, person, [org, person], {}) == "ORG"
+    often = "Pfizer says it is ready. Pfizer agreed. Pfizer left."
     twice = {**person, "mentions": [[25, 31], [40, 46]]}  # more often a person
-    assert organisation_tagged_too(text, twice, [org, twice], {}) is None
+    assert organisation_tagged_too(often, twice, [org, twice], {}) is None
     named = {"Pfizer": {"Ann Pfizer"}}  # someone's surname
     assert organisation_tagged_too(text, person, [org, person], named) is None
+    qualifier = "Metrolinx says no. Metrolinx CEO Phil Verster agreed with Metrolinx."
+    org = {"id": "e1", "name": "Metrolinx", "label": "ORG", "mentions": [[0, 9]]}
+    person = {"id": "e2", "name": "Metrolinx", "label": "PERSON", "mentions": [[19, 28], [58, 67]]}
+    assert organisation_tagged_too(qualifier, person, [org, person], {}) == "ORG"  # "… CEO"
     tuttle = "National Review’s Ian Tuttle wrote. Tuttle said so."
     org = {**org, "name": "Tuttle"}
     person = {**person, "name": "Tuttle"}

@@ -647,6 +647,20 @@ def test_organisation_acting_lately_beats_one_that_spoke_before() -> None:
     assert organisation_acting_lately(d, at) == "e1"
 
 
+def test_reported_subject_is_spoken_about_not_acting() -> None:
+    text = "Metrolinx says the LRT will not open. The agency said tests failed."
+    d = discourse(
+        text,
+        {"e1": ("Metrolinx", "ORG"), "e2": ("LRT", "ORG")},
+        [(0, 9, "e1", 0, 0, False, True, False, "ROOT"), (19, 22, "e2", 0, 0, False, True)],
+    )
+    d.sentence_starts = [0, 38]
+    at = text.index("The agency")
+    assert organisation_acting_lately(d, at) == "e2"  # no quote known: the latest subject
+    d.turns.append(Turn(15, "e1", "Metrolinx", 0, cue=10, end=36))
+    assert organisation_acting_lately(d, at) == "e1"
+
+
 def test_content_clause_subject_is_spoken_about_not_acting() -> None:
     text = "StatCan said so, raising the odds that BoC will cut. The agency said no."
     d = discourse(

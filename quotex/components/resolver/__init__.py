@@ -390,6 +390,7 @@ def resolve_document(doc: Doc, records: list[dict]) -> tuple[list[dict], dict[st
                 aside=is_aside(record, decision),
                 cue=record["cue"][0] if record.get("cue") else None,
                 unnamed=unnamed_gender(discourse, record, decision),
+                end=record["end"],
             )
         )
         out.append(

@@ -328,7 +328,9 @@ def organisation_acting_lately(
     organisation last the subject of a clause, outside quote marks, in this sentence or
     the ``ACTING_SENTENCES`` before it; one the tagger took for a person or a work counts
     (``repair_organisation_named_otherwise``). One named in the words of the ``quote``
-    (start, end) is spoken about: "Kessler will close its plant, according to the union".
+    (start, end), or in those of a quote before, is spoken about: "Kessler will close its
+    plant, according to the union"; "Metrolinx says the Eglinton Crosstown LRT will not open
+    this year. …, the provincial transit agency said" is Metrolinx.
     With the description's ``word``, one named as another kind is passed over
     (``named_another_kind``)."""
     sentence = discourse.sentence_of(offset)
@@ -341,6 +343,8 @@ def organisation_acting_lately(
             continue
         if mention.clause == NOUN_CLAUSE:  # content_clause_subject: spoken about
             continue
+        if any(t.start <= mention.start < (t.end or t.start) for t in discourse.turns):
+            continue  # reported_subject: in the words of a quote before, spoken about
         entity = mention.entity
         if word and named_another_kind(word, discourse.names[entity]):
             continue

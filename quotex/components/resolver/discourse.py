@@ -69,6 +69,7 @@ class Turn:
     aside: bool = False  # reported in a relative clause ("Trump, who has called it a hoax")
     cue: int | None = None  # where its cue starts, if it has one
     unnamed: str | None = None  # the gender a person described, never named, shows ("" none)
+    end: int | None = None  # where its words end
 
 
 @dataclass
