@@ -454,9 +454,13 @@ def _before_lowercase_tail(doc: Doc, start: int, end: int) -> int:
     before them: "Juan Manriquez of", "Robert Barr - won"; a name's compound adjective
     ends before its hyphen: "The Donald Trump-led field" ("-led", "-backed": only those
     suffixes, as "Ban Ki-moon" and "Kim Jong-un" end with a hyphenated lowercase part).
-    A name's own particles stay: "Ursula von der" (before "Leyen")."""
+    A name's own particles stay: "Ursula von der" (before "Leyen"). score_tail: a game's
+    score after a team the tagger took for a person goes ("Montreal Canadiens 4-3")."""
     while end - start > 1:
         last = doc[end - 1]
+        if end - start > 3 and _score(doc[end - 3 : end]):
+            end -= 3  # score_tail: "the Montreal Canadiens 4-3", a game's score
+            continue
         attached = (
             end - 3 >= start
             and doc[end - 2].text == "-"
@@ -474,6 +478,12 @@ def _before_lowercase_tail(doc: Doc, start: int, end: int) -> int:
         else:
             break
     return end
+
+
+def _score(tokens: Span) -> bool:
+    """ "4 - 3": a number, a dash, a number, as the tokenizer splits a score."""
+    first, dash, second = tokens
+    return first.is_digit and dash.text in ("-", "–") and second.is_digit and not first.whitespace_
 
 
 def _one_side_of_slash(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -422,6 +422,37 @@ def organisation_tagged_too(
     return "ORG"
 
 
+# How many words a thing's name may have before the words a person's mention took from it
+# ("Toronto" of "Toronto Maple Leafs"); not a headline ending in a name.
+THING_QUALIFIERS = 2
+# Labels of the names a person's mention may be the tail of.
+NAMED_THING_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+
+
+def tail_of_a_thing(record: dict, entities: list[dict], surnames: dict) -> str | None:
+    """tail_of_a_thing: the label of an organisation or place whose name ends with a
+    PERSON's whole name ("Maple Leafs" in a headline, "the Toronto Maple Leafs" ORG), else
+    None: the article names the thing in full elsewhere. Only for a name of two words or
+    more (a lone "Prasad" may end "Eswar Prasad", a person tagged ORG) opening with no
+    common first name and ending in nobody else's surname; the longer name has at most
+    ``THING_QUALIFIERS`` words more (a headline tagged ORG may end in "Bernie Sanders")
+    and opens with no common first name (a person the tagger mislabelled)."""
+    name = record["name"]
+    words = name.split()
+    if record["label"] != PERSON or len(words) < 2 or _is_common_first_name(words[0]):
+        return None  # a lone word may be the surname of a person tagged otherwise: "Prasad"
+    if surnames.get(words[-1], set()) - {name}:
+        return None
+    for e in entities:
+        longer = e["name"].split()
+        if e["label"] not in NAMED_THING_LABELS or longer[-len(words) :] != words:
+            continue
+        if len(words) < len(longer) <= len(words) + THING_QUALIFIERS:
+            if not _is_common_first_name(longer[0]):
+                return e["label"]
+    return None
+
+
 # dateline: where an article was filed, in capitals opening a paragraph, then the state or
 # country, the date and the agency, then a dash: "TORONTO —", "SCRANTON, Pa. —", "BRAMLEY,
 # England, Nov 21 (Wire) —", "WASHINGTON (AP) —". Read in the article's first characters.
@@ -595,7 +626,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     stands for it). The people ``person_named_as_thing`` finds are relabelled PERSON under
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
     ``organisation_named_as_person``, ``place_named_as_person``,
-    ``organisation_tagged_too``, ``place_in_dateline``,
+    ``organisation_tagged_too``, ``tail_of_a_thing``, ``place_in_dateline``,
     ``place_named_whole``, ``place_demonym``, ``place_by_its_region`` and
     ``place_after_in`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
@@ -611,6 +642,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or organisation_named_as_person(text, record)
             or place_named_as_person(text, record, entities)
             or organisation_tagged_too(text, record, entities, surnames)
+            or tail_of_a_thing(record, entities, surnames)
             or place_in_dateline(record, place)
             or place_named_whole(record)
             or place_demonym(record)

@@ -426,6 +426,14 @@ def test_family_plural_is_no_person() -> None:
     assert not family_plural(Span(doc, 4, 5, label="PERSON"), set())
 
 
+def test_clean_mention_drops_a_games_score() -> None:
+    words = ["the", "Montreal", "Canadiens", "4", "-", "3", "on"]
+    doc = Doc(VOCAB, words=words, spaces=[True, True, True, False, False, True, False])
+    assert clean_mention(Span(doc, 1, 6, label="PERSON")).text == "Montreal Canadiens"  # score_tail
+    names = Doc(VOCAB, words=["Jean", "-", "Luc", "Picard"], spaces=[False, False, True, False])
+    assert clean_mention(Span(names, 0, 4, label="PERSON")).text == "Jean-Luc Picard"
+
+
 def test_team_plural_is_no_person() -> None:
     words = ["The", "Bruins", "lost", "as", "the", "Sanders", "campaign", "and", "the", "Clintons"]
     doc = Doc(VOCAB, words=words)

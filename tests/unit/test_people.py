@@ -20,6 +20,7 @@ from quotex.components.people import (
     place_in_dateline,
     place_named_as_person,
     place_named_whole,
+    tail_of_a_thing,
     who_follows,
 )
 
@@ -345,3 +346,22 @@ def test_organisation_tagged_too_as_often_is_an_organisation() -> None:
     org = {**org, "name": "Tuttle"}
     person = {**person, "name": "Tuttle"}
     assert organisation_tagged_too(tuttle, person, [org, person], {}) is None  # named in full
+
+
+def test_tail_of_a_thing_takes_the_things_label() -> None:
+    leafs = {"id": "e1", "name": "Maple Leafs", "label": "PERSON", "mentions": [[0, 11]]}
+    team = {"id": "e2", "name": "Toronto Maple Leafs", "label": "ORG", "mentions": [[20, 39]]}
+    assert tail_of_a_thing(leafs, [leafs, team], {"Leafs": {"Maple Leafs"}}) == "ORG"
+    headline = {
+        **team,
+        "name": "Flint Water Response Captures The Difference Between Bernie Sanders",
+    }
+    bernie = {**leafs, "name": "Bernie Sanders"}
+    assert tail_of_a_thing(bernie, [bernie, headline], {}) is None  # a headline, 6 words more
+    clinton = {**leafs, "name": "Hillary Clinton"}
+    assert (
+        tail_of_a_thing(clinton, [clinton, {**team, "name": "Secretary Hillary Clinton"}], {})
+        is None
+    )
+    prasad = {**leafs, "name": "Prasad"}  # one word: maybe a surname
+    assert tail_of_a_thing(prasad, [prasad, {**team, "name": "Eswar Prasad"}], {}) is None
