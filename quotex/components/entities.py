@@ -605,15 +605,18 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
 
 
 def team_plural(span: Span, surnames: set[str]) -> bool:
-    """team_plural: "The Bruins have lost three straight", "the Canadiens": a lone plural
-    proper noun after "the" that is no one's surname in the article is a team or a group,
-    not a person. "the Sanders campaign" stays Bernie Sanders where he is named in full;
-    "the Clintons" is :func:`family_plural`'s."""
-    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+    """team_plural: "The Bruins have lost three straight", "the Montreal Canadiens": a
+    name ending in a plural after "the" is a team or a group, not a person. A lone word
+    must be no one's surname in the article ("the Sanders campaign" stays Bernie Sanders
+    where he is named in full; "the Clintons" is :func:`family_plural`'s); a longer name
+    must open with no first name (not "the Bill Evans", as in "the Bill Evans estate")."""
+    if span.label_ != "PERSON" or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
         return False
-    word = span[0].text
-    if span.doc[span.start - 1].lower_ != "the" or not word.endswith("s") or word.endswith("ss"):
+    word = span[-1].text
+    if not word.endswith("s") or word.endswith("ss"):
         return False
+    if len(span) > 1:
+        return not is_first_name(span[0].text) and span[0].is_alpha and span[0].is_title
     return word not in surnames and not family_plural(span, surnames)
 
 

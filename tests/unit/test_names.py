@@ -442,6 +442,12 @@ def test_team_plural_is_no_person() -> None:
     assert not team_plural(sanders, {"Clinton", "Sanders"})  # Bernie Sanders, named in full
     assert not team_plural(Span(doc, 9, 10, label="PERSON"), {"Clinton"})  # family_plural's
     assert not team_plural(Span(doc, 1, 2, label="ORG"), set())
+    words = ["beat", "the", "Montreal", "Canadiens", "and", "the", "Rev.", "Al", "Sharpton"]
+    doc = Doc(VOCAB, words=words)
+    assert team_plural(Span(doc, 2, 4, label="PERSON"), set())
+    assert not team_plural(Span(doc, 6, 9, label="PERSON"), set())  # no plural
+    doc = Doc(VOCAB, words=["met", "the", "Bill", "Evans"])
+    assert not team_plural(Span(doc, 2, 4, label="PERSON"), set())  # a first name opens it
 
 
 def test_clean_mention_keeps_a_name_with_a_word_of_digits() -> None:
