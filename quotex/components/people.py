@@ -141,7 +141,7 @@ def who_follows(text: str, record: dict) -> bool:
     copy writes of teams), nor a place's name ("Utah Jazz"); "who" after "Md." in "a
     Democrat from Md., who" is the Democrat, so no full name, no person."""
     words = record["name"].split()
-    if not words or words[-1].endswith("s") or _opens_with_place(words + [""]):
+    if not words or words[-1].endswith("s") or _names_a_place(words):
         return False
     return any(_WHO.match(text, end) for _, end in record["mentions"])
 
@@ -317,9 +317,14 @@ def _is_acronym(word: str) -> bool:
 
 
 def _opens_with_place(words: list[str]) -> bool:
-    """Whether a name's first words are a state's, a province's or a country's name
-    ("Nova Scotia Government", "Virginia Department"; ``lexicon/places.txt``)."""
+    """Whether a name's first words, not all of them, are a state's, a province's or a
+    country's name ("Nova Scotia Government", "Virginia Department"; ``lexicon/places.txt``)."""
     return any(" ".join(words[:n]).lower() in entries("places") for n in range(1, len(words)))
+
+
+def _names_a_place(words: list[str]) -> bool:
+    """Whether a name is a place's or opens with one ("Utah", "Utah Jazz")."""
+    return " ".join(words).lower() in entries("places") or _opens_with_place(words)
 
 
 # How far after a name its apposition is read.
@@ -417,9 +422,8 @@ def organisation_tagged_too(
         return None
     tagged = sum(len(e["mentions"]) for e in entities if e["label"] == "ORG" and e["name"] == name)
     qualifying = sum(_before_title(text, end) for _, end in record["mentions"])
-    if not tagged or tagged + qualifying < len(record["mentions"]) - qualifying:
-        return None
-    return "ORG"
+    as_person = len(record["mentions"]) - qualifying
+    return "ORG" if tagged and tagged + qualifying >= as_person else None
 
 
 # How many words a thing's name may have before the words a person's mention took from it

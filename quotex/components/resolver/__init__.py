@@ -344,12 +344,12 @@ def unnamed_gender(discourse: Discourse, record: dict, decision: Decision) -> st
 
 def unnamed_speaker_continues(discourse: Discourse, mention: tuple[int, int], gender: str) -> bool:
     """unnamed_speaker_continues: a "he" or "she" right after the quote of a person the
-    article describes and never names is that person, when nobody who may be so called is
-    named between (outside quote marks, from the start of the sentence the description
-    speaks in), in the same or the next paragraph: "A neighbour,
-    who asked not to be named, said she heard at least six shots. “I thought it was
-    fireworks at first,” she said." is the neighbour's, not the police sergeant's quoted
-    before. A described woman is no "he"."""
+    article describes and never names is that person, in the same or the next paragraph,
+    when nobody who may be so called is named between (outside quote marks, from the start
+    of the sentence the description speaks in): "A neighbour, who asked not to be named,
+    said she heard at least six shots. “I thought it was fireworks at first,” she said." is
+    the neighbour's, not the police sergeant's quoted before. A described woman is no
+    "he"."""
     turns = discourse.spoken_turns
     if not turns or turns[-1].unnamed is None or turns[-1].unnamed not in ("", gender):
         return False
