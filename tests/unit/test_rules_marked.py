@@ -93,6 +93,15 @@ def test_lead_in_hung_on_quote_gives_the_colon_its_verb() -> None:
     assert rules.lead_in_root(doc, 0, 2) is None  # no verb before the colon
 
 
+def test_dash_signature_first_needs_a_proper_name() -> None:
+    doc = parsed("Readers told us: “I walked to work.” — Priya Nair, Scarborough")
+    regions, _, _ = setup(doc)
+    assert rules.signed_with_dash(doc, regions[0]).text == "Priya Nair"
+    doc = parsed("Readers told us: “We will win.” — that was the message.")
+    regions, _, _ = setup(doc)
+    assert rules.signed_with_dash(doc, regions[0]) is None
+
+
 def test_label_speaker_and_its_colon() -> None:
     doc = parsed("WALLACE: “Let us start with the economy.”")
     regions, _, _ = setup(doc)

@@ -30,6 +30,7 @@ from quotex.components.attribution.syntax import (
     NOMINAL_POS,
     NOUN,
     OBJECT_DEPS,
+    PROPN,
     SPEAKER_ENTITIES,
     VERB,
     VERB_POS,
@@ -380,6 +381,17 @@ def dash_speaker(doc: Doc, region: MarkedRegion) -> Span | None:
     return mention_span(head)
 
 
+def signed_with_dash(doc: Doc, region: MarkedRegion) -> Span | None:
+    """dash_signature_first: a name after a dash that follows the closing mark signs the
+    quote, before any lead-in: "What readers told us: … “I walked 45 minutes to work
+    today.” — Priya, Scarborough" is Priya's, not the readers' of the colon. Only a proper
+    name signs so ("” — that was the message" does not)."""
+    mention = dash_speaker(doc, region)
+    if mention is None or mention.root.pos_ != PROPN:
+        return None
+    return mention
+
+
 def fragment_attribution(verb: Token, region: MarkedRegion, span: Span) -> Attribution | None:
     """``called him “a total stiff”``: quoted words after unquoted ones make a mixed quote.
 
@@ -462,6 +474,11 @@ def marked_attribution(
     """The attribution of a marked quote no clause claimed: its cue and subject, else a
     speaker written without a verb, else a continuation of the turn before it."""
     doc, region = quote.span.doc, quote.region
+    signed = signed_with_dash(doc, region) if quote.governing is None else None
+    if signed is not None:
+        attr = Attribution(DIRECT, region.start, region.end, regions=[region])
+        attr.mention = signed
+        return attr
     verb = (
         quote.governing
         or colon_cue(doc, region, cues, inside)
