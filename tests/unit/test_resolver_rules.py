@@ -631,6 +631,19 @@ def test_organisation_of_kind_prefers_a_name_holding_the_word() -> None:
     assert organisation_of_kind(d, "company", text.index("The council")) == "e2"
 
 
+def test_holding_spoke_prefers_the_organisation_that_spoke() -> None:
+    text = "CUPE spoke. Its council of unions met.\n\nThe union said no."
+    d = discourse(
+        text,
+        {"e1": ("Canadian Union of Public Employees", "ORG"), "e2": ("Council of Unions", "ORG")},
+        [(0, 4, "e1", 0, 0, False, False), (12, 37, "e2", 0, 1, False, False)],
+    )
+    at = text.index("The union")
+    assert organisation_of_kind(d, "union", at) == "e2"  # the latest holding the word
+    d.turns.append(Turn(0, "e1", "Canadian Union of Public Employees", 0))
+    assert organisation_of_kind(d, "union", at) == "e1"  # the one that spoke
+
+
 def test_organisation_acting_lately_beats_one_that_spoke_before() -> None:
     text = "Exxon Mobil spoke. Twitter acknowledged it. The company said no."
     d = discourse(

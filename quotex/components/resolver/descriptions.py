@@ -293,8 +293,10 @@ def organisation_of_kind(
     discourse: Discourse, word: str, offset: int, quote: tuple[int, int] | None = None
 ) -> str | None:
     """ "the company" / "the museum": one whose name holds the word ("the council" ← "St.
-    Paul City Council"), else one that acted lately, else the latest organisation that
-    spoke, else the latest one named outside quote marks."""
+    Paul City Council"; of several, the latest that spoke: "The union said" after the
+    Canadian Union of Public Employees spoke and its president was named with her council
+    of unions), else one that acted lately, else the latest organisation that spoke, else
+    the latest one named outside quote marks."""
     orgs = [
         m.entity
         for m in discourse.mentions_before(offset)
@@ -303,8 +305,9 @@ def organisation_of_kind(
         and not named_another_kind(word, discourse.names[m.entity])
     ]
     holding = [e for e in orgs if word in discourse.names[e].lower()]
-    if holding:
-        return holding[-1]
+    if holding:  # of two unions, the one that spoke (holding_spoke)
+        spoke = [t.entity for t in discourse.turns if t.entity in holding]
+        return spoke[-1] if spoke else holding[-1]
     acting = organisation_acting_lately(discourse, offset, quote, word)
     if acting or not orgs:
         return acting
