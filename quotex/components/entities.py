@@ -700,10 +700,33 @@ def without_headline_words(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def with_surnames_left_out(spans: list[Span]) -> list[Span]:
+    """surname_left_out: a person's mention the tagger ended before a capitalised word it
+    left untagged reaches over that word when the article names someone by it alone
+    elsewhere: "Conservative finance critic Jasraj Singh Hallan said …" (tagged "Jasraj
+    Singh") … "Mr. Hallan said …" (tagged "Hallan") → "Jasraj Singh Hallan". "Trump Tower"
+    stays "Trump": no one is named "Tower"."""
+    lone = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
+    out = []
+    for span in spans:
+        doc, end = span.doc, span.end
+        if (
+            span.label_ == "PERSON"
+            and end < len(doc)
+            and doc[end].text in lone
+            and _is_name_token(doc[end])
+            and span[-1].whitespace_
+        ):
+            span = Span(doc, span.start, end + 1, label=span.label_)
+        out.append(span)
+    return out
+
+
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
+    spans = with_surnames_left_out(spans)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]
     spans = without_headline_words(doc, spans)

@@ -19,6 +19,7 @@ from quotex.components.entities import (
     mention_gender,
     team_plural,
     untagged_speakers,
+    with_surnames_left_out,
     without_headline_words,
 )
 from quotex.names import canonical_name, is_pronoun, names_agree, person_name, pronoun_class
@@ -432,6 +433,40 @@ def test_clean_mention_drops_a_games_score() -> None:
     assert clean_mention(Span(doc, 1, 6, label="PERSON")).text == "Montreal Canadiens"  # score_tail
     names = Doc(VOCAB, words=["Jean", "-", "Luc", "Picard"], spaces=[False, False, True, False])
     assert clean_mention(Span(names, 0, 4, label="PERSON")).text == "Jean-Luc Picard"
+
+
+def test_surname_left_out_joins_the_mention_it_ends() -> None:
+    words = [
+        "critic",
+        "Jasraj",
+        "Singh",
+        "Hallan",
+        "said",
+        ".",
+        "Mr.",
+        "Hallan",
+        "and",
+        "Trump",
+        "Tower",
+    ]
+    pos = [
+        "NOUN",
+        "PROPN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "CCONJ",
+        "PROPN",
+        "PROPN",
+    ]
+    doc = Doc(VOCAB, words=words, pos=pos)
+    first, again = Span(doc, 1, 3, label="PERSON"), Span(doc, 7, 8, label="PERSON")
+    trump = Span(doc, 9, 10, label="PERSON")
+    found = with_surnames_left_out([first, again, trump])
+    assert [s.text for s in found] == ["Jasraj Singh Hallan", "Hallan", "Trump"]  # no "Tower"
 
 
 def test_team_plural_is_no_person() -> None:
