@@ -42,6 +42,7 @@ from quotex.components.resolver.descriptions import (
     names_the_document,
     organisation_acting_lately,
     organisation_of_kind,
+    own_issuer,
     people_named_together,
     related_to_a_person,
     resolve_description,
@@ -735,6 +736,17 @@ def test_issuer_named_with_an_earlier_mention_of_the_document() -> None:
     assert issuer_named_with(d, doc[-3:-1]) == "e1"  # "the poll"
     d = discourse(text, {}, [])
     assert issuer_named_with(d, doc[-3:-1]) is None
+
+
+def test_issuer_in_apposition_to_the_noun_after_from() -> None:
+    text = "Rates will rise, according to a statement from its president, Dan Kelly."
+    doc = parsed(text)
+    start = text.index("Dan Kelly")
+    d = discourse(
+        text, {"e1": ("Dan Kelly", "PERSON")}, [(start, start + 9, "e1", 0, 0, False, False)]
+    )
+    assert own_issuer(d, doc[6:8]) == "e1"  # "a statement"
+    assert own_issuer(discourse(text, {}, []), doc[6:8]) is None
 
 
 def test_issuer_named_as_the_subject_of_an_issuing_verb() -> None:

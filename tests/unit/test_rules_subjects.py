@@ -166,6 +166,11 @@ def test_name_read_as_auxiliary_is_the_subject() -> None:
     assert subjects.name_read_as_auxiliary(token(plain, "tweeted"), {}) is None
 
 
+def test_quoted_as_saying_takes_the_passive_subject() -> None:
+    doc = parsed("Carolyn Rogers was quoted as saying the bank was ready.")
+    assert subjects.subject_of(token(doc, "saying")).text == "Rogers"
+
+
 def test_subject_of_gives_up_after_the_climb_limit(monkeypatch) -> None:
     doc = parsed("She smiled and said the plan failed.")
     monkeypatch.setattr(subjects, "SUBJECT_CLIMB_LIMIT", 1)

@@ -419,8 +419,11 @@ def passive_subject_of_control_verb(
     verb: Token, head: Token | None, inside: dict[int, int]
 ) -> Token | None:
     """ "Mr. Trump was prompted to say …", "she was asked to explain …": a cue infinitive
-    under a passive verb takes that verb's passive subject (who was prompted says)."""
-    if head is None or verb.dep_ != XCOMP:
+    under a passive verb takes that verb's passive subject (who was prompted says); so
+    does a gerund after "as" (quoted_as_saying: "Carolyn Rogers was quoted as saying the
+    bank was ready")."""
+    as_gerund = verb.dep_ == PCOMP and verb.head.lower_ == "as"
+    if head is None or not (verb.dep_ == XCOMP or as_gerund):
         return None
     passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS and c.i not in inside]
     return passive[0] if passive else None

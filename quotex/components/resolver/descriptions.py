@@ -413,11 +413,14 @@ def issuers(span: Span) -> list:
 
 def issuer_words(noun) -> list:
     """The words a document's noun names its issuer with: "the PPIC poll", "Quinnipiac's
-    poll", "a report by Human Rights Watch", "a letter signed by 50 officials"."""
+    poll", "a report by Human Rights Watch", "a letter signed by 50 officials", "a
+    statement from the group's president, Dan Kelly" (issuer_in_apposition)."""
     found = [c for c in noun.lefts if c.dep_ in ISSUER_DEPS]
     for prep in noun.rights:
         if prep.lower_ in ISSUER_PREPOSITIONS:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
+            for obj in prep.children:
+                if obj.dep_ == "pobj":  # and who it is: "from its president, Dan Kelly"
+                    found.extend([obj, *(c for c in obj.rights if c.dep_ == "appos")])
         if prep.dep_ == "acl":  # "a court document filed by state attorney Dave Aronberg"
             for agent in prep.children:
                 if agent.dep_ == "agent":
