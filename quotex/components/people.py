@@ -13,7 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from quotex.first_names import first_names_by_rank, is_first_name, name_key
-from quotex.lexicon import entries
+from quotex.lexicon import entries, sections
 from quotex.names import is_generation_suffix, is_initial, person_name, title_words
 
 PERSON = "PERSON"
@@ -163,19 +163,29 @@ def _after_title(name: str) -> str | None:
     """title_names_a_person: the full name after a title in a name the tagger gave another
     label ("NDP MLA Jennifer Whiteside" ORG → "Jennifer Whiteside"; "Phoenix Mayor Greg
     Stanton"), else None: a title names the person after it. The title is a whole entry
-    of ``titles.txt`` (not the "of" of "Office of Personnel Management"); the name has two
-    words or more, opens with a common first name and ends in no organisation or place
-    word."""
+    of ``titles.txt``, no modifier or affiliation (not the "of" of "Office of Personnel
+    Management", the "Late" of "The Late Show With Stephen Colbert", the "Conservative" of
+    "Conservative Solutions PAC"); the name has two
+    words or more, opens with a word of letters ("Liberal MNA Marwah Rizqy"; not "U.S.")
+    and ends in no organisation or place word."""
     person = person_name(name)
     if not person or person == name or not name.endswith(person) or " " not in person:
         return None
     before = name[: -len(person)].split()
-    if not before or before[-1].lower() not in entries("titles"):  # "MLA"; not "of"
+    if not before or before[-1].lower() not in _person_titles():  # "MLA"; not "of", "Late"
         return None
     words = person.split()
-    if not _is_common_first_name(words[0]) or words[-1].lower() in entries("name_words"):
+    if not words[0].isalpha() or words[-1].lower() in entries("name_words"):
         return None
     return person
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    """The titles only a person bears: titles.txt without its modifiers ("former", "late")
+    and affiliations ("Conservative", "U.S.")."""
+    kept = [s for s in sections("titles") if s not in ("modifiers", "affiliations")]
+    return entries("titles", *kept)
 
 
 def _past_title(text: str, mention: list[int], name: str) -> list[int]:

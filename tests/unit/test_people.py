@@ -316,7 +316,9 @@ def test_place_after_in(text, name, label) -> None:
         ("Phoenix Mayor Greg Stanton", "ORG", "Greg Stanton"),
         ("Mayor Olivia", "ORG", None),  # one word after the title: no full name
         ("Office of Personnel Management", "ORG", None),  # "of" is no title
-        ("Bank of Canada Governor Tiff Macklem", "ORG", None),  # "Tiff": no common name
+        ("Liberal MNA Marwah Rizqy", "ORG", "Marwah Rizqy"),  # any first name after a title
+        ("The Late Show With Stephen Colbert", "ORG", None),  # "Late": a modifier
+        ("Conservative Solutions PAC", "ORG", None),  # "Conservative": an affiliation
         ("Clinton Foundation", "ORG", None),
     ],
 )
