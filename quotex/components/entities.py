@@ -563,7 +563,8 @@ def untagged_speakers(doc: Doc) -> list[Span]:
     writing verb, is a person: "“We lost control,” said Mikel Arteta" (``en_core_web_sm``
     tags no entity there). Its words are capitalised proper nouns and not titles, and its
     first word is in the first-name list; the same surname alone elsewhere, untagged, is
-    that person too ("Arteta admits …"). PERSON spans, in text order."""
+    that person too ("Arteta admits …"); and :func:`appositive_given_name`. PERSON spans,
+    in text order."""
     verbs = entries("reporting_verbs", "speech", "writing")
     names: list[Span] = []
     for token in tokens_with(doc, "DEP", SPEAKER_DEPS):
@@ -579,6 +580,7 @@ def untagged_speakers(doc: Doc) -> list[Span]:
             start -= 1
         if 2 <= token.i + 1 - start <= NAME_RUN_MAX and is_first_name(doc[start].text):
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
+    names += [span for span in map(appositive_given_name, doc) if span is not None]
     if not names:
         return []
     taken = {t.i for span in names for t in span}
@@ -589,6 +591,32 @@ def untagged_speakers(doc: Doc) -> list[Span]:
         if t.text in surnames and t.i not in taken and _untagged_name_word(t)
     ]
     return sorted(names + alone, key=lambda span: span.start)
+
+
+def appositive_given_name(token: Token) -> Span | None:
+    """appositive_given_name: the name in apposition to a common noun that speaks, which
+    the tagger left untagged, opening with a first name of the list: "His wife, Eleanore,
+    said he died peacefully" → "Eleanore" (one word will do: the noun says it is a
+    person's). "The firm, Acme, said" names no one ("Acme" is no first name)."""
+    if token.dep_ != "appos" or not _untagged_name_word(token):
+        return None
+    noun = token.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in SPEAKER_DEPS:
+        return None
+    if noun.head.lemma_.lower() not in entries("reporting_verbs", "speech", "writing"):
+        return None
+    start = token.i
+    while start > noun.i + 1 and doc_compound(token, start - 1):
+        start -= 1
+    if token.i + 1 - start > NAME_RUN_MAX or not is_first_name(token.doc[start].text):
+        return None
+    return Span(token.doc, start, token.i + 1, label="PERSON")
+
+
+def doc_compound(head: Token, i: int) -> bool:
+    """Whether token ``i`` is an untagged name word compounded to ``head``."""
+    word = head.doc[i]
+    return word.dep_ == "compound" and word.head == head and _untagged_name_word(word)
 
 
 def family_plural(span: Span, surnames: set[str]) -> bool:

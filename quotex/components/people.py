@@ -123,10 +123,25 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         full = full_name_before(text, last)
         if full is None and who_follows(text, record):
             return _name_ending_in(text, last)
+        if full is None and _given_name_after_kin(text, record):
+            return last
         return full
     if _is_common_first_name(words[0]) or described_as_a_person(text, record):
         return tail
     return None
+
+
+def _given_name_after_kin(text: str, record: dict) -> bool:
+    """given_name_after_kin: a first name the tagger gave another label, in apposition
+    after a gendered person noun, is a person's: "His wife, Eleanore, said …" (ORG),
+    "their daughter, Kayla,"."""
+    if not is_first_name(record["name"]):
+        return False
+    kin = entries("gender", "noun_female", "noun_male")
+    return any(
+        _role_before(text, start) in kin and text[end : end + 1] in (",", ".", ";", ")")
+        for start, end in record["mentions"]
+    )
 
 
 # "who" opening a relative clause right after a name: ", who left the game".

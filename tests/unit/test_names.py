@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from quotex.components.entities import (
     MentionIn,
     acronym,
+    appositive_given_name,
     clean_mention,
     cluster_mentions,
     family_plural,
@@ -467,6 +468,26 @@ def test_surname_left_out_joins_the_mention_it_ends() -> None:
     trump = Span(doc, 9, 10, label="PERSON")
     found = with_surnames_left_out([first, again, trump])
     assert [s.text for s in found] == ["Jasraj Singh Hallan", "Hallan", "Trump"]  # no "Tower"
+
+
+def test_appositive_given_name_left_untagged() -> None:
+    words = ["His", "wife", ",", "Eleanore", ",", "said", "so", "."]
+    heads = [1, 5, 1, 1, 1, 5, 5, 5]
+    deps = ["poss", "nsubj", "punct", "appos", "punct", "ROOT", "advmod", "punct"]
+    pos = ["PRON", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    lemmas = ["his", "wife", ",", "Eleanore", ",", "say", "so", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = appositive_given_name(doc[3])
+    assert found is not None and found.text == "Eleanore" and found.label_ == "PERSON"
+    plain = Doc(
+        VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=[*lemmas[:5], "sit", *lemmas[6:]],
+    )
+    assert appositive_given_name(plain[3]) is None  # the noun does not speak
 
 
 def test_team_plural_is_no_person() -> None:

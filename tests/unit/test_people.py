@@ -367,3 +367,18 @@ def test_tail_of_a_thing_takes_the_things_label() -> None:
     )
     prasad = {**leafs, "name": "Prasad"}  # one word: maybe a surname
     assert tail_of_a_thing(prasad, [prasad, {**team, "name": "Eswar Prasad"}], {}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("His wife, Eleanore, said he died at home.", "Eleanore", "Eleanore"),
+        ("Schilling's son, Grant, defended his father.", "Grant", "Grant"),
+        ("whose husband, Navy SEAL Ty Woods, was killed", "Navy", None),  # more follows
+        ("The firm, Acme, said sales fell.", "Acme", None),  # no kin noun, no first name
+    ],
+)
+def test_given_name_after_kin(text, name, person) -> None:
+    start = text.index(name)
+    record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[start, start + len(name)]]}
+    assert person_named_as_thing(text, record) == person
