@@ -227,3 +227,17 @@ def test_clause_attribution_mixed_takes_in_the_closing_mark() -> None:
     attr = clauses.clause_attribution(verb, clauses.complement_range(verb), regions, inside)
     assert attr.type == "mixed"
     assert doc.text[attr.start : attr.end] == "the plan as “a total disaster”"
+
+
+def test_past_verb_read_as_participle_is_the_reported_clause() -> None:
+    words = CueWords.build()
+    doc = parsed("Maureen MacDonald said the findings held for people of all ages.")
+    start, end, _ = clauses.repair_past_verb_read_as_participle(token(doc, "said"), words)
+    assert doc[start:end].text == "the findings held for people of all ages"
+    agent = parsed(
+        "Maureen MacDonald said the findings held for people of all ages.",
+        edit={6: {"dep": "agent"}},  # "held by …": a participle after all
+    )
+    assert clauses.repair_past_verb_read_as_participle(token(agent, "said"), words) is None
+    parsed_well = parsed("He said the plan approved by council was fine.")  # a ccomp
+    assert clauses.repair_past_verb_read_as_participle(token(parsed_well, "said"), words) is None

@@ -23,6 +23,7 @@ from quotex.components.attribution.cues import (
 )
 from quotex.components.attribution.quote import Attribution, quote_type
 from quotex.components.attribution.syntax import (
+    ACL,
     ADDRESSEE_DEPS,
     ADVCL,
     ADVMOD,
@@ -219,6 +220,32 @@ def repair_clause_parsed_as_object(verb: Token, words: CueWords) -> Bounds | Non
     return None
 
 
+# Cues whose object is never what was said, so that an object with a participle after it
+# is a reported clause the parser misread: "said the findings held …".
+SAY_LEMMAS = frozenset({"say"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def repair_past_verb_read_as_participle(verb: Token, words: CueWords) -> Bounds | None:
+    """past_verb_read_as_participle: "Co-author Maureen MacDonald said the findings held
+    for people of all ages": the parser makes "the findings" the object of "said" and
+    "held" a participle qualifying it; "say" takes no such object, so the noun and its
+    participle are the reported clause. Not with an agent ("said the plan approved by
+    council"), nor where the participle has nothing after it."""
+    if lemma(verb) not in SAY_LEMMAS:
+        return None
+    for noun in verb.rights:
+        if noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        acl = next((c for c in noun.rights if c.dep_ == ACL and c.i == noun.i + 1), None)
+        if acl is None or acl.tag_ not in PAST_TAGS or not any(True for _ in acl.rights):
+            return None
+        if any(c.dep_ == "agent" for c in acl.children):
+            return None
+        return noun.left_edge.i, clause_end(acl, words=words), False
+    return None
+
+
 # How "that" opens a clause the parser hung on a noun as a relative one, when the clause is
 # the cue's content: as a conjunction ("mark"), an adverb, or an object where the verb has
 # one of its own ("told staff in a memo that firms would raise pay", "pay" its object).
@@ -361,6 +388,7 @@ COMPLEMENT_RULES: tuple[Callable[[Token, CueWords], Bounds | None], ...] = (
     clausal_complement,
     answer_yes_or_no,
     repair_clause_parsed_as_object,
+    repair_past_verb_read_as_participle,
     repair_clause_parsed_as_relative,
     parenthetical_sentence,
     object_complement,
