@@ -606,14 +606,14 @@ def appositive_given_name(token: Token) -> Span | None:
     if noun.head.lemma_.lower() not in entries("reporting_verbs", "speech", "writing"):
         return None
     start = token.i
-    while start > noun.i + 1 and doc_compound(token, start - 1):
+    while start > noun.i + 1 and _compounded_name_word(token, start - 1):
         start -= 1
     if token.i + 1 - start > NAME_RUN_MAX or not is_first_name(token.doc[start].text):
         return None
     return Span(token.doc, start, token.i + 1, label="PERSON")
 
 
-def doc_compound(head: Token, i: int) -> bool:
+def _compounded_name_word(head: Token, i: int) -> bool:
     """Whether token ``i`` is an untagged name word compounded to ``head``."""
     word = head.doc[i]
     return word.dep_ == "compound" and word.head == head and _untagged_name_word(word)

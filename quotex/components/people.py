@@ -180,9 +180,9 @@ def _after_title(name: str) -> str | None:
     Stanton"), else None: a title names the person after it. The title is a whole entry
     of ``titles.txt``, no modifier or affiliation (not the "of" of "Office of Personnel
     Management", the "Late" of "The Late Show With Stephen Colbert", the "Conservative" of
-    "Conservative Solutions PAC"); the name has two
-    words or more, opens with a word of letters ("Liberal MNA Marwah Rizqy"; not "U.S.")
-    and ends in no organisation or place word."""
+    "Conservative Solutions PAC"); the name has two words or more, opens with a word of
+    letters ("Liberal MNA Marwah Rizqy"; not "U.S.") and ends in no organisation or place
+    word."""
     person = person_name(name)
     if not person or person == name or not name.endswith(person) or " " not in person:
         return None

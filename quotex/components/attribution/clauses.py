@@ -238,7 +238,7 @@ def repair_past_verb_read_as_participle(verb: Token, words: CueWords) -> Bounds 
         if noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         acl = next((c for c in noun.rights if c.dep_ == ACL and c.i == noun.i + 1), None)
-        if acl is None or acl.tag_ not in PAST_TAGS or not any(True for _ in acl.rights):
+        if acl is None or acl.tag_ not in PAST_TAGS or not list(acl.rights):
             return None
         if any(c.dep_ == "agent" for c in acl.children):
             return None
