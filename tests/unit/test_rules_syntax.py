@@ -77,3 +77,15 @@ def test_with_conjuncts_never_reaches_into_quoted_words() -> None:
     doc = parsed("Smith and “the people” said the plan would fail.")
     mention = syntax.mention_span(token(doc, "Smith"))
     assert syntax.with_conjuncts(mention).text == "Smith"
+
+
+def test_speaking_along_with_joins_the_companion() -> None:
+    text = "Ms. Epstein, along with Judge Richard Posner, wrote that the court was friendly."
+    doc = parsed(text)  # "along" hangs on "Epstein" here
+    head = token(doc, "Epstein")
+    assert [t.text for t in syntax.companions(head)] == ["Posner"]
+    assert syntax.with_conjuncts(syntax.mention_span(head)).text.endswith("Richard Posner")
+    on_verb = parsed(text, edit={3: {"head": 9}})  # or on the verb, after the subject
+    assert [t.text for t in syntax.companions(token(on_verb, "Epstein"))] == ["Posner"]
+    plain = parsed(text, edit={4: {"dep": "pobj", "head": 9}})  # no "with" under "along"
+    assert syntax.companions(token(plain, "Epstein")) == []

@@ -164,12 +164,38 @@ def mention_span(head: Token) -> Span:
 MEMBER_PREPOSITIONS = frozenset({"like", "including", "as"})  # "as" of "such as"
 
 
+# Words that join a companion to a subject: "along with", "together with", "alongside".
+COMPANION_WORDS = frozenset({"along", "together", "alongside"})
+
+
+def companions(head: Token) -> list[Token]:
+    """speaking_along_with: the names joined to a subject by "along with", "together with"
+    or "alongside", on the subject or, as the parser often hangs it, on its verb right
+    after the subject: "Ms. Epstein, along with Judge Richard A. Posner and William M.
+    Landes, wrote …" (Posner; Landes is his conjunct), "Carney, along with Finance Minister
+    François-Philippe Champagne, said …"."""
+    verb = head.head
+    preps = list(head.rights)
+    if head.dep_ in SUBJECT_DEPS and verb.i > head.i:
+        preps += [c for c in verb.children if head.i < c.i < verb.i]
+    found = []
+    for word in preps:
+        if word.dep_ not in (PREP, ADVMOD) or word.lower_ not in COMPANION_WORDS | {"with"}:
+            continue
+        if word.lower_ == "with" and not any(c.lower_ in COMPANION_WORDS for c in word.children):
+            continue
+        inner = [word] + [c for c in word.children if c.dep_ == PREP and c.lower_ == "with"]
+        found += [c for w in inner for c in w.children if c.dep_ == POBJ and c.pos_ == PROPN]
+    return found
+
+
 def with_conjuncts(mention: Span) -> Span:
     """coordinated_speakers: a mention widened over the names conjoined to its head or to
     its apposition, and over the members it lists, so that it reads as written and holds
     every speaker: "Eisenhower and his future secretary of State, John Foster Dulles,
     criticized …", "nuclear experts David Albright and Serena Kelleher-Vergantini wrote",
-    "Republicans, including Sen. John McCain and Sen. Lindsey Graham, said". Without a
+    "Republicans, including Sen. John McCain and Sen. Lindsey Graham, said", and the
+    :func:`companions` joined by "along with". Without a
     conjunction or a list the mention is left as it is; clauses after the last name stay
     cut (:func:`mention_span`)."""
     head = mention.root
@@ -180,7 +206,7 @@ def with_conjuncts(mention: Span) -> Span:
         if prep.dep_ == PREP and prep.lower_ in MEMBER_PREPOSITIONS
         for c in prep.children
         if c.dep_ == POBJ and c.pos_ == PROPN
-    ]
+    ] + companions(head)
     joined, todo = [], named + members
     while todo:  # "A, B and C": C hangs on B, B on A
         found = [c for t in todo for c in t.rights if c.dep_ == CONJ and c.pos_ in NOMINAL_POS]
