@@ -555,8 +555,10 @@ def place_by_its_region(text: str, record: dict) -> str | None:
 
 
 # Prepositions of place before a one-word name that is a town's, not a person's: "a
-# hospital in Kent", "a home near Surrey".
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near)\s$")
+# hospital in Kent", "a home near Surrey"; not after a word that puts a person there
+# ("faith in Jesus", "confidence in Trudeau").
+_PLACE_PREPOSITION = re.compile(r"(?:^|\b(\w+)\s+)(?:in|near)\s$")
+PERSON_IN_WORDS = frozenset({"faith", "trust", "believe", "belief", "confidence", "interest"})
 
 
 def place_after_in(text: str, record: dict) -> str | None:
@@ -568,7 +570,8 @@ def place_after_in(text: str, record: dict) -> str | None:
     if record["label"] != PERSON or len(words) != 1:
         return None
     for start, end in record["mentions"]:
-        if not _PLACE_PREPOSITION.search(text[max(0, start - 6) : start]):
+        m = _PLACE_PREPOSITION.search(text[max(0, start - 20) : start])
+        if m is None or (m.group(1) or "").lower() in PERSON_IN_WORDS:
             return None
         if text[end : end + 2] in ("'s", "’s"):
             return None

@@ -301,6 +301,8 @@ def test_place_by_its_region(text, name, label) -> None:
         ("in Trump's view", "Trump", None),  # a possessive
         ("Kent said so, in Kent", "Kent", None),  # named elsewhere without "in"
         ("in Peter Burrows's book", "Peter Burrows", None),  # one word only
+        ("their faith in Jesus", "Jesus", None),  # a person's object
+        ("lost confidence in Trudeau", "Trudeau", None),
     ],
 )
 def test_place_after_in(text, name, label) -> None:
