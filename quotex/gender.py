@@ -120,7 +120,8 @@ def surname_of_another(name: str, names: list[str]) -> bool:
 
 
 def title_gender(text: str, start: int) -> Gender:
-    """A gendered title right before a mention: "Mrs. Clinton", "Sir Elton John".
+    """A gendered title right before a mention: "Mrs. Clinton", "Sir Elton John"; a title
+    is capitalised ("her brother, Daniel Okafor": the noun's, :func:`noun_gender_before`).
 
     couple_title: "Mr. and Mrs. Khan" names a couple, and shows no one's gender."""
     words = _words_before(text, start)
@@ -133,11 +134,19 @@ def title_gender(text: str, start: int) -> Gender:
     if couple:  # "Mr. and Mrs. Khan", "Mr. & Mrs. Khan" ("Clinton and Mr. Trump" is not)
         return UNKNOWN
     last = words[-1]
+    if not _capitalised_before(text, start):
+        return UNKNOWN  # lowercase_kin_noun: "her brother Daniel" is a noun, not a title
     if last in entries("gender", "title_female"):
         return Gender(FEMALE, "title")
     if last in entries("gender", "title_male"):
         return Gender(MALE, "title")
     return UNKNOWN
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is capitalised ("Brother Daniel", "Mrs.")."""
+    found = _WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])
+    return bool(found) and found[-1][:1].isupper()
 
 
 def noun_gender(words: list[str]) -> Gender:

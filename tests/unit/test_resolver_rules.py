@@ -62,6 +62,7 @@ from quotex.gender import (
     Gender,
     first_name_gender,
     noun_gender,
+    noun_gender_before,
     strongest,
     title_gender,
 )
@@ -111,6 +112,11 @@ def test_title_gender_reads_the_honorific_before_a_name() -> None:
     assert title_gender(text, text.index("Clinton")) == Gender("female", "title")
     assert title_gender(text, text.index("Trump")) == Gender("male", "title")
     assert title_gender(text, 0).value is None
+    # lowercase_kin_noun: a lowercase "brother" is a noun, not the title "Brother"
+    kin = "Her brother, Daniel Okafor, said so. Brother Daniel prayed."
+    assert title_gender(kin, kin.index("Daniel Okafor")).value is None
+    assert noun_gender_before(kin, kin.index("Daniel Okafor")) == Gender("male", "noun")
+    assert title_gender(kin, kin.index("Daniel prayed")) == Gender("male", "title")
 
 
 def test_noun_gender_reads_gendered_nouns() -> None:
