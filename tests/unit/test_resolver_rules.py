@@ -824,6 +824,8 @@ def test_names_the_document(text: str, noun: str, named: bool) -> None:
         (["a", "retiree"], ["DT", "NN"], ["DET", "NOUN"], ["a", "retiree"], "anonymous"),
         (["the", "index"], ["DT", "NN"], ["DET", "NOUN"], ["the", "index"], "other"),
         (["the", "actress"], ["DT", "NN"], ["DET", "NOUN"], ["the", "actress"], "person"),
+        (["the", "airline"], ["DT", "NN"], ["DET", "NOUN"], ["the", "airline"], "organisation"),
+        (["the", "developer"], ["DT", "NN"], ["DET", "NOUN"], ["the", "developer"], "other"),
         (["higher", "rates"], ["JJR", "NNS"], ["ADJ", "NOUN"], ["high", "rate"], "thing"),
         (["protest", "signs"], ["NN", "NNS"], ["NOUN", "NOUN"], ["protest", "sign"], "thing"),
     ],
