@@ -124,9 +124,10 @@ def title_gender(text: str, start: int) -> Gender:
     is capitalised ("her brother, Daniel Okafor": the noun's, :func:`noun_gender_before`).
 
     couple_title: "Mr. and Mrs. Khan" names a couple, and shows no one's gender."""
-    words = _words_before(text, start)
-    if not words:
+    raw = _WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])
+    if not raw:
         return UNKNOWN
+    words = [w.lower() for w in raw]
     titled = entries("gender", "title_female") | entries("gender", "title_male")
     couple = (len(words) >= 3 and words[-2] == "and" and words[-3] in titled) or (
         len(words) >= 2 and words[-2] in titled
@@ -134,19 +135,13 @@ def title_gender(text: str, start: int) -> Gender:
     if couple:  # "Mr. and Mrs. Khan", "Mr. & Mrs. Khan" ("Clinton and Mr. Trump" is not)
         return UNKNOWN
     last = words[-1]
-    if not _capitalised_before(text, start):
+    if not raw[-1][:1].isupper():
         return UNKNOWN  # lowercase_kin_noun: "her brother Daniel" is a noun, not a title
     if last in entries("gender", "title_female"):
         return Gender(FEMALE, "title")
     if last in entries("gender", "title_male"):
         return Gender(MALE, "title")
     return UNKNOWN
-
-
-def _capitalised_before(text: str, start: int) -> bool:
-    """Whether the word right before ``start`` is capitalised ("Brother Daniel", "Mrs.")."""
-    found = _WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])
-    return bool(found) and found[-1][:1].isupper()
 
 
 def noun_gender(words: list[str]) -> Gender:

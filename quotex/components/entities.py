@@ -580,7 +580,8 @@ def untagged_speakers(doc: Doc) -> list[Span]:
             start -= 1
         if 2 <= token.i + 1 - start <= NAME_RUN_MAX and is_first_name(doc[start].text):
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
-    names += [span for span in map(appositive_given_name, doc) if span is not None]
+    appositions = tokens_with(doc, "DEP", APPOSITION)
+    names += [span for span in map(appositive_given_name, appositions) if span is not None]
     if not names:
         return []
     taken = {t.i for span in names for t in span}
@@ -591,6 +592,9 @@ def untagged_speakers(doc: Doc) -> list[Span]:
         if t.text in surnames and t.i not in taken and _untagged_name_word(t)
     ]
     return sorted(names + alone, key=lambda span: span.start)
+
+
+APPOSITION = frozenset({"appos"})
 
 
 def appositive_given_name(token: Token) -> Span | None:

@@ -137,11 +137,15 @@ def _given_name_after_kin(text: str, record: dict) -> bool:
     "their daughter, Kayla,"."""
     if not is_first_name(record["name"]):
         return False
-    kin = entries("gender", "noun_female", "noun_male")
     return any(
-        _role_before(text, start) in kin and text[end : end + 1] in (",", ".", ";", ")")
+        _role_before(text, start) in _kin_nouns() and text[end : end + 1] in (",", ".", ";", ")")
         for start, end in record["mentions"]
     )
+
+
+@cache
+def _kin_nouns() -> frozenset[str]:
+    return entries("gender", "noun_female", "noun_male")
 
 
 # "who" opening a relative clause right after a name: ", who left the game".
@@ -596,18 +600,19 @@ def place_demonym(record: dict) -> str | None:
 
 def is_demonym(name: str) -> bool:
     """Whether ``name`` is the people of a place of ``lexicon/places.txt`` ("Nova Scotians")."""
-    words = name.lower().split()
-    if not words or not words[-1].endswith("s"):
-        return False
+    return " ".join(name.lower().split()) in _demonyms()
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """Every people's name the places of ``lexicon/places.txt`` make with
+    ``DEMONYM_ENDINGS``, lowercase ("nova scotians", "texans"), built once."""
+    found = set()
     for place in entries("places"):
         *head, last = place.split()
-        if head == words[:-1] and _people_of(words[-1], last):
-            return True
-    return False
-
-
-def _people_of(word: str, place: str) -> bool:
-    return any(word == stem + end for stem in (place, place[:-1]) for end in DEMONYM_ENDINGS)
+        for stem in (last, last[:-1]):
+            found.update(" ".join([*head, stem + end]) for end in DEMONYM_ENDINGS)
+    return frozenset(found)
 
 
 def full_names_by_surname(entities: list[dict]) -> dict[str, set[str]]:

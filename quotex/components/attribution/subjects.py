@@ -9,6 +9,7 @@ function named for what it recognises, with the sentence it was written for.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -411,6 +412,7 @@ def name_closing_title_phrase(subject: Token) -> Token:
     return subject
 
 
+@cache
 def _title_phrase_heads() -> frozenset[str]:
     return title_words() | entries("name_words", "organisation")
 
