@@ -323,6 +323,21 @@ def test_null_gold_speaker_wants_null_prediction(speaker: str | None, right: boo
 PRONOUN = "Hillary Clinton spoke in Iowa. She said the plan would fail."
 
 
+def pronoun_gold(text: str, words: str, pronoun: str, **fields: Any) -> dict[str, Any]:
+    """A gold indirect quote of ``words`` whose source is ``pronoun`` (its first place)."""
+    start, end = span_of(text, pronoun)
+    return gold_quote(
+        text,
+        words,
+        "indirect",
+        speaker=pronoun,
+        speaker_start=start,
+        speaker_end=end,
+        speaker_is_pronoun=True,
+        **fields,
+    )
+
+
 @pytest.mark.parametrize(
     ("speaker", "mention_text", "right"),
     [
@@ -334,16 +349,7 @@ PRONOUN = "Hillary Clinton spoke in Iowa. She said the plan would fail."
 def test_pronoun_gold_speaker_matched_by_mention_overlap(
     speaker: str, mention_text: str, right: bool
 ) -> None:
-    start, end = span_of(PRONOUN, "She")
-    gold = gold_quote(
-        PRONOUN,
-        "the plan would fail",
-        "indirect",
-        speaker="She",
-        speaker_start=start,
-        speaker_end=end,
-        speaker_is_pronoun=True,
-    )
+    gold = pronoun_gold(PRONOUN, "the plan would fail", "She")
     found = mention(PRONOUN, mention_text)
     quote = pred_of(
         PRONOUN, "the plan would fail", "indirect", speaker=speaker, speaker_mention=found
@@ -360,17 +366,7 @@ def test_pronoun_gold_speaker_matched_by_mention_overlap(
 )
 def test_pronoun_of_a_person_never_named_wants_null(speaker, entity, right) -> None:
     text = "Hillary Clinton spoke. A spokesman said it was fine. He said the plan would fail."
-    start, end = span_of(text, "He")
-    gold = gold_quote(
-        text,
-        "the plan would fail",
-        "indirect",
-        speaker="He",
-        speaker_start=start,
-        speaker_end=end,
-        speaker_is_pronoun=True,
-        speaker_unnamed=True,
-    )
+    gold = pronoun_gold(text, "the plan would fail", "He", speaker_unnamed=True)
     found = mention(text, "He")
     quote = pred_of(
         text,
@@ -385,16 +381,7 @@ def test_pronoun_of_a_person_never_named_wants_null(speaker, entity, right) -> N
 
 def test_pronoun_gold_speaker_is_not_matched_by_name() -> None:
     text = "The Queen arrived. Her aide said the visit would go ahead."
-    start, end = span_of(text, "Her")
-    gold = gold_quote(
-        text,
-        "the visit would go ahead",
-        "indirect",
-        speaker="Her",
-        speaker_start=start,
-        speaker_end=end,
-        speaker_is_pronoun=True,
-    )
+    gold = pronoun_gold(text, "the visit would go ahead", "Her")
     elsewhere = mention(text, "The Queen")
     quote = pred_of(
         text, "the visit would go ahead", speaker="Her Majesty", speaker_mention=elsewhere

@@ -17,6 +17,7 @@ such person).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from quotex.eval.quotes import names_agree
@@ -36,6 +37,17 @@ def _predicted(result: DocResult, kind: str) -> list[tuple[str, str]]:
     if kind == "sources":
         return [(s.name, s.gender or "unknown") for s in result.sources]
     return [(e.name, e.gender or "unknown") for e in result.entities if e.label == PERSON]
+
+
+def _scored_kinds(
+    gold: dict[str, Any], result: DocResult
+) -> Iterator[tuple[str, dict[str, list[str]], list[tuple[str, str]]]]:
+    """(kind, the gold's names by gender, quotex's (name, gender)) for each kind the gold
+    has lists for."""
+    for kind in KINDS:
+        lists = gold.get(f"{kind}_gender")
+        if lists is not None:
+            yield kind, lists, _predicted(result, kind)
 
 
 def _unmatched(
@@ -61,11 +73,7 @@ def _unmatched(
 def score_genders(gold: dict[str, Any], result: DocResult) -> dict[str, Score | Accuracy]:
     """Per kind and gender: P/R/F1 counts; and the share of women, gold and predicted."""
     out: dict[str, Score | Accuracy] = {}
-    for kind in KINDS:
-        lists = gold.get(f"{kind}_gender")
-        if lists is None:
-            continue
-        predicted = _predicted(result, kind)
+    for kind, lists, predicted in _scored_kinds(gold, result):
         _, misses, false = _unmatched(lists, predicted)
         for gender in GENDERS:
             golds = len(lists.get(gender, []))
@@ -93,11 +101,7 @@ def gender_details(gold: dict[str, Any], result: DocResult) -> dict[str, list[di
     not have with that gender), each ``{"kind", "name", "gender", …}``."""
     misses: list[dict] = []
     false: list[dict] = []
-    for kind in KINDS:
-        lists = gold.get(f"{kind}_gender")
-        if lists is None:
-            continue
-        predicted = _predicted(result, kind)
+    for kind, lists, predicted in _scored_kinds(gold, result):
         golds, missed, wrong = _unmatched(lists, predicted)
         for name, gender in missed:
             row = {"kind": kind, "name": name, "gender": gender}
