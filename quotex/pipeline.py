@@ -101,7 +101,7 @@ def add_title_abbreviations(nlp: Language) -> None:
     add = getattr(nlp.tokenizer, "add_special_case", None)
     if add is None:
         return
-    for word in sorted(entries("abbreviations")):
+    for word in sorted(entries("abbreviations", "abbreviations")):
         form = word[:1].upper() + word[1:]
         add(form, [{"ORTH": form}])
 

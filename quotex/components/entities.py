@@ -17,6 +17,7 @@ Obama" is not "first lady Michelle Obama").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,6 +83,7 @@ class MentionIn:
     start: int
     end: int
     gender: str | None = None  # PERSON: what a title, noun or first name here shows
+    kin: bool = False  # in apposition to a family word: "her father, Harold Feist"
 
 
 @dataclass
@@ -319,8 +321,31 @@ def lone_name_before(
 def same_form_first(mention: MentionIn, matches: list[EntityCluster]) -> EntityCluster:
     """Of the clusters a mention matches (latest first), the latest one in which the article
     already used the mention's form: after "Hillary Clinton ... Clinton said ... former
-    President Bill Clinton", a bare "Clinton" is still Hillary's."""
-    return next((c for c in matches if mention.text in c.forms), matches[0])
+    President Bill Clinton", a bare "Clinton" is still Hillary's. Else the latest not
+    introduced as someone's relative (relative_keeps_no_surname: "Leslie Feist … her
+    father, the painter Harold Feist, died … Feist says" is Leslie: copy calls a relative
+    who shares the surname by the first name)."""
+    same = next((c for c in matches if mention.text in c.forms), None)
+    if same is not None:
+        return same
+    if len(matches) > 1 and len(_person_words(mention.text)) == 1:
+        return next((c for c in matches if not c.mentions[0].kin), matches[0])
+    return matches[0]
+
+
+# A family word and what may stand between it and the name: "her father, the painter ",
+# "whose husband, Navy SEAL ", "Trump's daughter ", "his wife, ".
+_KIN_BEFORE = re.compile(r"\b([a-z-]+)(?:,?\s+|,\s+(?:[\w.'’-]+\s+){1,3})$")
+KIN_REACH = 40  # characters before a name looked at for the family word
+
+
+def kin_before(text: str, start: int) -> bool:
+    """Whether a family word stands in apposition right before the name at ``start``:
+    "her father, the painter Harold Feist", "whose husband, Navy SEAL Ty Woods", "their son
+    Ahmad"
+    (``lexicon/kin.txt``); "the father of three" after a name is not looked at."""
+    m = _KIN_BEFORE.search(text[max(0, start - KIN_REACH) : start])
+    return m is not None and m.group(1) in entries("kin")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -594,6 +619,25 @@ def untagged_speakers(doc: Doc) -> list[Span]:
     return sorted(names + alone, key=lambda span: span.start)
 
 
+def full_names_left_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
+    """untagged_full_name: a first name of the list and a surname the tagger calls a person
+    elsewhere, both left untagged, are that person's full name: "EDMONTON — Connor McDavid
+    scored 2:14 into overtime" (untagged after the dateline) where "McDavid" is tagged
+    later. PERSON spans of two words, in text order."""
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and s[-1].text[:1].isupper()}
+    if not surnames:
+        return []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in tokens_with(doc, "ORTH", frozenset(surnames)):
+        if token.i == 0 or token.i in taken or token.i - 1 in taken or token.ent_type_:
+            continue
+        first = doc[token.i - 1]
+        if _untagged_name_word(first) and is_first_name(first.text) and first.is_title:
+            found.append(Span(doc, first.i, token.i + 1, label="PERSON"))
+    return found
+
+
 APPOSITION = frozenset({"appos"})
 
 
@@ -758,6 +802,7 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
+    spans = sorted(spans + full_names_left_untagged(doc, spans), key=lambda span: span.start)
     spans = with_surnames_left_out(spans)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]
@@ -767,7 +812,14 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     by_start = {s.start_char: s for s in spans}
     text = doc_text(doc)
     mentions = [
-        MentionIn(s.text, s.label_, s.start_char, s.end_char, mention_gender(text, s))
+        MentionIn(
+            s.text,
+            s.label_,
+            s.start_char,
+            s.end_char,
+            mention_gender(text, s),
+            s.label_ == "PERSON" and kin_before(text, s.start_char),
+        )
         for s in spans
     ]
     return [(c, [by_start[m.start] for m in c.mentions]) for c in cluster_mentions(mentions)]

@@ -5,7 +5,8 @@ separated only by line breaks. This component runs before the parser and marks t
 first token of every paragraph as a sentence start; the parser respects preset starts.
 A single line break that looks like hard wrapping (the next line starts in lower case)
 does not end a paragraph. ``paragraph_spans`` is the one rule, shared with the quote
-finder.
+finder. Nor does a sentence start after a title's abbreviation before a capitalised word
+(:func:`title_abbreviation_holds`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotex.components.guard import guarded
-from quotex.components.text import doc_text
+from quotex.components.text import doc_text, tokens_with
+from quotex.lexicon import entries
 
 COMPONENT = "quotex_paragraphs"
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[\s]*")
@@ -37,6 +39,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def title_abbreviation_holds(doc: Doc) -> None:
+    """title_abbreviation_holds: no sentence starts at the name after a title's
+    abbreviation ("video of the arrest showed Const. Alex Dunn kicking the man", "said
+    Gov. Doug Burgum"), where the parser would end one at the full stop and leave the
+    clause cut (``lexicon/abbreviations.txt``). A paragraph's start stays one."""
+    for token in tokens_with(doc, "LOWER", entries("abbreviations")):
+        if token.i + 1 < len(doc) and token.text.endswith("."):
+            after = doc[token.i + 1]
+            if after.text[:1].isupper() and after.is_sent_start is None:
+                after.is_sent_start = False
+
+
 class ParagraphSplitter:
     """Sets ``is_sent_start`` on each paragraph's first token; ends sentences at breaks."""
 
@@ -49,6 +63,7 @@ class ParagraphSplitter:
             span = doc.char_span(start, start + 1, alignment_mode="expand")
             if span is not None and span.start > 0:
                 doc[span.start].is_sent_start = True
+        title_abbreviation_holds(doc)
         return doc
 
 

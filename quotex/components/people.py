@@ -30,6 +30,9 @@ _POSSESSOR = re.compile(r"^.*['’]s\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W.", "“Tig”"
 _NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
+# The words a town named for a saint opens with: "Saint John", "St. Catharines",
+# "Sainte-Foy", "St-Jérôme".
+_SAINT = re.compile(r"^(?:Saint|Sainte|St\.|Ste\.|St|Ste)[ -]")
 
 
 @cache
@@ -40,7 +43,20 @@ def common_first_names() -> frozenset[str]:
 
 
 def _is_common_first_name(word: str) -> bool:
-    return name_key(word) in common_first_names()
+    """A common first name of the list, or a compound one opening with a common name of
+    three letters or more ("Jean-François", "Marie-Ève": hyphenated_first_name; not
+    "Al-Qaeda", "Coca-Cola")."""
+    key = name_key(word)
+    common = common_first_names()
+    if key in common:
+        return True
+    first, _, rest = key.partition("-")
+    return (
+        bool(rest)
+        and len(first) >= 3
+        and word.split("-")[1][:1].isupper()
+        and (first in common or first + rest.replace("-", "") in common)
+    )
 
 
 def full_name_before(text: str, surname: str) -> str | None:
@@ -117,6 +133,7 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         or last.isupper()
         or last.lower() in entries("name_words")
         or is_demonym(tail)  # "Nova Scotians", tagged NORP
+        or _SAINT.match(tail)  # "Saint John" (GPE): "Saint" is on the first-name list
     ):
         return None
     if len(words) == 1:
@@ -588,6 +605,16 @@ def place_after_in(text: str, record: dict) -> str | None:
 DEMONYM_ENDINGS = ("ns", "ans", "ians", "ers", "ites")
 
 
+def saint_place(record: dict) -> str | None:
+    """saint_place: "GPE" for a PERSON named as a town named for a saint ("diverted to
+    Halifax and Saint John", "St. Catharines", "Saint-Jérôme"), else None: news copy writes
+    the saints themselves seldom, and a person's name does not open with "Saint" ("Yves
+    Saint Laurent" stays a person)."""
+    if record["label"] != PERSON or len(record["name"].split()) > TOWN_WORDS:
+        return None
+    return "GPE" if _SAINT.match(record["name"]) else None
+
+
 def place_demonym(record: dict) -> str | None:
     """place_demonym: "NORP" for a PERSON whose name is the people of a US state, a Canadian
     province or a country, written as the place with an ending ("Nova Scotians" of Nova
@@ -664,8 +691,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     their full name, the things ``thing_named_as_person``, ``outlet_named_as_person``,
     ``organisation_named_as_person``, ``place_named_as_person``,
     ``organisation_tagged_too``, ``tail_of_a_thing``, ``place_in_dateline``,
-    ``place_named_whole``, ``place_demonym``, ``place_by_its_region`` and
-    ``place_after_in`` find get their label. A bare
+    ``place_named_whole``, ``place_demonym``, ``place_by_its_region``,
+    ``place_after_in`` and ``saint_place`` find get their label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
@@ -685,6 +712,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or place_demonym(record)
             or place_by_its_region(text, record)
             or place_after_in(text, record)
+            or saint_place(record)
         )
         if full:
             relabelled.add(record["id"])

@@ -71,6 +71,21 @@ def parsed(text: str, edit: dict[int, dict[str, Any]] | None = None) -> Doc:
     return build(text, PARSES[text], edit)
 
 
+COHERE = (
+    "TORONTO — Cohere, the Toronto-based artificial intelligence company, said it had raised"
+    " US$500 million."
+)
+
+
+def cohere_as_in_the_article() -> Doc:
+    """The stored parse of ``COHERE`` as the parser read the sentence in its article:
+    "Cohere" the subject of "said", the dateline "TORONTO —" hung on it."""
+    return parsed(
+        COHERE,
+        edit={0: {"dep": "nmod", "head": 2}, 1: {"head": 2}, 2: {"dep": "nsubj", "head": 12}},
+    )
+
+
 def marked(doc: Doc) -> tuple[list[MarkedRegion], dict[int, int]]:
     """The doc's quote-mark regions (as the quote finder finds them) and their tokens."""
     regions = find_marked_regions(doc.text)

@@ -15,7 +15,9 @@ from quotex.components.entities import (
     cluster_mentions,
     family_plural,
     find_entities,
+    full_names_left_untagged,
     headline_verb,
+    kin_before,
     match_keys,
     mention_gender,
     team_plural,
@@ -127,6 +129,50 @@ def test_cluster_mentions_by_surname_and_first_name() -> None:
     )
     assert [[m.start for m in c.mentions] for c in clusters] == [[0], [20, 40]]
     assert clusters[1].name == "Sergei Putin"
+
+
+def test_cluster_mentions_gives_a_bare_surname_to_who_is_no_ones_relative() -> None:
+    # relative_keeps_no_surname: "Leslie Feist … her father, the painter Harold Feist, …
+    # Feist says" is Leslie, though Harold was named last
+    text = "Leslie Feist laughs. Her father, the painter Harold Feist, died. Feist says so."
+    at = [text.index("Leslie"), text.index("Harold"), text.rindex("Feist")]
+    leslie = MentionIn("Leslie Feist", "PERSON", at[0], at[0] + 12)
+    harold = MentionIn("Harold Feist", "PERSON", at[1], at[1] + 12, kin=kin_before(text, at[1]))
+    bare = MentionIn("Feist", "PERSON", at[2], at[2] + 5)
+    assert harold.kin and not kin_before(text, at[0])
+    clusters = cluster_mentions([leslie, harold, bare])
+    assert [[m.start for m in c.mentions] for c in clusters] == [[at[0], at[2]], [at[1]]]
+    # without the family word the latest match wins, as before
+    plain = MentionIn("Harold Feist", "PERSON", at[1], at[1] + 12)
+    clusters = cluster_mentions([leslie, plain, bare])
+    assert [[m.start for m in c.mentions] for c in clusters] == [[at[0]], [at[1], at[2]]]
+
+
+@pytest.mark.parametrize(
+    ("before", "kin"),
+    [
+        ("her father, the painter ", True),
+        ("Dorothy Woods, whose husband, Navy SEAL ", True),
+        ("Trump's daughter ", True),
+        ("his wife, ", True),
+        ("the painter ", False),
+        ("Ms. Lee met her lawyer, ", False),
+        ("her father, a man who knew ", False),  # more than three words between
+    ],
+)
+def test_kin_before(before: str, kin: bool) -> None:
+    assert kin_before(before + "Harold Feist", len(before)) is kin
+
+
+def test_full_names_left_untagged() -> None:
+    # untagged_full_name: "Connor McDavid" untagged after the dateline; "McDavid" tagged later
+    text = "EDMONTON — Connor McDavid scored. McDavid said it was easy. Go Edmonton McDavid."
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "VERB"
+    found = full_names_left_untagged(doc, list(doc.ents))
+    assert [(s.text, s.label_) for s in found] == [("Connor McDavid", "PERSON")]  # not "Edmonton"
 
 
 def test_cluster_mentions_reads_a_surname_through_its_particle() -> None:

@@ -20,6 +20,7 @@ from quotex.components.people import (
     place_in_dateline,
     place_named_as_person,
     place_named_whole,
+    saint_place,
     tail_of_a_thing,
     who_follows,
 )
@@ -384,3 +385,41 @@ def test_given_name_after_kin(text, name, person) -> None:
     start = text.index(name)
     record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[start, start + len(name)]]}
     assert person_named_as_thing(text, record) == person
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("Jean-François Tremblay", "Jean-François Tremblay"),  # hyphenated_first_name
+        ("Marie-Ève Dubois", "Marie-Ève Dubois"),
+        ("Coca-Cola Canada", None),  # "Coca" is no first name
+        ("Al-Shabaab Media", None),  # "Al" too short to open a compound first name
+    ],
+)
+def test_person_named_as_thing_reads_a_compound_first_name(name: str, full) -> None:
+    text = f"Veteran dockworker {name} said morale was high."
+    start = text.index(name)
+    record = {"id": "e1", "name": name, "label": "ORG", "mentions": [[start, start + len(name)]]}
+    assert person_named_as_thing(text, record) == full
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Saint John", "GPE"),
+        ("St. Catharines", "GPE"),
+        ("Saint-Jérôme", "GPE"),
+        ("Yves Saint Laurent", None),
+        ("Santos", None),
+    ],
+)
+def test_saint_place(name: str, label) -> None:
+    assert saint_place(_record("e1", name, "PERSON")) == label
+    assert saint_place(_record("e1", name, "GPE")) is None  # already a place
+
+
+def test_person_named_as_thing_leaves_a_saints_town_a_place() -> None:
+    text = "Goods were diverted to Halifax and Saint John."
+    start = text.index("Saint")
+    record = {"id": "e1", "name": "Saint John", "label": "GPE", "mentions": [[start, start + 10]]}
+    assert person_named_as_thing(text, record) is None  # "Saint" is on the first-name list

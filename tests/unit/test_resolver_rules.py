@@ -35,6 +35,7 @@ from quotex.components.resolver import (
 from quotex.components.resolver.descriptions import (
     document_author,
     entity_with_role,
+    holder_of_a_like_title,
     issuer_named_with,
     kind_of,
     named_another_kind,
@@ -315,6 +316,17 @@ def test_surname_mentions_recover_a_bare_surname_the_linker_dropped() -> None:
     assert surname_mentions(doc, [linked]) == []
 
 
+def test_surname_mentions_give_a_shared_surname_to_who_is_no_ones_relative() -> None:
+    text = "Dorothy Woods, whose husband, Navy SEAL Ty Woods, died, spoke. Woods said no."
+    doc = spacy.blank("en")(text)
+    dorothy = {"id": "e1", "name": "Dorothy Woods", "label": "PERSON", "mentions": [[0, 13]]}
+    ty = text.index("Ty Woods")
+    husband = {"id": "e2", "name": "Ty Woods", "label": "PERSON", "mentions": [[ty, ty + 8]]}
+    bare = text.rindex("Woods")
+    # relative_keeps_no_surname: the husband, named as such, keeps the first name
+    assert [m[0]["id"] for m in surname_mentions(doc, [dorothy, husband]) if m[1] == bare] == ["e1"]
+
+
 @pytest.mark.parametrize(
     ("name", "label", "full"),
     [
@@ -584,6 +596,29 @@ def test_entity_with_role_reads_titles_and_abbreviations() -> None:
     assert entity_with_role(d, ["minority", "leader"], offset) == "e1"
     assert entity_with_role(d, ["governor"], offset) == "e2"
     assert entity_with_role(d, ["mayor"], offset) is None
+
+
+JUDGE = (
+    "Court of King's Bench Justice Gerald Chipeur convicted Const. Alex Dunn.\n\n"
+    "The judge rejected Dunn's account."
+)
+
+
+def test_holder_of_a_like_title_reads_justice_as_judge() -> None:
+    chipeur, dunn = JUDGE.index("Gerald"), JUDGE.index("Alex")
+    d = discourse(
+        JUDGE,
+        {"e1": ("Gerald Chipeur", "PERSON"), "e2": ("Alex Dunn", "PERSON")},
+        [
+            (chipeur, chipeur + 14, "e1", 0, 0, False, True),
+            (dunn, dunn + 9, "e2", 0, 0, False, False),
+        ],
+    )
+    offset = JUDGE.index("The judge")
+    assert entity_with_role(d, ["judge"], offset) is None  # titled "Justice", not "Judge"
+    assert holder_of_a_like_title(d, ["judge"], offset) == "e1"
+    assert holder_of_a_like_title(d, ["officer"], offset) == "e2"  # "Const." read in full
+    assert holder_of_a_like_title(d, ["mayor"], offset) is None  # no like title listed
 
 
 def test_entity_with_role_never_takes_a_longer_title_for_the_shorter() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from handbuilt import marked, parsed
 
 from quotex.components.attribution import not_quotes
@@ -124,3 +125,23 @@ def test_is_orphan_phrase() -> None:
     assert not_quotes.is_orphan_phrase(doc, orphan)
     orphan.speaker = "She"
     assert not not_quotes.is_orphan_phrase(doc, orphan)
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("READ MORE: Doug Ford says wage cap law was about 'protecting jobs'", True),
+        ("WATCH | Premier says the deal is done", True),
+        ("Related: Ford says he will call an election", True),
+        ("Correction: Ford said the deal was done on Monday", False),  # news, not a link
+        ("Ford said: the deal is done", False),
+    ],
+)
+def test_in_link_line(line: str, link: bool) -> None:
+    text = f"Nurses voted to strike.\n\n{line}\n\nFord said he was confident."
+    doc = spacy.blank("en")(text)
+    start = text.index("says" if "says" in line else "said") + 5
+    quote = Attribution("indirect", start, start + 8)
+    assert not_quotes.in_link_line(doc, quote) is link
+    after = Attribution("indirect", text.rindex("he was"), len(text) - 1)
+    assert not not_quotes.in_link_line(doc, after)  # the next paragraph reports again

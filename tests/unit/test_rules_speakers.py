@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import spacy
-from handbuilt import parsed, token
+from handbuilt import cohere_as_in_the_article, parsed, token
 
 from quotex.components.attribution import speakers
 from quotex.components.attribution.quote import Attribution
@@ -49,6 +49,17 @@ def test_entity_of_an_untagged_name_is_not_the_group_qualifying_it() -> None:
     cummings["mentions"] = []  # named so elsewhere in the article, untagged here
     index = speakers.EntityIndex.from_records([democrat, cummings])
     assert index.entity_of(mention_span(token(doc, "Cummings"))) == "e2"
+
+
+def test_entity_of_an_untagged_name_is_the_entity_of_that_name() -> None:
+    # untagged_entity_name: "Cohere" is tagged in the headline only, untagged here
+    doc = cohere_as_in_the_article()
+    headline = {"id": "e1", "name": "Cohere", "label": "ORG", "mentions": [[900, 906]]}
+    index = speakers.EntityIndex.from_records([headline])
+    assert index.entity_of(mention_span(token(doc, "Cohere"))) == "e1"
+    other = {**headline, "name": "Cohere Health"}
+    index = speakers.EntityIndex.from_records([other])
+    assert index.entity_of(mention_span(token(doc, "Cohere"))) is None  # word for word only
 
 
 def test_entity_of_a_noun_is_not_a_name_nested_in_its_qualifiers() -> None:

@@ -385,3 +385,22 @@ def test_participle_of_the_report_goes_on_the_speech_verb() -> None:
     passive = {0: {"dep": "nsubjpass"}}
     doc = parsed(HANNITY, edit=passive)
     assert subjects.subject_of(token(doc, "remarking")).text == "senator"
+
+
+TREMBLAY = (
+    "At a picket line outside the port's east gate, veteran dockworker Jean-François Tremblay"
+    " said morale was high."
+)
+
+
+def test_repair_subject_takes_a_name_set_off_by_a_comma_in_the_fronted_phrase() -> None:
+    doc = parsed(TREMBLAY)  # "Tremblay" the object of "outside"; "said" has no subject
+    said = token(doc, "said")
+    assert subjects.nearest_subject(said, {}) is None  # the misparse
+    assert subjects.repair_subject_in_fronted_phrase(said, {}).text == "Tremblay"
+
+
+def test_repair_subject_needs_the_comma_to_open_the_names_phrase() -> None:
+    # "dockworker" read as no part of the name's phrase: no comma opens it
+    doc = parsed(TREMBLAY, edit={12: {"dep": "dobj"}})
+    assert subjects.repair_subject_in_fronted_phrase(token(doc, "said"), {}) is None

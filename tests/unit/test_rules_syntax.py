@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from handbuilt import marked, parsed, token
+from handbuilt import cohere_as_in_the_article, marked, parsed, token
 
 from quotex.components.attribution import syntax
 
@@ -89,3 +89,32 @@ def test_speaking_along_with_joins_the_companion() -> None:
     assert [t.text for t in syntax.companions(token(on_verb, "Epstein"))] == ["Posner"]
     plain = parsed(text, edit={4: {"dep": "pobj", "head": 9}})  # no "with" under "along"
     assert syntax.companions(token(plain, "Epstein")) == []
+
+
+TREMBLAY = (
+    "At a picket line outside the port's east gate, veteran dockworker Jean-François Tremblay"
+    " said morale was high."
+)
+
+
+def test_mention_span_cuts_a_fronted_phrase_the_parser_hung_on_the_name() -> None:
+    doc = parsed(TREMBLAY)  # "gate" (and "outside the port's east") hang on "Tremblay"
+    mention = syntax.mention_span(token(doc, "Tremblay"))
+    assert mention.text == "veteran dockworker Jean-François Tremblay"
+
+
+def test_mention_span_keeps_a_phrase_before_the_comma_that_names_someone() -> None:
+    # "Khizr and Ghazala Khan, the Gold Star parents": a name before the comma stays
+    doc = parsed(TREMBLAY, edit={6: {"iob": "B-PERSON"}})
+    assert syntax.mention_span(token(doc, "Tremblay")).text.startswith("the port's")
+
+
+def test_mention_span_cuts_at_the_comma_only_before_a_name() -> None:
+    doc = parsed(TREMBLAY, edit={16: {"pos": "NOUN"}})
+    assert syntax.mention_span(token(doc, "Tremblay")).text.startswith("the port's")
+
+
+def test_mention_span_cuts_a_dateline() -> None:
+    # as the parser read it in the article: "Cohere" the subject, the dateline its nmod
+    doc = cohere_as_in_the_article()
+    assert syntax.mention_span(token(doc, "Cohere")).text == "Cohere"

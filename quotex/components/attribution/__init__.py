@@ -45,7 +45,12 @@ from quotex.components.attribution.marked import (
     label_owns_its_line,
     marked_attribution,
 )
-from quotex.components.attribution.not_quotes import is_orphan_phrase, not_a_quote, starts_sentence
+from quotex.components.attribution.not_quotes import (
+    in_link_line,
+    is_orphan_phrase,
+    not_a_quote,
+    starts_sentence,
+)
 from quotex.components.attribution.quote import DIRECT, Attribution, MarkedQuote
 from quotex.components.attribution.sources import (
     according_attribution,
@@ -237,7 +242,10 @@ def take_marked_quotes(draft: Draft) -> None:
 
 def finish(draft: Draft) -> list[dict]:
     """Speakers resolved in text order; unclosed quotes end at their speaker; records."""
-    doc, attributions = draft.doc, draft.attributions
+    doc = draft.doc
+    # a line that links to another story reports nothing here, nor names a speaker for the
+    # pronouns after it
+    attributions = [a for a in draft.attributions if not in_link_line(doc, a)]
     attributions.sort(key=lambda a: a.start)
     for attr in attributions:
         label_owns_its_line(doc, attr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -23,6 +24,7 @@ from quotex.components.attribution.syntax import (
     function_words,
 )
 from quotex.components.quotes import MarkedRegion
+from quotex.lexicon import entries
 
 SENTENCE_END = frozenset(".?!")
 CLAUSE_END = SENTENCE_END | {","}
@@ -167,6 +169,27 @@ NOT_QUOTE_RULES: tuple[Callable[[MarkedQuote], bool], ...] = (
 def not_a_quote(quote: MarkedQuote) -> str | None:
     """The name of the first rule that says the marked words are not a quote, or None."""
     return next((rule.__name__ for rule in NOT_QUOTE_RULES if rule(quote)), None)
+
+
+# A label and its colon or bar at the start of a line: "READ MORE:", "WATCH |".
+_LINE_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z ]{0,24}?)[ \t]*[:|]")
+
+
+@cache
+def link_labels() -> frozenset[str]:
+    """Labels of lines that point elsewhere ("read more", "watch"; lexicon/not_speakers.txt)."""
+    return entries("not_speakers", "links")
+
+
+def in_link_line(doc: Doc, attr: Attribution) -> bool:
+    """link_line: the quote is on a line that points to another story, a video or a photo
+    ("READ MORE: Doug Ford says wage cap law was about 'protecting jobs'", "WATCH | Premier
+    says …"), as news sites set links between paragraphs: a headline reported elsewhere,
+    not in this article."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, attr.start) + 1
+    m = _LINE_LABEL.match(text, line_start)
+    return m is not None and m.group(1).lower() in link_labels()
 
 
 def is_orphan_phrase(doc: Doc, attr: Attribution) -> bool:

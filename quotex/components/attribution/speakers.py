@@ -101,6 +101,12 @@ class EntityIndex:
                 return eid
         return None
 
+    def named_as(self, text: str) -> str | None:
+        """untagged_entity_name: the entity whose name the mention is, word for word, where
+        the tagger left this mention untagged ("TORONTO — Cohere, the Toronto-based …
+        company, said": "Cohere" is tagged elsewhere only)."""
+        return next((eid for eid, name in self.names.items() if name == text), None)
+
     def entity_of(self, span: Span) -> str | None:
         """The entity of the mention's head word, else of any word in it (persons first);
         not of a name that only qualifies a common noun ("a Trump supporter", "Russia's
@@ -109,7 +115,7 @@ class EntityIndex:
         if root.pos_ == PROPN and not self.by_char.get(root.idx):
             # "Oversight ranking Democrat Elijah Cummings", "The Huffington Post's Scott
             # Conroy": an untagged name heads the mention; what qualifies it is no speaker
-            return self.person_named(span.text)
+            return self.person_named(span.text) or self.named_as(span.text)
         if root.pos_ == NOUN and not self.by_char.get(root.idx):
             # qualifiers_of_the_head: "The Slate technology columnist" names no Slate, even
             # where "Slate" qualifies "technology", not "columnist"

@@ -353,9 +353,16 @@ def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Tok
     parser made the name an appositive of the date (or a conjunct of a place: "In a panel
     in Washington, Marc H. Morial, the chief executive of the League, forcefully told …")
     and left the verb without a subject; a named appositive or conjunct whose phrase ends
-    right before the verb (its adverbs aside) speaks."""
+    right before the verb (its adverbs aside) speaks. So does a name the parser made the
+    object of the fronted phrase's preposition when a comma sets it off (name_after_fronted_
+    comma: "At a picket line outside the port's east gate, veteran dockworker Jean-François
+    Tremblay said morale was high")."""
     for token in verb.doc[verb.sent.start : verb.i]:
-        if token.dep_ not in FRONTED_NAME_DEPS or token.i in inside:
+        if token.i in inside:
+            continue
+        if token.dep_ not in FRONTED_NAME_DEPS and not (
+            token.dep_ == POBJ and _set_off_by_comma(token)
+        ):
             continue
         if token.ent_type_ not in SPEAKER_ENTITIES:
             continue
@@ -370,6 +377,18 @@ def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Tok
 
 
 FRONTED_NAME_DEPS = frozenset({APPOS, CONJ})
+# The words a name's noun phrase may open with after the comma: "veteran dockworker".
+NAME_PHRASE_DEPS = frozenset({COMPOUND, "amod", "punct"})
+
+
+def _set_off_by_comma(name: Token) -> bool:
+    """Whether a comma opens the name's phrase: ", veteran dockworker Jean-François
+    Tremblay" (its role words and the hyphens of its name between)."""
+    doc = name.doc
+    i = name.i - 1
+    while i > name.sent.start and doc[i].text != "," and doc[i].dep_ in NAME_PHRASE_DEPS:
+        i -= 1
+    return doc[i].text == ","
 
 
 def _between_name_and_verb(token: Token, verb: Token) -> bool:

@@ -145,9 +145,20 @@ def share_head(token: Token) -> Token:
 
 
 def mention_span(head: Token) -> Span:
-    """The mention around its head: left modifiers kept, appositions and clauses cut."""
+    """The mention around its head: left modifiers kept, appositions and clauses cut, and a
+    left phrase a comma closes (fronted_phrase_cut: the parser hung "outside the port's
+    east gate," on "Tremblay" in "At a picket line outside the port's east gate, veteran
+    dockworker Jean-François Tremblay said …"), and a dateline the parser hung on the
+    first name of the story ("TORONTO — Cohere said …")."""
     doc = head.doc
     start = head.left_edge.i
+    if head.pos_ == PROPN:  # a name's; "Khizr and Ghazala Khan, the Gold Star parents" stays
+        for child in head.lefts:
+            edge = child.right_edge
+            if edge.text == "," and edge.i < head.i and not _names_someone(child):
+                start = edge.i + 1
+    if doc[start].text.isupper() and start + 1 < head.i and doc[start + 1].text in DATELINE_DASHES:
+        start += 2  # dateline_cut: "TORONTO — Cohere, the Toronto-based … company, said"
     end = head.i + 1
     for child in head.rights:
         if child.dep_ in MENTION_CUT_DEPS and not part_of_a_quantity(head, child):
@@ -158,6 +169,10 @@ def mention_span(head: Token) -> Span:
     while end - 1 > head.i and is_blank(doc[end - 1]):
         end -= 1
     return doc[start:end]
+
+
+def _names_someone(phrase: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in phrase.subtree)
 
 
 # Prepositions that open a list of members of the group a mention names.

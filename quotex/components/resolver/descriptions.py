@@ -40,6 +40,12 @@ ABBREVIATIONS = {
     "sec": "secretary",
     "atty": "attorney",
     "supt": "superintendent",
+    "const": "constable",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "det": "detective",
+    "insp": "inspector",
+    "coun": "councillor",
 }
 # How many words of an apposition are read for a role: ", the Senate minority leader,".
 APPOSITION_WORDS = 5
@@ -231,6 +237,22 @@ def entity_with_role(discourse: Discourse, role: list[str], offset: int) -> str 
             if mention.entity in group:
                 return mention.entity
     return None
+
+
+def holder_of_a_like_title(discourse: Discourse, role: list[str], offset: int) -> str | None:
+    """like_title: the person named last with a title that holds the role under another
+    word (``lexicon/roles.txt``): "Court of King's Bench Justice Gerald Chipeur … The judge
+    rejected that account" is Chipeur; "Const. Alex Dunn … the officer said" is Dunn."""
+    if len(role) != 1:
+        return None
+    found = [
+        (mention.start, entity)
+        for title in sorted(entries("roles", role[0]) if role[0] in sections("roles") else ())
+        if (entity := entity_with_role(discourse, [title], offset))
+        for mention in discourse.mentions_before(offset)
+        if mention.entity == entity
+    ]
+    return max(found)[1] if found else None
 
 
 def title_qualified_by_name(text: str, start: int, length: int) -> bool:
@@ -631,6 +653,7 @@ def resolve_description(
         return Described(None, "as written", label=_KIND_LABELS.get(kind), kept=True)
     if kind in ("role", "anonymous"):
         entity = entity_with_role(discourse, role_phrase(span), span.start_char)
+        entity = entity or holder_of_a_like_title(discourse, role_phrase(span), span.start_char)
         if entity:
             return Described(entity, "role", label=PERSON)
     if kind == "anonymous":  # "the official", "the man": nobody named unless titled so

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from quotex.components.attribution.syntax import doc_text
+from quotex.components.entities import kin_before
 from quotex.gender import (
     Gender,
     first_name_gender,
@@ -212,12 +213,20 @@ def build_discourse(
 def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, int]]:
     """Bare surnames of people the article named, where the entity linker kept no mention:
     "Bernie Sanders … Sanders wasn't impressed." (spaCy tags that "Sanders" a NOUN). A
-    surname two people share names neither; a token inside any mention is left alone."""
+    surname two people share names neither, unless all but one were introduced as someone's
+    relative ("Dorothy Woods, whose husband, Navy SEAL Ty Woods, …": "Woods" is Dorothy:
+    ``relative_keeps_no_surname``); a token inside any mention is left alone."""
+    text = doc_text(doc)
     owners: dict[str, list[dict]] = {}
     for record in entities:
         if record["label"] == PERSON and " " in record["name"]:
             owners.setdefault(record["name"].split()[-1], []).append(record)
-    single = {name: people[0] for name, people in owners.items() if len(people) == 1}
+    single = {}
+    for name, people in owners.items():
+        if len(people) > 1:
+            people = [p for p in people if not _introduced_as_kin(text, p)]
+        if len(people) == 1:
+            single[name] = people[0]
     if not single:
         return []
     covered = {
@@ -225,7 +234,7 @@ def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, in
     }
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, single)) + r")\b")
     found = []
-    for hit in pattern.finditer(doc_text(doc)):
+    for hit in pattern.finditer(text):
         token = doc.char_span(hit.start(), hit.end())
         if (
             token is not None
@@ -235,6 +244,10 @@ def surname_mentions(doc: Doc, entities: list[dict]) -> list[tuple[dict, int, in
         ):
             found.append((single[hit.group()], hit.start(), hit.end()))
     return found
+
+
+def _introduced_as_kin(text: str, record: dict) -> bool:
+    return bool(record["mentions"]) and kin_before(text, min(record["mentions"])[0])
 
 
 def _mention_gender(doc: Doc, span) -> list[Gender]:
