@@ -20,6 +20,7 @@ from quotex.components.entities import (
     kin_before,
     match_keys,
     mention_gender,
+    not_a_name,
     team_plural,
     untagged_speakers,
     with_surnames_left_out,
@@ -69,6 +70,7 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("Grand Chief Leo Friday", "Leo Friday"),
         ("Elder Jackie Hookimaw", "Jackie Hookimaw"),  # "Elder" is also a man's first name
         ("Larry Elder", "Larry Elder"),  # ... and a surname after a first name
+        ("Trustee Deborah Williams", "Deborah Williams"),  # school boards' trustees
     ],
 )
 def test_person_name(mention: str, name: str | None) -> None:
@@ -659,3 +661,19 @@ def test_clean_mention_drops_a_footers_follow() -> None:
     doc = Doc(VOCAB, words=["Follow", "Pam", "Key", "on", "Twitter", "."])
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     assert clean_mention(doc.ents[0]).text == "Pam Key"
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("lone wolf", True),  # lowercase_person
+        ("COVID-19", True),  # code_name
+        ("Dad", True),  # family_call: "“Dad always said …”"
+        ("Grandma", True),
+        ("Son", False),  # a surname too (Son Heung-min)
+        ("Niigaan Sinclair", False),
+        ("50 Cent", False),
+    ],
+)
+def test_not_a_name(text: str, junk: bool) -> None:
+    assert not_a_name(text) is junk
