@@ -641,6 +641,33 @@ def full_names_left_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def names_conjoined_to_a_person(doc: Doc) -> list[Span]:
+    """conjoined_name: an untagged full name joined by "and" (or a comma) to a name the
+    tagger calls a person is a person too: "Nazem Kadri and Jonathan Huberdeau scored for
+    the Flames" (only Huberdeau tagged). Two to ``NAME_RUN_MAX`` capitalised proper nouns,
+    no title among them; "Ottawa and Justin Trudeau" names no one more (one word), nor "a
+    Hail Mary (or perhaps a Hail Carly)" (a first name last, after a word that is none)."""
+    found = []
+    for conj in tokens_with(doc, "DEP", CONJ):
+        for name, other in ((conj, conj.head), (conj.head, conj)):
+            if other.ent_type_ != "PERSON" or not _untagged_name_word(name):
+                continue
+            start = name.i
+            while (
+                start > name.sent.start
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].head.i == name.i
+                and _untagged_name_word(doc[start - 1])
+            ):
+                start -= 1
+            words = doc[start : name.i + 1]
+            backwards = is_first_name(name.text) and not is_first_name(words[0].text)
+            if 2 <= len(words) <= NAME_RUN_MAX and all(t.is_title for t in words) and not backwards:
+                found.append(Span(doc, start, name.i + 1, label="PERSON"))
+    return found
+
+
+CONJ = frozenset({"conj"})
 APPOSITION = frozenset({"appos"})
 
 
@@ -806,6 +833,7 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
     spans = sorted(spans + full_names_left_untagged(doc, spans), key=lambda span: span.start)
+    spans = sorted(spans + names_conjoined_to_a_person(doc), key=lambda span: span.start)
     spans = with_surnames_left_out(spans)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]

@@ -2454,4 +2454,16 @@ PARSES = {
         ("million", 15, "dobj", "NUM", "CD", "million", "I-MONEY"),
         (".", 12, "punct", "PUNCT", ".", ".", "O"),
     ],
+    "Nazem Kadri and Jonathan Huberdeau scored for the Flames.": [
+        ("Nazem", 1, "compound", "PROPN", "NNP", "Nazem", "B-PERSON"),
+        ("Kadri", 5, "nsubj", "PROPN", "NNP", "Kadri", "I-PERSON"),
+        ("and", 1, "cc", "CCONJ", "CC", "and", "O"),
+        ("Jonathan", 4, "compound", "PROPN", "NNP", "Jonathan", "B-PERSON"),
+        ("Huberdeau", 1, "conj", "PROPN", "NNP", "Huberdeau", "I-PERSON"),
+        ("scored", 5, "ROOT", "VERB", "VBD", "score", "O"),
+        ("for", 5, "prep", "ADP", "IN", "for", "O"),
+        ("the", 8, "det", "DET", "DT", "the", "O"),
+        ("Flames", 6, "pobj", "NOUN", "NNS", "flame", "B-ORG"),
+        (".", 5, "punct", "PUNCT", ".", ".", "O"),
+    ],
 }

@@ -20,6 +20,7 @@ from quotex.components.entities import (
     kin_before,
     match_keys,
     mention_gender,
+    names_conjoined_to_a_person,
     not_a_name,
     team_plural,
     untagged_speakers,
@@ -677,3 +678,18 @@ def test_clean_mention_drops_a_footers_follow() -> None:
 )
 def test_not_a_name(text: str, junk: bool) -> None:
     assert not_a_name(text) is junk
+
+
+KADRI = "Nazem Kadri and Jonathan Huberdeau scored for the Flames."
+
+
+def test_names_conjoined_to_a_person() -> None:
+    # conjoined_name: the tagger left "Nazem Kadri" untagged in the article
+    doc = parsed(KADRI, edit={0: {"iob": "O"}, 1: {"iob": "O"}})
+    assert [(s.text, s.label_) for s in names_conjoined_to_a_person(doc)] == [
+        ("Nazem Kadri", "PERSON")
+    ]
+    assert names_conjoined_to_a_person(parsed(KADRI)) == []  # tagged: nothing to add
+    # one word alone is no full name ("Ottawa and Justin Trudeau")
+    lone = parsed(KADRI, edit={0: {"iob": "O", "dep": "nmod"}, 1: {"iob": "O"}})
+    assert names_conjoined_to_a_person(lone) == []
