@@ -12,9 +12,12 @@ full name, surname, given name or handle, each with a gender and the evidence a 
 used (``pronoun``, ``title``, ``noun``, ``name``, ``knowledge`` for a public figure whose
 gender the text does not show, ``none``). The articles were read by hand, not with a
 tagger; names only inside an organisation's or a law's name ("the Clinton Foundation")
-are not people. The texts stay in the corpus; this writes each article with its
-``people_gender`` (and the corpus's own ``sources_gender`` where it has one), the gold
-form ``quotex eval`` scores, and prints how many people of each gender and evidence.
+are not people, nor are the page's credits (bylines, photo credits, "With files from" and
+wire-service "Reporting by …; Editing by …" lines: seven names in one article, dropped
+when quotex stopped counting credits as people). The texts stay in the corpus; this
+writes each article with its ``people_gender`` (and the corpus's own ``sources_gender``
+where it has one), the gold form ``quotex eval`` scores, and prints how many people of
+each gender and evidence.
 """
 
 from __future__ import annotations

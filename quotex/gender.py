@@ -272,14 +272,19 @@ def pronoun_gender_alone(
     return UNKNOWN
 
 
-# A possessive opening an apposition right after a name: "Jamie Lund, her attorney, said".
-_APPOSITIVE_POSSESSIVE = re.compile(r",\s+(his|her)\b", re.IGNORECASE)
+# A possessive opening an apposition right after a name: "Jamie Lund, her attorney, said";
+# not one whose noun is itself a possessor ("Jaspal Bains, his party's critic").
+_APPOSITIVE_POSSESSIVE = re.compile(
+    r",\s+(his|her)\b(?!\s+(?:[\w-]+\s+)?[\w-]+['’]s\b)", re.IGNORECASE
+)
 
 
 def appositive_possessives(text: str, mentions: list[Offsets]) -> frozenset[int]:
     """appositive_possessive: the offsets of "his" or "her" opening an apposition right
     after a person's mention ("Jamie Lund, her attorney, said …": the "her" is the
-    client's, not Jamie Lund's), which say nothing of that person's gender."""
+    client's, not Jamie Lund's), which say nothing of that person's gender. own_possessor:
+    a "his" or "her" whose noun owns the role is the person's own ("NDP MPP Jaspal Bains,
+    his party's critic for rural health")."""
     found = set()
     for _, end in mentions:
         m = _APPOSITIVE_POSSESSIVE.match(text, end)

@@ -136,7 +136,7 @@ def person_name(text: str) -> str | None:
 
 
 # Kinship words that open names as often as roles: "Mother Teresa", "Son Heung-min".
-_KIN = frozenset({"mother", "father", "son", "daughter", "wife", "husband", "parent", "friend"})
+_KIN = frozenset({"mother", "father", "son", "daughter", "wife", "husband", "friend"})
 
 
 def is_role_noun(word: str) -> bool:

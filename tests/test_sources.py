@@ -244,3 +244,18 @@ def test_a_full_name_after_a_dateline_and_a_hyphenated_first_name(nlp) -> None:
         "Connor McDavid": "male",
         "Jean-François Tremblay": None,  # "Jean" is 0.70 male: unknown at 0.9
     }
+
+
+def test_the_pages_credits_name_no_people(nlp) -> None:
+    # byline, photo_credit, files_from: the people who made the page, not in the story
+    text = (
+        "Toronto renters face record increases\n\n"
+        "Lauren Pelley · CBC News · Posted: Mar 03, 2024 4:00 AM EST\n\n"
+        "Tenant organizer Geordie Dent speaks at a rally. (Evan Mitsui/CBC)\n\n"
+        "“People are being told to leave,” said Geordie Dent, who leads the federation.\n\n"
+        "— With files from Ben Costa"
+    )
+    result = extract(text, nlp=nlp)
+    people = {e.name for e in result.entities if e.label == "PERSON"}
+    assert people == {"Geordie Dent"}
+    assert [s.name for s in result.sources] == ["Geordie Dent"]

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from quotex.components.guard import guarded
 from quotex.components.people import mend_people
 from quotex.components.text import LowercaseWords, doc_text, tokens_with
+from quotex.credits import credit_regions, in_credit
 from quotex.first_names import is_first_name
 from quotex.gender import (
     first_name_gender,
@@ -828,6 +829,77 @@ def with_surnames_left_out(spans: list[Span]) -> list[Span]:
     return out
 
 
+def with_given_names_left_out(doc: Doc, spans: list[Span]) -> list[Span]:
+    """given_name_left_out: a person's one-word mention the tagger began after an untagged
+    first name of the list reaches back over it: "Doreen Sinclair said …" (only "Sinclair"
+    tagged, and as an organisation) is Doreen, not Noah Sinclair, whom the bare surname
+    would join. Not over a word
+    the text also writes in lowercase ("Will Trump win?", "Grant Sinclair funds": "will",
+    "grant")."""
+    lowercase = None
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    out = []
+    for span in spans:
+        before = doc[span.start - 1] if span.start > 0 else None
+        surname = span.label_ == "PERSON" or (
+            span.label_ in SURNAME_MISTAKES and span.text in surnames
+        )
+        if (
+            surname
+            and len(span) == 1
+            and before is not None
+            and before.whitespace_
+            and _untagged_name_word(before)
+            and before.is_title
+            and is_first_name(before.text)
+        ):
+            lowercase = lowercase or LowercaseWords(doc)
+            if before.lower_ not in lowercase and (not out or out[-1].end <= before.i):
+                span = Span(doc, before.i, span.end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _tagged_alone(token: Token) -> bool:
+    """The token is an entity of one word ("Fehr" ORG), not a word of a longer one ("Nova
+    Scotia")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I")
+
+
+# How a word qualifies the noun after it: "Trump campaign manager", "Trump supporters".
+QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def surnames_left_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
+    """untagged_surname: the surname of one person named in full, written alone where the
+    tagger left it untagged, is that person: "For Gord Hemsworth, the order is a painful
+    repeat. Hemsworth lost his home …", "Fehr said she has written …" (tagged ORG, and
+    read as a common noun, so no mention was kept; not "Trump campaign manager Corey
+    Lewandowski", where the tagged word qualifies a noun). Not a surname two
+    people share, nor a word the text also writes in lowercase ("Rose", "Bush" of a
+    "bush")."""
+    owners: dict[str, set[str]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title:
+            owners.setdefault(span[-1].text, set()).add(span.text)
+    single = frozenset(word for word, names in owners.items() if len(names) == 1)
+    if not single:
+        return []
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    lowercase = LowercaseWords(doc)
+    return [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in tokens_with(doc, "ORTH", single)
+        if t.i not in taken
+        and (t.pos_ == "PROPN" if not t.ent_type_ else t.ent_type_ in SURNAME_MISTAKES)
+        and (not t.ent_type_ or _tagged_alone(t))
+        and not (t.dep_ in QUALIFIER_DEPS and t.head.i > t.i)  # "the Nova Scotia model"
+        and t.lower_ not in lowercase
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN")
+    ]
+
+
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     """Cleaned, clustered entity mentions of ``doc``, each cluster with its spans."""
     spans = [s for s in (clean_mention(e) for e in doc.ents if e.label_ in KEPT_LABELS) if s]
@@ -835,9 +907,13 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     spans = sorted(spans + full_names_left_untagged(doc, spans), key=lambda span: span.start)
     spans = sorted(spans + names_conjoined_to_a_person(doc), key=lambda span: span.start)
     spans = with_surnames_left_out(spans)
+    spans = with_given_names_left_out(doc, spans)
+    spans = sorted(spans + surnames_left_untagged(doc, spans), key=lambda span: span.start)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]
     spans = without_headline_words(doc, spans)
+    credits = credit_regions(doc_text(doc))  # the page's credits name no one in the story
+    spans = [s for s in spans if not in_credit(credits, s.start_char)]
     # a mention cleaning grew over the next one ("Ursula von der" over "Leyen") holds it
     spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]
     by_start = {s.start_char: s for s in spans}

@@ -341,14 +341,23 @@ def thing_named_as_person(record: dict) -> str | None:
     words = record["name"].split()
     if record["label"] != PERSON or len(words) < 2:
         return None
+    if _is_acronym(words[-1]) and not all(w.isupper() for w in words):
+        # acronym_ending: "Eglinton Crosstown LRT", "Priorities USA", "Kingston Road LRT"
+        # (a first name opens it); not the letters after a name ("Jane Roe QC", "… MPP")
+        if words[-1].lower().rstrip(".") not in POST_NOMINALS | title_words():
+            return "ORG"
     if _is_common_first_name(words[0]) and not _opens_with_place(words):
         return None  # "Michael Bay"; not "Nova Scotia Government" ("Nova" a woman's name)
     for section, label in THING_LABELS.items():
         if words[-1].lower() in entries("name_words", section):
             return label
-    if _is_acronym(words[-1]) and not all(w.isupper() for w in words):
-        return "ORG"  # acronym_ending: "Eglinton Crosstown LRT", "Priorities USA"
     return None
+
+
+# Letters a person's name may end with: honours, degrees and professions.
+POST_NOMINALS = frozenset(
+    {"qc", "kc", "md", "phd", "rn", "esq", "obe", "cbe", "mbe", "cm", "oc", "cpa", "llb", "jd"}
+)
 
 
 _ROMAN = re.compile(r"^[IVX]+$")
@@ -453,13 +462,28 @@ def _before_title(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() in title_words()
 
 
+# A role word after a name, capitalised or not: " CEO", " spokesperson".
+_ROLE_AFTER = re.compile(r" ([A-Za-z]+)\b")
+
+
+def _before_role(text: str, end: int) -> bool:
+    """A title or a spokesperson's word right after the mention ("Metrolinx CEO …",
+    "Metrolinx spokesperson …")."""
+    m = _ROLE_AFTER.match(text, end)
+    return m is not None and m.group(1).lower() in title_words() | SPOKES_WORDS
+
+
+SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials"})
+
+
 def organisation_tagged_too(
     text: str, record: dict, entities: list[dict], surnames: dict
 ) -> str | None:
     """organisation_tagged_too: "ORG" for a one-word PERSON the article tags as an
     organisation as often, when the word is nobody's surname there and no first name
     ("Pfizer says …" ORG, "Pfizer CEO Albert Bourla" PERSON), else None; a mention before
-    a title ("Metrolinx CEO Phil Verster") counts as the organisation's. "Trump", tagged
+    a title ("Metrolinx CEO Phil Verster", "Metrolinx spokesperson Morgan Halloran")
+    counts as the organisation's. "Trump", tagged
     ORG now and then, stays a person: more often a person, or Donald Trump named."""
     name = record["name"]
     if record["label"] != PERSON or " " in name or name in surnames or is_first_name(name):
@@ -467,7 +491,7 @@ def organisation_tagged_too(
     if full_name_before(text, name):  # "National Review’s Ian Tuttle" (ORG) … "Tuttle"
         return None
     tagged = sum(len(e["mentions"]) for e in entities if e["label"] == "ORG" and e["name"] == name)
-    qualifying = sum(_before_title(text, end) for _, end in record["mentions"])
+    qualifying = sum(_before_role(text, end) for _, end in record["mentions"])
     as_person = len(record["mentions"]) - qualifying
     return "ORG" if tagged and tagged + qualifying >= as_person else None
 
@@ -538,11 +562,15 @@ def place_in_dateline(record: dict, place: str | None) -> str | None:
 def place_named_whole(record: dict) -> str | None:
     """place_named_whole: "GPE" for a PERSON whose whole name is a US state, a Canadian
     province or a country (``lexicon/places.txt``: "Nova Scotia", which the first-name
-    list would make a woman by "Nova"; "New York"), else None. "Virginia Foxx" and
-    "Jordan" (as often a person's name) stay people."""
-    if record["label"] != PERSON or record["name"].lower() not in entries("places"):
+    list would make a woman by "Nova"; "New York"), or a state's or a province's
+    abbreviation ("Ont", its full stop split off; ``lexicon/regions.txt``), else None.
+    "Virginia Foxx" and "Jordan" (as often a person's name) stay people."""
+    if record["label"] != PERSON:
         return None
-    return "GPE"
+    name = record["name"].lower()
+    if name in entries("places") or name + "." in entries("regions"):
+        return "GPE"  # region_abbreviation: "London, Ont." tags "Ont" a person now and then
+    return None
 
 
 # A region after a town's name: ", B.C." (any word may follow the abbreviation's full

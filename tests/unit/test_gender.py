@@ -173,6 +173,9 @@ def mentions_of(text: str, name: str) -> list[tuple[int, int]]:
         # appositive_possessive: "her" opening the name's apposition is someone else's
         ("Lund, her attorney, said the charges were false.", None),
         ("Lund said her case was strong.", "female"),
+        # own_possessor: a "his" whose noun owns the role is the person's own
+        ("Bains, his party's critic for health, argued the plan failed.", "male"),
+        ("Bains, his longtime lawyer, argued the plan failed.", None),
     ],
 )
 def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, value) -> None:

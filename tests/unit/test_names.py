@@ -22,8 +22,10 @@ from quotex.components.entities import (
     mention_gender,
     names_conjoined_to_a_person,
     not_a_name,
+    surnames_left_untagged,
     team_plural,
     untagged_speakers,
+    with_given_names_left_out,
     with_surnames_left_out,
     without_headline_words,
 )
@@ -72,6 +74,8 @@ from quotex.names import canonical_name, is_pronoun, names_agree, person_name, p
         ("Elder Jackie Hookimaw", "Jackie Hookimaw"),  # "Elder" is also a man's first name
         ("Larry Elder", "Larry Elder"),  # ... and a surname after a first name
         ("Trustee Deborah Williams", "Deborah Williams"),  # school boards' trustees
+        ("Parent Amir Haddad", "Amir Haddad"),  # a role noun, not a kin word opening a name
+        ("Quarterback Deshawn Ellis", "Deshawn Ellis"),  # players by position
     ],
 )
 def test_person_name(mention: str, name: str | None) -> None:
@@ -693,3 +697,46 @@ def test_names_conjoined_to_a_person() -> None:
     # one word alone is no full name ("Ottawa and Justin Trudeau")
     lone = parsed(KADRI, edit={0: {"iob": "O", "dep": "nmod"}, 1: {"iob": "O"}})
     assert names_conjoined_to_a_person(lone) == []
+
+
+def _tagged(text: str, ents: list[tuple[int, int, str]], proper: set[str]) -> Doc:
+    """A blank-model Doc of ``text`` with entity spans (token start, end, label) and the
+    words in ``proper`` tagged as proper nouns, the rest as verbs."""
+    doc = spacy.blank("en")(text)
+    for t in doc:
+        t.pos_ = "PROPN" if t.text in proper else "VERB"
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def test_with_given_names_left_out() -> None:
+    # given_name_left_out: "Doreen" untagged before "Sinclair" (tagged ORG)
+    text = "Noah Sinclair died . Doreen Sinclair said the family will push ."
+    doc = _tagged(text, [(0, 2, "PERSON"), (5, 6, "ORG")], {"Noah", "Sinclair", "Doreen"})
+    spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="ORG")]
+    grown = with_given_names_left_out(doc, spans)
+    assert [(s.text, s.label_) for s in grown] == [
+        ("Noah Sinclair", "PERSON"),
+        ("Doreen Sinclair", "PERSON"),
+    ]
+    # a word the text also writes in lowercase is no given name ("will", "Will")
+    text = "Noah Sinclair died . Will Sinclair run ? He will ."
+    doc = _tagged(text, [(0, 2, "PERSON"), (5, 6, "PERSON")], {"Noah", "Sinclair", "Will"})
+    spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
+    assert [s.text for s in with_given_names_left_out(doc, spans)] == ["Noah Sinclair", "Sinclair"]
+
+
+def test_surnames_left_untagged() -> None:
+    # untagged_surname: "Hemsworth" alone, untagged, is Gord Hemsworth
+    text = "For Gord Hemsworth it hurts . Hemsworth lost his home . The Hemsworth family left ."
+    proper = {"Gord", "Hemsworth"}
+    doc = _tagged(text, [(1, 3, "PERSON")], proper)
+    doc[12].head, doc[12].dep_ = doc[13], "compound"  # "Hemsworth" qualifies "family"
+    spans = [Span(doc, 1, 3, label="PERSON")]
+    found = surnames_left_untagged(doc, spans)
+    assert [(s.start, s.text) for s in found] == [(6, "Hemsworth")]  # not "Hemsworth family"
+    # a surname two people share names neither
+    text = "Gord Hemsworth and Ann Hemsworth spoke . Hemsworth left ."
+    doc = _tagged(text, [(0, 2, "PERSON"), (3, 5, "PERSON")], {"Gord", "Ann", "Hemsworth"})
+    spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON")]
+    assert surnames_left_untagged(doc, spans) == []

@@ -116,6 +116,9 @@ def test_place_in_dateline_relabels_only_the_person_named_as_the_place() -> None
         ("Virginia Foxx", "PERSON", None),  # a person named after a place
         ("Jordan", "PERSON", None),  # as often a person's name: not on the list
         ("Ontario", "GPE", None),  # already a place
+        ("Ont", "PERSON", "GPE"),  # region_abbreviation: "London, Ont." split at the stop
+        ("Que", "PERSON", "GPE"),
+        ("Ontt", "PERSON", None),
     ],
 )
 def test_place_named_whole(name, label, place) -> None:

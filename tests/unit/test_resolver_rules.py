@@ -22,6 +22,7 @@ from quotex.components.people import (
 from quotex.components.resolver import (
     Decision,
     confidence,
+    in_relative_of_unnamed,
     is_aside,
     named_in_own_clause,
     organisation_for_they,
@@ -367,6 +368,9 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
         ("Indiana GOP", "PERSON", "ORG"),
         ("Louis XIV", "PERSON", None),  # a roman numeral
         ("CHRIS WALLACE", "PERSON", None),  # a name in capitals
+        ("Kingston Road LRT", "PERSON", "ORG"),  # a first name opens it, an acronym ends it
+        ("Jane Roe QC", "PERSON", None),  # honours after a name
+        ("Bonnie Crombie MPP", "PERSON", None),  # a title after a name
     ],
 )
 def test_thing_named_as_person_reads_an_organisation_or_place_word(name, label, thing) -> None:
@@ -1320,3 +1324,24 @@ def test_unnamed_gender_is_the_descriptions() -> None:
         == ""
     )
     assert unnamed_gender(d, record, Decision("Jan Kamp", "e1", "name", "PERSON")) is None
+
+
+RESIDENT = (
+    "One resident, who did not want her name used because she fears retaliation, said the"
+    " offer was low."
+)
+
+
+def test_in_relative_of_unnamed() -> None:
+    # pronoun_in_relative_of_unnamed: "she" is the resident's, who is never named
+    doc = parsed(RESIDENT)
+    she = RESIDENT.index("she")
+    assert in_relative_of_unnamed(doc, (she, she + 3))
+    # without "one" or "a" the description may be someone named before ("The premier,
+    # who said he …"): here "One" read as no part of it
+    bare = parsed(RESIDENT, edit={0: {"head": 15}})
+    assert not in_relative_of_unnamed(bare, (she, she + 3))
+    named = parsed(RESIDENT, edit={1: {"pos": "PROPN"}})
+    assert not in_relative_of_unnamed(named, (she, she + 3))  # a name: the ranker decides
+    her = RESIDENT.index("her")
+    assert in_relative_of_unnamed(doc, (her, her + 3))

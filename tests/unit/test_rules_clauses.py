@@ -131,6 +131,23 @@ def test_repair_clause_parsed_as_relative(text, edit, reported) -> None:
     assert (bounds and content(doc, bounds)) == reported
 
 
+STATEMENT = "TTC spokesperson Daniel Moreau said in a statement that shuttle buses were brought in."
+
+
+def test_repair_clause_parsed_as_relative_takes_a_clause_qualifying_the_setting() -> None:
+    # the parser hung the reported clause on "statement" as an acl, not a relcl
+    doc = parsed(STATEMENT)
+    said = token(doc, "said")
+    bounds = clauses.repair_clause_parsed_as_relative(said, WORDS)
+    assert content(doc, bounds) == "that shuttle buses were brought in"
+
+
+def test_repair_clause_parsed_as_relative_needs_a_setting_for_a_qualifying_clause() -> None:
+    # "on the condition that …" sets no scene: the clause is the condition's, not talk
+    doc = parsed("Bob agreed to talk on the condition that his name not be used.")
+    assert clauses.repair_clause_parsed_as_relative(token(doc, "talk"), WORDS) is None
+
+
 def test_parenthetical_sentence() -> None:
     doc = parsed("This campaign, he says, is different.")
     start, end, head_left = clauses.parenthetical_sentence(token(doc, "says"), WORDS)

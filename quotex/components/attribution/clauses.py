@@ -250,6 +250,8 @@ def repair_past_verb_read_as_participle(verb: Token, words: CueWords) -> Bounds 
 # the cue's content: as a conjunction ("mark"), an adverb, or an object where the verb has
 # one of its own ("told staff in a memo that firms would raise pay", "pay" its object).
 CONTENT_THAT_DEPS = frozenset({MARK, ADVMOD})
+# Prepositions that set where a cue was said: "in a statement", "during an interview".
+SETTING_PREPOSITIONS = frozenset({"in", "during", "at"})
 
 
 def _content_that(clause: Token) -> bool:
@@ -267,7 +269,9 @@ def repair_clause_parsed_as_relative(verb: Token, words: CueWords) -> Bounds | N
     """that_clause_on_setting: "told employees in a memo that affected staff would be
     notified", "said during the debate that Americans were sick of it": the parser hangs
     the reported clause on the noun of the cue's phrase ("memo", "debate") as a relative
-    clause. It is the content when "that" opens it as a conjunction and it has a subject
+    clause, or as a clause qualifying it ("said in a statement that shuttle buses were
+    brought in", after a preposition of a setting only: not "asked about concerns that …").
+    It is the content when "that" opens it as a conjunction and it has a subject
     of its own; not "said in a statement that the company released" ("that" the verb's
     object)."""
     if lemma(verb) not in words.clause_taking:
@@ -276,7 +280,8 @@ def repair_clause_parsed_as_relative(verb: Token, words: CueWords) -> Bounds | N
         if prep.dep_ != PREP:
             continue
         for noun in prep.children:
-            clause = next((c for c in noun.rights if c.dep_ == RELCL), None)
+            deps = (RELCL, ACL) if prep.lower_ in SETTING_PREPOSITIONS else (RELCL,)
+            clause = next((c for c in noun.rights if c.dep_ in deps), None)
             if noun.dep_ == POBJ and clause is not None and _content_that(clause):
                 return clause.left_edge.i, clause_end(clause, words=words), False
     return None

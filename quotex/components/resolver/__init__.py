@@ -168,6 +168,8 @@ def decide(doc: Doc, discourse: Discourse, record: dict, seen: Memory) -> Decisi
     if kind in PERSONAL:
         if unnamed_speaker_continues(discourse, mention, PERSONAL[kind]):
             return Decision(None, None, UNNAMED_CONTINUES, PERSON)
+        if in_relative_of_unnamed(doc, mention):
+            return Decision(None, None, UNNAMED, PERSON)
         bound = named_in_own_clause(doc, discourse, mention)
         first = pronoun_subject_above(doc, mention, kind)
         if first is not None:  # "He agreed …, but he said …": where the first "He" stands
@@ -325,6 +327,32 @@ def resolve_described(discourse: Discourse, record: dict, span: Span, seen: Memo
 
 UNNAMED = "unnamed"
 UNNAMED_CONTINUES = "unnamed continues"
+
+
+def in_relative_of_unnamed(doc: Doc, mention: tuple[int, int]) -> bool:
+    """pronoun_in_relative_of_unnamed: a "he" or "she" inside a relative clause on a
+    person the article describes with a common noun is that person, never named: "One
+    resident, who did not want her name used because she fears retaliation, said …" (not
+    the organizer quoted before). The clause's noun must be a person's ("resident",
+    "employee", "neighbour"; ``lexicon/sources.txt``, titles), name no one and be
+    indefinite ("a", "one", "another"): "The premier, who said he …" may be one named."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for ancestor in span.root.ancestors:
+        if ancestor.dep_ == RELCL:
+            noun = ancestor.head
+            return (
+                noun.pos_ == "NOUN"
+                and not noun.ent_type_
+                and any(c.lower_ in INDEFINITE_OPENERS for c in noun.lefts)
+                and kind_of(doc[noun.i : noun.i + 1]) in ("person", "anonymous", "role")
+            )
+    return False
+
+
+# What opens a description of someone not named before: "a neighbour", "one resident".
+INDEFINITE_OPENERS = frozenset({"a", "an", "one", "another"})
 
 
 def unnamed_gender(discourse: Discourse, record: dict, decision: Decision) -> str | None:
