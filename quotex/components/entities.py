@@ -592,8 +592,9 @@ def untagged_speakers(doc: Doc) -> list[Span]:
     writing verb, is a person: "“We lost control,” said Mikel Arteta" (``en_core_web_sm``
     tags no entity there). Its words are capitalised proper nouns and not titles, and its
     first word is in the first-name list; the same surname alone elsewhere, untagged, is
-    that person too ("Arteta admits …"); and :func:`appositive_given_name`. PERSON spans,
-    in text order."""
+    that person too ("Arteta admits …"); and :func:`appositive_given_name`. A name off the
+    list will do when an apposition says it is a person's (:func:`_apposed_person`). PERSON
+    spans, in text order."""
     verbs = entries("reporting_verbs", "speech", "writing")
     names: list[Span] = []
     for token in tokens_with(doc, "DEP", SPEAKER_DEPS):
@@ -607,7 +608,9 @@ def untagged_speakers(doc: Doc) -> list[Span]:
             and _untagged_name_word(doc[start - 1])
         ):
             start -= 1
-        if 2 <= token.i + 1 - start <= NAME_RUN_MAX and is_first_name(doc[start].text):
+        if 2 <= token.i + 1 - start <= NAME_RUN_MAX and (
+            is_first_name(doc[start].text) or _apposed_person(token)
+        ):
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
     appositions = tokens_with(doc, "DEP", APPOSITION)
     names += [span for span in map(appositive_given_name, appositions) if span is not None]
@@ -670,6 +673,28 @@ def names_conjoined_to_a_person(doc: Doc) -> list[Span]:
 
 CONJ = frozenset({"conj"})
 APPOSITION = frozenset({"appos"})
+
+
+def _apposed_person(name: Token) -> bool:
+    """apposed_person: the name has an apposition that says it is a person's, whatever its
+    first name: "Navdeep Grewal, a support team lead in Toronto, posted …" ("lead" a role,
+    "Navdeep" off the first-name list)."""
+    return any(
+        c.dep_ == "appos" and (c.lemma_.lower() in _person_heads() or c.lower_ in _person_heads())
+        for c in name.children
+    )
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """Nouns that head a person's apposition: roles and person nouns (``lexicon/titles.txt``,
+    ``lexicon/sources.txt``), and "lead", "manager", "owner" …"""
+    return title_words() | entries("sources", "person", "anonymous") | PERSON_ROLE_NOUNS
+
+
+PERSON_ROLE_NOUNS = frozenset(
+    {"lead", "manager", "owner", "founder", "director", "worker", "nurse", "resident"}
+)
 
 
 def appositive_given_name(token: Token) -> Span | None:

@@ -142,10 +142,36 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
             return _name_ending_in(text, last)
         if full is None and _given_name_after_kin(text, record):
             return last
+        if full is None and is_first_name(last) and speaks_as_he_or_she(text, record):
+            return last  # "A woman who gave her name only as Shannon said she …"
         return full
-    if _is_common_first_name(words[0]) or described_as_a_person(text, record):
+    if (
+        _is_common_first_name(words[0])
+        or described_as_a_person(text, record)
+        or speaks_as_he_or_she(text, record)
+    ):
         return tail
     return None
+
+
+# A speech verb after a name and "he" or "she" opening what it reports: " said he woke",
+# " told reporters she".
+_SAID_HE_OR_SHE = re.compile(
+    r"\s+(?:said|says|told [\w ]{1,25}?|added|wrote|posted [\w ]{1,25}?)\s+(?:that\s+)?(?:he|she)\b"
+)
+
+
+def speaks_as_he_or_she(text: str, record: dict) -> bool:
+    """said_he_or_she: a name the tagger called an organisation or a place whose speech
+    reports "he" or "she" is a person's, as organisations are "it" and "they": "Gurpreet
+    Dhaliwal said he woke to an RCMP officer pounding on his door" (ORG; "Gurpreet" is not a
+    common US first name)."""
+    if record["label"] != "ORG":  # "Sen. Ted Cruz of Texas said he …": the GPE spoke not
+        return False
+    return any(
+        _SAID_HE_OR_SHE.match(text, end) and not text[:start].rstrip().endswith(" of")
+        for start, end in record["mentions"]
+    )
 
 
 def _given_name_after_kin(text: str, record: dict) -> bool:
@@ -724,10 +750,15 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
-    surnames = full_names_by_surname(entities)
+    named = {r["id"]: person_named_as_thing(text, r) for r in entities}
+    # the people found so are named in full too: "Gurpreet Dhaliwal" (ORG) … "Dhaliwal"
+    people = [
+        {**r, "label": PERSON, "name": named[r["id"]]} if named[r["id"]] else r for r in entities
+    ]
+    surnames = full_names_by_surname(people)
     place = dateline_place(text)
     for record in entities:
-        full = person_named_as_thing(text, record) or surname_of_one_person(record, surnames)
+        full = named[record["id"]] or surname_of_one_person(record, surnames)
         thing = (
             thing_named_as_person(record)
             or outlet_named_as_person(record)

@@ -740,3 +740,13 @@ def test_surnames_left_untagged() -> None:
     doc = _tagged(text, [(0, 2, "PERSON"), (3, 5, "PERSON")], {"Gord", "Ann", "Hemsworth"})
     spans = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON")]
     assert surnames_left_untagged(doc, spans) == []
+
+
+SANDHU = "Harjeet Sandhu, a nurse at the hospital, said the ward was full."
+
+
+def test_untagged_speakers_take_a_name_off_the_list_with_a_persons_apposition() -> None:
+    # apposed_person: "Harjeet" is off the first-name list; "a nurse" says it is a person
+    assert [s.text for s in untagged_speakers(parsed(SANDHU))] == ["Harjeet Sandhu"]
+    bare = parsed(SANDHU, edit={4: {"dep": "npadvmod"}})  # no apposition: no person
+    assert untagged_speakers(bare) == []

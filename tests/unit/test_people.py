@@ -426,3 +426,42 @@ def test_person_named_as_thing_leaves_a_saints_town_a_place() -> None:
     start = text.index("Saint")
     record = {"id": "e1", "name": "Saint John", "label": "GPE", "mentions": [[start, start + 10]]}
     assert person_named_as_thing(text, record) is None  # "Saint" is on the first-name list
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "full"),
+    [
+        # said_he_or_she: an organisation does not report "he"
+        (
+            "Gurpreet Dhaliwal said he woke to the sound.",
+            "Gurpreet Dhaliwal",
+            "ORG",
+            "Gurpreet Dhaliwal",
+        ),
+        (
+            "A woman who gave her name as Shannon said she slept in a car.",
+            "Shannon",
+            "ORG",
+            "Shannon",
+        ),
+        ("Sen. Ted Cruz of Texas said he would vote no.", "Texas", "GPE", None),  # the senator
+        ("Gurpreet Dhaliwal said it would close.", "Gurpreet Dhaliwal", "ORG", None),
+    ],
+)
+def test_person_named_as_thing_that_reports_he_or_she(text, name, label, full) -> None:
+    start = text.index(name)
+    record = {"id": "e1", "name": name, "label": label, "mentions": [[start, start + len(name)]]}
+    assert person_named_as_thing(text, record) == full
+
+
+def test_a_bare_surname_joins_a_person_found_under_another_label() -> None:
+    # "Gurpreet Dhaliwal" (ORG) is a person by said_he_or_she; "Dhaliwal" (ORG) is his
+    text = "Gurpreet Dhaliwal said he woke up. “I ran,” Dhaliwal said."
+    full = {"id": "e1", "name": "Gurpreet Dhaliwal", "label": "ORG", "mentions": [[0, 17]]}
+    at = text.rindex("Dhaliwal")
+    bare = {"id": "e2", "name": "Dhaliwal", "label": "ORG", "mentions": [[at, at + 8]]}
+    records, renamed = mend_people(text, [full, bare])
+    assert [(r["name"], r["label"], len(r["mentions"])) for r in records] == [
+        ("Gurpreet Dhaliwal", "PERSON", 2)
+    ]
+    assert renamed == {"e1": "e1", "e2": "e1"}

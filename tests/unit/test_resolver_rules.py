@@ -369,6 +369,8 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
         ("Louis XIV", "PERSON", None),  # a roman numeral
         ("CHRIS WALLACE", "PERSON", None),  # a name in capitals
         ("Kingston Road LRT", "PERSON", "ORG"),  # a first name opens it, an acronym ends it
+        ("Alderwood Residential", "PERSON", "ORG"),  # a landlord's company
+        ("Starlight Properties", "PERSON", "ORG"),
         ("Jane Roe QC", "PERSON", None),  # honours after a name
         ("Bonnie Crombie MPP", "PERSON", None),  # a title after a name
     ],

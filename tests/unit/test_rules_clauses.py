@@ -117,9 +117,11 @@ MEMO = "Lee told staff in a memo that firms would raise pay."
         (MEMO, None, "that firms would raise pay"),
         # "that" the object of a verb that has its own ("pay"): still a conjunction
         (MEMO, {6: {"dep": "dobj"}}, "that firms would raise pay"),
-        # "that" the only object of the clause's verb ("a memo that she wrote"): a relative
-        # clause on "memo"; here "pay" read as an adverb
-        (MEMO, {6: {"dep": "dobj"}, 10: {"dep": "advmod"}}, None),
+        # "that" the only object of a verb that makes a document ("a memo that she wrote"):
+        # a relative clause on "memo"; here "pay" read as an adverb, "raise" as "write"
+        (MEMO, {6: {"dep": "dobj"}, 9: {"lemma": "write"}, 10: {"dep": "advmod"}}, None),
+        # ... of a verb that makes none: a conjunction misread ("an affidavit that he lied")
+        (MEMO, {6: {"dep": "dobj"}, 10: {"dep": "advmod"}}, "that firms would raise pay"),
         (MEMO, {7: {"dep": "dobj"}}, None),  # no subject of its own
     ],
 )

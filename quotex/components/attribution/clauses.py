@@ -250,11 +250,21 @@ def repair_past_verb_read_as_participle(verb: Token, words: CueWords) -> Bounds 
 # the cue's content: as a conjunction ("mark"), an adverb, or an object where the verb has
 # one of its own ("told staff in a memo that firms would raise pay", "pay" its object).
 CONTENT_THAT_DEPS = frozenset({MARK, ADVMOD})
+# Verbs whose object a document or a talk is: "a statement that the company released", "an
+# interview that he gave", "a memo that she wrote".
+DOCUMENT_VERBS = frozenset(
+    {
+        "write", "release", "issue", "sign", "file", "send", "post", "publish", "make",
+        "give", "deliver", "hold", "draft", "submit", "pen", "read", "tweet", "record",
+        "share", "air", "broadcast", "conduct", "prepare", "produce", "obtain", "see",
+        "review", "receive", "leak", "circulate", "distribute", "present",
+    }
+)  # fmt: skip
 # Prepositions that set where a cue was said: "in a statement", "during an interview".
 SETTING_PREPOSITIONS = frozenset({"in", "during", "at"})
 
 
-def _content_that(clause: Token) -> bool:
+def _content_that(clause: Token, setting: bool = False) -> bool:
     that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
     if that is None or not any(
         c.dep_ in NOMINAL_SUBJECT_DEPS and c.i != that.i for c in clause.children
@@ -262,7 +272,13 @@ def _content_that(clause: Token) -> bool:
         return False
     if that.dep_ in CONTENT_THAT_DEPS:
         return True
-    return that.dep_ == DOBJ and any(c.dep_ == DOBJ and c.i != that.i for c in clause.children)
+    if that.dep_ != DOBJ:
+        return False
+    # "that" the object of a verb that makes no document, after a setting ("in", "at"), is
+    # a conjunction the parser misread: "said in a 2019 affidavit that he had lied"; not
+    # "agreeing to procedures that they might not need"
+    own_object = any(c.dep_ == DOBJ and c.i != that.i for c in clause.children)
+    return own_object or (setting and lemma(clause) not in DOCUMENT_VERBS)
 
 
 def repair_clause_parsed_as_relative(verb: Token, words: CueWords) -> Bounds | None:
@@ -272,17 +288,19 @@ def repair_clause_parsed_as_relative(verb: Token, words: CueWords) -> Bounds | N
     clause, or as a clause qualifying it ("said in a statement that shuttle buses were
     brought in", after a preposition of a setting only: not "asked about concerns that …").
     It is the content when "that" opens it as a conjunction and it has a subject
-    of its own; not "said in a statement that the company released" ("that" the verb's
-    object)."""
+    of its own; not "said in a statement that the company released" ("that" the object of
+    a verb that makes a document; "that he had lied", "that" read as the object of "lied",
+    is content)."""
     if lemma(verb) not in words.clause_taking:
         return None
     for prep in verb.rights:
         if prep.dep_ != PREP:
             continue
         for noun in prep.children:
-            deps = (RELCL, ACL) if prep.lower_ in SETTING_PREPOSITIONS else (RELCL,)
+            setting = prep.lower_ in SETTING_PREPOSITIONS
+            deps = (RELCL, ACL) if setting else (RELCL,)
             clause = next((c for c in noun.rights if c.dep_ in deps), None)
-            if noun.dep_ == POBJ and clause is not None and _content_that(clause):
+            if noun.dep_ == POBJ and clause is not None and _content_that(clause, setting):
                 return clause.left_edge.i, clause_end(clause, words=words), False
     return None
 
