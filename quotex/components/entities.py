@@ -509,6 +509,46 @@ def _before_lowercase_tail(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written between two words without spaces."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+    )
+
+
+def _through_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """hyphenated_name_parts: a person's mention the tagger began or ended inside a
+    hyphenated name takes the whole of it: "Marie-Claude Béland" (tagged "Claude Béland"),
+    "Kofi Asante-Mensah", "Carolyn Fung-Ashworth" … "Fung-Ashworth said" (tagged
+    "Ashworth"), "Dr. Ji-woo Kwan" (tagged "Ji"). The word across the hyphen must be
+    capitalised before it ("Marie-"); after a one-word mention, a syllable ("Ji-woo") or
+    a capitalised word a name goes on after ("Jean-Claude Van Damme"); never "Trump-led",
+    "Oscar-winning", "Clinton-Trump race"."""
+    while start > 1 and _joined(doc, start - 1) and doc[start - 2].is_title:
+        start -= 2
+    if end - start == 1 and end < len(doc) - 1 and _joined(doc, end):
+        after = doc[end + 1]
+        syllable = after.is_lower and 2 <= len(after) <= 4 and after.lower_ not in NOT_SYLLABLES
+        named = (
+            after.is_title
+            and end + 2 < len(doc)
+            and doc[end + 2].is_title
+            and doc[end + 2].lower_ not in entries("name_words")  # "Dodd-Frank Act"
+        )
+        if syllable or named:  # "Ji-woo Kwan", "Jean-Claude Van Damme"; not "Trump-led"
+            end += 2
+    return start, end
+
+
+# Words after a hyphen that make a name an adjective, not a longer given name.
+NOT_SYLLABLES = frozenset({"led", "run", "free", "like", "era", "ish", "type", "wing", "made"})
+
+
 def _score(tokens: Span) -> bool:
     """ "4 - 3": a number, a dash, a number, as the tokenizer splits a score."""
     first, dash, second = tokens
@@ -550,6 +590,7 @@ def clean_mention(ent: Span) -> Span | None:
         if end - start > 2 and doc[start].text == "Follow":
             start += 1  # follow_footer: "Follow Pam Key on Twitter" names Pam Key
         end = _through_name_particles(doc, end)
+    start, end = _through_hyphens(doc, start, end)
     if start >= end or not any(ch.isalpha() for ch in doc[start:end].text):
         return None
     if ent.label_ == "PERSON" and (
@@ -608,7 +649,8 @@ def untagged_speakers(doc: Doc) -> list[Span]:
             and _untagged_name_word(doc[start - 1])
         ):
             start -= 1
-        if 2 <= token.i + 1 - start <= NAME_RUN_MAX and (
+        start, _ = _through_hyphens(doc, start, token.i + 1)  # "Jean-François Roberge"
+        if 2 <= token.i + 1 - start <= NAME_RUN_MAX + 2 and (
             is_first_name(doc[start].text) or _apposed_person(token)
         ):
             names.append(Span(doc, start, token.i + 1, label="PERSON"))
@@ -832,6 +874,19 @@ def without_headline_words(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _surname_tagged_alone(token: Token) -> bool:
+    """A proper noun the tagger made an entity of its own under a label it gives surnames
+    by mistake ("Dr. Ji-woo Kwan": "Ji" PERSON, "Kwan" ORG)."""
+    return token.pos_ == "PROPN" and token.ent_type_ in SURNAME_MISTAKES and _tagged_alone(token)
+
+
+def _given_names_alone(span: Span) -> bool:
+    """A titled or hyphenated given name the tagger tagged apart from its surname ("Dr.
+    Ji-woo" … "Kwan"), not a name of its own ("Bear" of "Bear Stearns")."""
+    doc = span.doc
+    return "-" in span.text or (span.start > 0 and _is_title_word(doc[span.start - 1]))
+
+
 def with_surnames_left_out(spans: list[Span]) -> list[Span]:
     """surname_left_out: a person's mention the tagger ended before a capitalised word it
     left untagged reaches over that word when the article names someone by it alone
@@ -846,7 +901,10 @@ def with_surnames_left_out(spans: list[Span]) -> list[Span]:
             span.label_ == "PERSON"
             and end < len(doc)
             and doc[end].text in lone
-            and _is_name_token(doc[end])
+            and (
+                _is_name_token(doc[end])
+                or (_surname_tagged_alone(doc[end]) and _given_names_alone(span))
+            )
             and span[-1].whitespace_
         ):
             span = Span(doc, span.start, end + 1, label=span.label_)
@@ -854,11 +912,16 @@ def with_surnames_left_out(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _is_title_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in title_words()
+
+
 def with_given_names_left_out(doc: Doc, spans: list[Span]) -> list[Span]:
     """given_name_left_out: a person's one-word mention the tagger began after an untagged
     first name of the list reaches back over it: "Doreen Sinclair said …" (only "Sinclair"
     tagged, and as an organisation) is Doreen, not Noah Sinclair, whom the bare surname
-    would join. Not over a word
+    would join. After a title any capitalised word is a given name ("West Island Liberal MNA
+    Anand Raghavan said", only "Raghavan" tagged, as an organisation). Not over a word
     the text also writes in lowercase ("Will Trump win?", "Grant Sinclair funds": "will",
     "grant")."""
     lowercase = None
@@ -866,8 +929,9 @@ def with_given_names_left_out(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         before = doc[span.start - 1] if span.start > 0 else None
+        titled = before is not None and before.i > 0 and _is_title_word(doc[before.i - 1])
         surname = span.label_ == "PERSON" or (
-            span.label_ in SURNAME_MISTAKES and span.text in surnames
+            span.label_ in SURNAME_MISTAKES and (span.text in surnames or titled)
         )
         if (
             surname
@@ -876,7 +940,7 @@ def with_given_names_left_out(doc: Doc, spans: list[Span]) -> list[Span]:
             and before.whitespace_
             and _untagged_name_word(before)
             and before.is_title
-            and is_first_name(before.text)
+            and (is_first_name(before.text) or titled)
         ):
             lowercase = lowercase or LowercaseWords(doc)
             if before.lower_ not in lowercase and (not out or out[-1].end <= before.i):
@@ -901,28 +965,35 @@ def surnames_left_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     tagger left it untagged, is that person: "For Gord Hemsworth, the order is a painful
     repeat. Hemsworth lost his home …", "Fehr said she has written …" (tagged ORG, and
     read as a common noun, so no mention was kept; not "Trump campaign manager Corey
-    Lewandowski", where the tagged word qualifies a noun). Not a surname two
+    Lewandowski", where the tagged word qualifies a noun). A hyphenated surname is read
+    whole ("Carolyn Fung-Ashworth" … "Fung-Ashworth said"). Not a surname two
     people share, nor a word the text also writes in lowercase ("Rose", "Bush" of a
     "bush")."""
     owners: dict[str, set[str]] = {}
     for span in spans:
-        if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title:
-            owners.setdefault(span[-1].text, set()).add(span.text)
-    single = frozenset(word for word, names in owners.items() if len(names) == 1)
+        last = span.text.split()[-1] if span.label_ == "PERSON" else ""
+        if " " in span.text and last[:1].isupper():  # "Fung-Ashworth" whole
+            owners.setdefault(last, set()).add(span.text)
+    single = {word for word, names in owners.items() if len(names) == 1}
     if not single:
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
     lowercase = LowercaseWords(doc)
-    return [
-        Span(doc, t.i, t.i + 1, label="PERSON")
-        for t in tokens_with(doc, "ORTH", single)
-        if t.i not in taken
-        and (t.pos_ == "PROPN" if not t.ent_type_ else t.ent_type_ in SURNAME_MISTAKES)
-        and (not t.ent_type_ or _tagged_alone(t))
-        and not (t.dep_ in QUALIFIER_DEPS and t.head.i > t.i)  # "the Nova Scotia model"
-        and t.lower_ not in lowercase
-        and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN")
-    ]
+    found = []
+    for t in tokens_with(doc, "ORTH", frozenset(w.split("-")[-1] for w in single)):
+        start, end = _through_hyphens(doc, t.i, t.i + 1)
+        words = doc[start:end]
+        if (
+            words.text in single
+            and not any(i in taken for i in range(start, end))
+            and (t.pos_ == "PROPN" if not t.ent_type_ else t.ent_type_ in SURNAME_MISTAKES)
+            and (not t.ent_type_ or _tagged_alone(t))
+            and not (t.dep_ in QUALIFIER_DEPS and t.head.i > t.i)  # "the Nova Scotia model"
+            and t.lower_ not in lowercase
+            and not (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN")
+        ):
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
 
 
 def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
@@ -934,6 +1005,7 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     spans = with_surnames_left_out(spans)
     spans = with_given_names_left_out(doc, spans)
     spans = sorted(spans + surnames_left_untagged(doc, spans), key=lambda span: span.start)
+    spans = with_surnames_left_out(spans)  # "Dr. Ji-woo Kwan" … "Kwan said" (found just now)
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]
     spans = without_headline_words(doc, spans)

@@ -134,6 +134,7 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         or last.lower() in entries("name_words")
         or is_demonym(tail)  # "Nova Scotians", tagged NORP
         or _SAINT.match(tail)  # "Saint John" (GPE): "Saint" is on the first-name list
+        or tail.lower() in entries("places")  # "Nova Scotia" (GPE): "Nova" a first name
     ):
         return None
     if len(words) == 1:
@@ -149,6 +150,7 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
         _is_common_first_name(words[0])
         or described_as_a_person(text, record)
         or speaks_as_he_or_she(text, record)
+        or (len(words) == 2 and not _names_a_place(words) and described_as_alive(text, record))
     ):
         return tail
     return None
@@ -355,6 +357,28 @@ def _role_before(text: str, start: int) -> str | None:
 
 # What a PERSON named like an organisation or a place is taken for.
 THING_LABELS = {"organisation": "ORG", "place": "FAC"}
+
+
+# An age in apposition after a name ("Jun Park, 24,"), or "who" opening a clause on it.
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_WHO_AFTER = re.compile(r",\s+who(?:m)?\b")
+# The end of a preposition before a name: "director at Publishers Weekly, who …" is the
+# director's clause.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|of|for|with|from|by|to|as|in|on)\s+(?:the\s+)?$")
+
+
+def described_as_alive(text: str, record: dict) -> bool:
+    """age_or_who: a name followed by an age ("Jun Park, 24, who was laid off …": "Park"
+    ends places' names too), or by a "who" clause where the name is no object of a
+    preposition ("the reviews director at Publishers Weekly, who …" is the director), is a
+    person's."""
+    for start, end in record["mentions"]:
+        if _AGE_AFTER.match(text, end):
+            return True
+        before = text[max(0, start - 12) : start]
+        if _WHO_AFTER.match(text, end) and not _PREPOSITION_BEFORE.search(before):
+            return True
+    return False
 
 
 def thing_named_as_person(record: dict) -> str | None:
@@ -760,7 +784,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     for record in entities:
         full = named[record["id"]] or surname_of_one_person(record, surnames)
         thing = (
-            thing_named_as_person(record)
+            (None if described_as_alive(text, record) else thing_named_as_person(record))
             or outlet_named_as_person(record)
             or organisation_named_as_person(text, record)
             or place_named_as_person(text, record, entities)

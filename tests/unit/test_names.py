@@ -750,3 +750,44 @@ def test_untagged_speakers_take_a_name_off_the_list_with_a_persons_apposition() 
     assert [s.text for s in untagged_speakers(parsed(SANDHU))] == ["Harjeet Sandhu"]
     bare = parsed(SANDHU, edit={4: {"dep": "npadvmod"}})  # no apposition: no person
     assert untagged_speakers(bare) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "mention"),
+    [
+        # hyphenated_name_parts: the tagger began or ended inside a hyphenated name
+        ("Marie-Claude Béland , a spokesperson , said no .", (2, 4), "Marie-Claude Béland"),
+        ("Dr. Ji-woo Kwan , an archaeologist , said no .", (1, 2), "Ji-woo"),
+        ("Dr. Jean-Claude Van Damme said no .", (1, 2), "Jean-Claude"),
+        ("A Trump-led coalition said no .", (1, 2), "Trump"),  # an adjective, no name
+        ("The Clinton-Trump race was close .", (1, 2), "Clinton"),
+    ],
+)
+def test_clean_mention_takes_a_hyphenated_name_whole(text, tagged, mention) -> None:
+    doc = spacy.blank("en")(text)
+    ent = Span(doc, *tagged, label="PERSON")
+    assert clean_mention(ent).text == mention
+
+
+def test_given_name_after_a_title_before_a_surname_tagged_as_an_organisation() -> None:
+    # "West Island Liberal MNA Anand Raghavan said …": only "Raghavan" tagged, as an ORG
+    text = "Liberal MNA Anand Raghavan said he would raise it ."
+    doc = _tagged(text, [(3, 4, "ORG")], {"Liberal", "MNA", "Anand", "Raghavan"})
+    grown = with_given_names_left_out(doc, [Span(doc, 3, 4, label="ORG")])
+    assert [(s.text, s.label_) for s in grown] == [("Anand Raghavan", "PERSON")]
+
+
+def test_with_surnames_left_out_over_a_surname_tagged_apart() -> None:
+    # "Dr. Ji-woo" PERSON, "Kwan" ORG after it, "Kwan said" PERSON later
+    text = "Dr. Ji-woo Kwan , an archaeologist , spoke . Kwan said no ."
+    proper = {"Ji", "woo", "Kwan"}
+    doc = _tagged(text, [(1, 4, "PERSON"), (4, 5, "ORG"), (11, 12, "PERSON")], proper)
+    spans = [Span(doc, 1, 4, label="PERSON"), Span(doc, 4, 5, label="ORG")]
+    spans.append(Span(doc, 11, 12, label="PERSON"))
+    assert with_surnames_left_out(spans)[0].text == "Ji-woo Kwan"
+    # an untitled, unhyphenated name the tagger ended does not take an organisation's word
+    text = "Bear Stearns fell . Stearns said no ."
+    doc = _tagged(text, [(0, 1, "PERSON"), (1, 2, "ORG"), (5, 6, "PERSON")], {"Bear", "Stearns"})
+    spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 1, 2, label="ORG")]
+    spans.append(Span(doc, 5, 6, label="PERSON"))
+    assert with_surnames_left_out(spans)[0].text == "Bear"

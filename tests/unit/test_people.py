@@ -446,9 +446,25 @@ def test_person_named_as_thing_leaves_a_saints_town_a_place() -> None:
         ),
         ("Sen. Ted Cruz of Texas said he would vote no.", "Texas", "GPE", None),  # the senator
         ("Gurpreet Dhaliwal said it would close.", "Gurpreet Dhaliwal", "ORG", None),
+        # age_or_who: an age or a "who" clause after a name the tagger called a thing
+        (
+            "Ifeoma Nwosu, who has held season tickets, cheered.",
+            "Ifeoma Nwosu",
+            "GPE",
+            "Ifeoma Nwosu",
+        ),
+        ("Kwame Osei, 24, was laid off.", "Kwame Osei", "ORG", "Kwame Osei"),
+        # the "who" of a person before the preposition: "the director at …, who"
+        (
+            "Ann Lee, the director at Publishers Weekly, who read it, spoke.",
+            "Publishers Weekly",
+            "ORG",
+            None,
+        ),
+        ("Nova Scotia, who knew?", "Nova Scotia", "GPE", None),  # a province, "Nova" or not
     ],
 )
-def test_person_named_as_thing_that_reports_he_or_she(text, name, label, full) -> None:
+def test_person_named_as_thing_by_what_follows_the_name(text, name, label, full) -> None:
     start = text.index(name)
     record = {"id": "e1", "name": name, "label": label, "mentions": [[start, start + len(name)]]}
     assert person_named_as_thing(text, record) == full
@@ -465,3 +481,13 @@ def test_a_bare_surname_joins_a_person_found_under_another_label() -> None:
         ("Gurpreet Dhaliwal", "PERSON", 2)
     ]
     assert renamed == {"e1": "e1", "e2": "e1"}
+
+
+def test_a_name_with_an_age_keeps_its_place_word() -> None:
+    # "Park" ends places' names too; "Jun Park, 24," is a person's
+    text = "Jun Park, 24, who was laid off, said he applied."
+    record = {"id": "e1", "name": "Jun Park", "label": "PERSON", "mentions": [[0, 8]]}
+    records, _ = mend_people(text, [record])
+    assert records[0]["label"] == "PERSON"
+    records, _ = mend_people("A walk in Jun Park was calm.", [{**record, "mentions": [[10, 18]]}])
+    assert records[0]["label"] == "FAC"
