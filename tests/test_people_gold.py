@@ -59,3 +59,24 @@ def test_people_gold_refuses_a_corpus_without_the_article(tmp_path) -> None:
     corpus.write_text(json.dumps({"id": "other", "text": "x"}) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="is not in"):
         _people_gold().main([str(corpus), str(tmp_path / "out.jsonl")])
+
+
+def test_the_canadian_sources_gold_is_well_formed() -> None:
+    # bench/gold/canadian-sources.jsonl: 38 articles written for quotex, read by hand
+    with (BENCH / "gold" / "canadian-sources.jsonl").open(encoding="utf-8") as f:
+        golds = [json.loads(line) for line in f]
+    assert len({g["id"] for g in golds}) == len(golds) == 38
+    evidence = {"pronoun", "title", "noun", "name", "first name list", "none"}
+    for gold in golds:
+        for kind in ("sources", "people"):
+            entries = gold[kind]
+            names = [p["name"] for p in entries]
+            assert len(set(names)) == len(names), gold["id"]
+            for person in entries:
+                assert person["name"] in gold["text"], (gold["id"], person)
+                assert person["evidence"] in evidence, person
+            grouped = gold[f"{kind}_gender"]
+            for gender in ("female", "male", "unknown"):
+                assert grouped[gender] == [p["name"] for p in entries if p["gender"] == gender]
+        people = {p["name"] for p in gold["people"]}
+        assert {p["name"] for p in gold["sources"]} <= people, gold["id"]
