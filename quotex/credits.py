@@ -5,7 +5,8 @@ entity linker keeps no mention inside them (``credit_regions``). Each pattern is
 
 - byline: a line that opens with "By" and a capitalised word and is short ("By Alyssa
   Fenwick Transportation Reporter"), or a short line cut by "·" ("Rachel Cormier · CBC
-  News · Posted: Mar 14, 2024"); never a line that ends a sentence ("By Monday, 300
+  News · Posted: Mar 14, 2024"), or a name and the outlet after a bar ("Kelsey Arnason |
+  Winnipeg Free Press"); never a line that ends a sentence ("By Monday, 300
   homes were lost.");
 - files_from: "— With files from Ben Costa and The Canadian Press", to the line's end;
 - wire_credit: "(Reporting by Marius Zaharia; Editing by Raju Gopalakrishnan)", a line
@@ -29,6 +30,8 @@ BYLINE_WORDS = 12
 DOTTED_LINE_WORDS = 25
 
 _LINE = re.compile(r"[^\n]+")
+# A name, a bar and the outlet, alone on a line.
+_BARRED_BYLINE = re.compile(r"\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} \| [A-Z][\w .&'’-]{2,40}$")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 _WIRE_LINE = re.compile(
     r"\s*\(?(?:Additional )?(?:Reporting|Editing|Writing|Compiled|Written) by\b"
@@ -57,6 +60,8 @@ def _line_credit(line: str) -> bool:
     if _BYLINE.match(line) and words <= BYLINE_WORDS:
         return True
     if " · " in line and words <= DOTTED_LINE_WORDS:
+        return True
+    if _BARRED_BYLINE.match(line):  # "Kelsey Arnason | Winnipeg Free Press"
         return True
     return _WIRE_LINE.match(line) is not None
 

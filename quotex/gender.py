@@ -255,6 +255,7 @@ def pronoun_gender_alone(
         if i < 0 or _inside(start, quoted):
             continue
         votes += fronted_possessive(text, starts[i], start, others)
+        votes += said_he_or_she(text, end) * 2
         if any(starts[i] <= s < sentences[i][1] for s, _ in others):
             found = first_pronoun_after(text, end, sentences[i][1], others, quoted, objects)
             before = [s for s, _ in others if starts[i] <= s < start]
@@ -314,6 +315,23 @@ def fronted_possessive(
     if m is None or any(sentence_start <= s < start for s, _ in others):
         return []
     return [BACK_PRONOUNS[m.group(1)]]
+
+
+# What a speech verb right after a name (or its apposition) reports first: " said he",
+# ", who has sided with the mayor, said he would not …".
+_SAID_PRONOUN = re.compile(
+    r"(?:,[^,.;“”\"]{1,80},)?\s+"  # an apposition or a relative clause
+    r"(?:said|says|told [\w ]{1,25}?|added|wrote)\s+(?:that\s+)?(he|she)\b"
+)
+
+
+def said_he_or_she(text: str, end: int) -> list[str]:
+    """said_he_or_she: the "he" or "she" a speech verb right after a mention reports is
+    that person, whoever else the sentence names: "Coun. Lesley Pothier, who has sided with
+    the mayor, said he would not support suspending her pay" → [male] ("her" is the
+    mayor's). Counted twice against the other pronouns of the sentence."""
+    m = _SAID_PRONOUN.match(text, end)
+    return [BACK_PRONOUNS[m.group(1)]] if m else []
 
 
 def could_be_theirs(gender: str, before: list[int], genders: dict[int, str | None]) -> bool:

@@ -423,12 +423,15 @@ def not_a_name(text: str) -> bool:
     form of "be" after the first word ("Will Twitter Be Next"). code_name: a word of
     letters and digits together ("COVID-19", "H5N1"), as a disease, a virus or a model is
     written and no person ("50 Cent" has a word of digits alone). family_call: a word a
-    family calls its own by ("“Dad always said …”", "Grandma"; ``lexicon/kin.txt``)."""
+    family calls its own by ("“Dad always said …”", "Grandma"; ``lexicon/kin.txt``).
+    title_alone: a title in capitals and nothing else ("the MLA for Morden-Winkler")."""
     if not any(ch.isupper() for ch in text) or text.lower().startswith(STANCE_PREFIXES):
         return True
     words = text.split()
     if len(words) == 1 and words[0].lower() in entries("kin", "calls"):
         return True
+    if len(words) == 1 and words[0].isupper() and words[0].lower() in title_words():
+        return True  # title_alone: "said Penner, the MLA for Morden-Winkler" tags "MLA"
     if any(_letters_and_digits(word) for word in words):
         return True
     return any(word.lower() in BE_FORMS for word in words[1:])

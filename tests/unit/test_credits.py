@@ -32,6 +32,7 @@ from quotex.credits import credit_regions, in_credit
             "(Submitted by Doreen Sinclair)",
         ),
         ("Contributing: Jane Roe, USA TODAY", "Contributing: Jane Roe, USA TODAY"),
+        ("Kelsey Arnason | Winnipeg Free Press", "Kelsey Arnason | Winnipeg Free Press"),
     ],
 )
 def test_credit_regions(text: str, credit: str) -> None:
@@ -45,6 +46,7 @@ def test_credit_regions(text: str, credit: str) -> None:
         "By the time Ford spoke, the crowd had left and the police had closed the road again.",
         "He said the plan (and/or the budget) would pass.",  # no names around the slash
         "The vote was 5-2 (Jane Roe and John Doe against).",
+        "WATCH | Premier says the deal is done",  # a link line, no byline
     ],
 )
 def test_no_credit_in_running_text(text: str) -> None:

@@ -176,6 +176,9 @@ def mentions_of(text: str, name: str) -> list[tuple[int, int]]:
         # own_possessor: a "his" whose noun owns the role is the person's own
         ("Bains, his party's critic for health, argued the plan failed.", "male"),
         ("Bains, his longtime lawyer, argued the plan failed.", None),
+        # said_he_or_she: what "said" reports first outweighs the other pronouns
+        ("Pothier, who sided with the mayor, said he would not cut her pay.", "male"),
+        ("Pothier said the mayor would not cut her pay.", "female"),
     ],
 )
 def test_pronoun_gender_alone_counts_he_and_she_where_one_person_is_named(text, value) -> None:

@@ -676,6 +676,8 @@ def test_clean_mention_drops_a_footers_follow() -> None:
         ("Dad", True),  # family_call: "“Dad always said …”"
         ("Grandma", True),
         ("Son", False),  # a surname too (Son Heung-min)
+        ("MLA", True),  # title_alone
+        ("King", False),  # a title in capitals only
         ("Niigaan Sinclair", False),
         ("50 Cent", False),
     ],

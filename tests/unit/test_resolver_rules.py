@@ -38,6 +38,7 @@ from quotex.components.resolver.descriptions import (
     entity_with_role,
     holder_of_a_like_title,
     issuer_named_with,
+    kin_named_before,
     kind_of,
     named_another_kind,
     named_with_the_same_noun,
@@ -371,6 +372,7 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
         ("Kingston Road LRT", "PERSON", "ORG"),  # a first name opens it, an acronym ends it
         ("Alderwood Residential", "PERSON", "ORG"),  # a landlord's company
         ("Starlight Properties", "PERSON", "ORG"),
+        ("Alberta Energy Regulator", "PERSON", "ORG"),  # not a woman by "Alberta"
         ("Jane Roe QC", "PERSON", None),  # honours after a name
         ("Bonnie Crombie MPP", "PERSON", None),  # a title after a name
     ],
@@ -1347,3 +1349,22 @@ def test_in_relative_of_unnamed() -> None:
     assert not in_relative_of_unnamed(named, (she, she + 3))  # a name: the ranker decides
     her = RESIDENT.index("her")
     assert in_relative_of_unnamed(doc, (her, her + 3))
+
+
+MOTHER = "Ashawasegai hugged his mother, Evelyn Ashawasegai, 71.\n\nHis mother said she drove."
+
+
+def test_kin_named_before() -> None:
+    # kin_named_before: "His mother said" is the mother named so before
+    evelyn = MOTHER.index("Evelyn")
+    d = discourse(
+        MOTHER,
+        {"e1": ("Dale Ashawasegai", "PERSON"), "e2": ("Evelyn Ashawasegai", "PERSON")},
+        [(0, 11, "e1", 0, 0, False, True), (evelyn, evelyn + 18, "e2", 0, 0, False, False)],
+    )
+    doc = spacy.blank("en")(MOTHER)
+    at = MOTHER.rindex("His")
+    assert kin_named_before(d, doc.char_span(at, at + len("His mother"))) == "e2"
+    assert kin_named_before(d, doc.char_span(at, at + len("His"))) is None  # no kin noun
+    father = spacy.blank("en")(MOTHER.replace("His mother said", "His father said"))
+    assert kin_named_before(d, father.char_span(at, at + len("His father"))) is None

@@ -10,6 +10,7 @@ speaker at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -108,6 +109,24 @@ def is_possessed(span: Span) -> bool:
     """ "his wife", "her spokesman", "one of her ads": someone's someone, named or not."""
     root = share_head(span.root)
     return any(t.dep_ == "poss" and t.head == root for t in span)
+
+
+def kin_named_before(discourse: Discourse, span: Span) -> str | None:
+    """kin_named_before: "his mother" or "her husband" that speaks is the person the article
+    named so before: "Ashawasegai hugged his mother, Evelyn Ashawasegai, 71, … His mother
+    said she had driven …" is Evelyn Ashawasegai; the latest so named, within the
+    possessive's gender ("his" never "her husband"). None where no one was."""
+    words = [t.lower_ for t in span]
+    if len(words) != 2 or words[0] not in ("his", "her", "their"):
+        return None
+    phrase = re.compile(rf"\b{words[0]}\s+{re.escape(words[1])},?\s+(?:[\w.'’-]+\s+){{0,3}}$")
+    for mention in reversed(discourse.mentions_before(span.start_char)):
+        if discourse.labels.get(mention.entity) != PERSON:
+            continue
+        before = discourse.text[max(0, mention.start - 60) : mention.start].lower()
+        if phrase.search(before):
+            return mention.entity
+    return None
 
 
 def related_to_a_person(span: Span) -> bool:
@@ -647,6 +666,9 @@ def resolve_description(
             # possessed_document: "one of her ads asking …" is hers, ranked as "her" would be
             return Described(None, "ranked", label=PERSON, gender=owner_gender)
     persons = kind in ("role", "person", "anonymous")
+    named = kin_named_before(discourse, span) if persons and is_possessed(span) else None
+    if named:
+        return Described(named, "kin named before", label=PERSON)
     if is_possessed(span) or not definite or (persons and related_to_a_person(span)):
         if persons:  # "a retiree", "his wife", "the wife of John Tory": nobody named
             return Described(None, "unnamed", label=PERSON)
