@@ -783,18 +783,40 @@ def family_plural(span: Span, surnames: set[str]) -> bool:
 
 def team_plural(span: Span, surnames: set[str]) -> bool:
     """team_plural: "The Bruins have lost three straight", "the Montreal Canadiens": a
-    name ending in a plural after "the" is a team or a group, not a person. A lone word
+    name ending in a plural after "the" or before a team's role word ("Alouettes head
+    coach"), or opening with a province's or a state's name ("Saskatchewan Roughriders"),
+    is a team or a group, not a person. A lone word
     must be no one's surname in the article ("the Sanders campaign" stays Bernie Sanders
     where he is named in full; "the Clintons" is :func:`family_plural`'s); a longer name
     must open with no first name (not "the Bill Evans", as in "the Bill Evans estate")."""
-    if span.label_ != "PERSON" or span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+    if span.label_ != "PERSON":
         return False
     word = span[-1].text
     if not word.endswith("s") or word.endswith("ss"):
         return False
+    doc = span.doc
+    after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    if len(span) > 1 and span[:-1].text.lower() in entries("places"):
+        return True  # "the Saskatchewan Roughriders", "Edmonton Oilers" with or without it
+    if not after_the and not _before_team_role(span):
+        return False
     if len(span) > 1:
         return not is_first_name(span[0].text) and span[0].is_alpha and span[0].is_title
     return word not in surnames and not family_plural(span, surnames)
+
+
+# Words for who works for a team, after its name: "Alouettes head coach", "Oilers captain".
+TEAM_ROLES = frozenset(
+    {"head", "coach", "captain", "goalie", "goaltender", "forward", "defenceman", "defenseman",
+     "quarterback", "general", "gm", "owner", "president", "fans", "fan", "rookie", "winger"}
+)  # fmt: skip
+
+
+def _before_team_role(span: Span) -> bool:
+    """team_role_after: a plural name right before a team's role word ("Alouettes head coach
+    Marc-André Doucet", "Oilers captain Connor McDavid")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in TEAM_ROLES
 
 
 def _is_headline_word(

@@ -32,7 +32,7 @@ _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[“\"][A-Z][\w.]*[”\"])"  # "Jordan", "H.W
 _NAME_RUN = re.compile(rf"(?<!\S){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
 # The words a town named for a saint opens with: "Saint John", "St. Catharines",
 # "Sainte-Foy", "St-Jérôme".
-_SAINT = re.compile(r"^(?:Saint|Sainte|St\.|Ste\.|St|Ste)[ -]")
+_SAINT = re.compile(r"^(?:(?:Saint|Sainte|St\.|Ste\.|St|Ste)[ -]|(?:St|Ste)\.?$)")
 
 
 @cache
@@ -656,25 +656,45 @@ def place_by_its_region(text: str, record: dict) -> str | None:
 # Prepositions of place before a one-word name that is a town's, not a person's: "a
 # hospital in Kent", "a home near Surrey"; not after a word that puts a person there
 # ("faith in Jesus", "confidence in Trudeau").
-_PLACE_PREPOSITION = re.compile(r"(?:^|\b(\w+)\s+)(?:in|near)\s$")
+_PLACE_PREPOSITION = re.compile(r"(?:^|\b(\w+)\s+)(?:[Ii]n|[Nn]ear)\s$")
 PERSON_IN_WORDS = frozenset({"faith", "trust", "believe", "belief", "confidence", "interest"})
 
 
 def place_after_in(text: str, record: dict) -> str | None:
-    """place_after_in: "GPE" for a one-word PERSON the article names only after "in" or
-    "near" ("on a visit to a hospital in Kent"), else None. A person is rarely in
-    anything but a possessive ("in Trump's view") or a longer name ("in Peter Burrows's
-    book")."""
+    """place_after_in: "GPE" for a PERSON the article names only as a place ("on a visit to
+    a hospital in Kent"), else None: after "in" or "near", after "north of" and the like or
+    "the community of" ("10 kilometres north of Morris", "the community of Debert"), or
+    before a place's noun ("Surrey school district superintendent", "Hamilton city
+    council"). A person is rarely in anything but a possessive ("in Trump's view") or a
+    longer name ("in Peter Burrows's book"); a name of two or three words must open with no
+    common first name ("in Forest Lawn", not "faith in John Smith")."""
     words = record["name"].split()
-    if record["label"] != PERSON or len(words) != 1:
+    if record["label"] != PERSON or not 1 <= len(words) <= TOWN_WORDS:
+        return None
+    if len(words) > 1 and _is_common_first_name(words[0]):
         return None
     for start, end in record["mentions"]:
-        m = _PLACE_PREPOSITION.search(text[max(0, start - 20) : start])
-        if m is None or (m.group(1) or "").lower() in PERSON_IN_WORDS:
-            return None
+        before = text[max(0, start - 30) : start]
+        m = _PLACE_PREPOSITION.search(before)
+        placed = m is not None and (m.group(1) or "").lower() not in PERSON_IN_WORDS
+        placed = placed or _PLACE_OF.search(before) is not None
         if text[end : end + 2] in ("'s", "’s"):
             return None
+        if not placed and not _PLACE_NOUN_AFTER.match(text, end):
+            return None
     return "GPE"
+
+
+# "north of Morris", "the community of Debert", "the town of Carman".
+_PLACE_OF = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside|community|"
+    r"town|city|village|hamlet|municipality|township|county|RM) of\s$"
+)
+# A place's noun right after its name: " school district", " city council", " residents".
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:school district|school board|city council|city hall|city|council|residents|area|"
+    r"neighbourhood|neighborhood|region|suburb|downtown|waterfront|detachment|RCMP)\b"
+)
 
 
 # The endings a people's name adds to its place's last word, whole or less its last

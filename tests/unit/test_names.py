@@ -557,6 +557,13 @@ def test_team_plural_is_no_person() -> None:
     assert not team_plural(Span(doc, 6, 9, label="PERSON"), set())  # no plural
     doc = Doc(VOCAB, words=["met", "the", "Bill", "Evans"])
     assert not team_plural(Span(doc, 2, 4, label="PERSON"), set())  # a first name opens it
+    # team_role_after: before a team's role word, no "the" needed
+    doc = Doc(VOCAB, words=["said", "Alouettes", "head", "coach", "Doucet", "and", "Evans", "said"])
+    assert team_plural(Span(doc, 1, 2, label="PERSON"), set())
+    assert not team_plural(Span(doc, 6, 7, label="PERSON"), set())  # no role word after it
+    # a province's name opening a plural: "Saskatchewan Roughriders"
+    doc = Doc(VOCAB, words=["beat", "Saskatchewan", "Roughriders", "twice"])
+    assert team_plural(Span(doc, 1, 3, label="PERSON"), set())
 
 
 def test_clean_mention_keeps_a_name_with_a_word_of_digits() -> None:

@@ -307,6 +307,12 @@ def test_place_by_its_region(text, name, label) -> None:
         ("in Peter Burrows's book", "Peter Burrows", None),  # one word only
         ("their faith in Jesus", "Jesus", None),  # a person's object
         ("lost confidence in Trudeau", "Trudeau", None),
+        # after "north of" or "the community of", before a place's noun
+        ("a farm 10 kilometres north of Morris", "Morris", "GPE"),
+        ("officers reached the community of Debert", "Debert", "GPE"),
+        ("In Surrey, 350 classes are in portables. Surrey school district staff", "Surrey", "GPE"),
+        ("a fixture in Bowness Flats", "Bowness Flats", "GPE"),  # a longer name, no first name
+        ("a letter to John Smith", "John Smith", None),
     ],
 )
 def test_place_after_in(text, name, label) -> None:
@@ -412,6 +418,7 @@ def test_person_named_as_thing_reads_a_compound_first_name(name: str, full) -> N
         ("Saint John", "GPE"),
         ("St. Catharines", "GPE"),
         ("Saint-Jérôme", "GPE"),
+        ("Ste", "GPE"),  # "Ste. Agathe", its full stop split off
         ("Yves Saint Laurent", None),
         ("Santos", None),
     ],
