@@ -320,7 +320,7 @@ def fronted_possessive(
 # What a speech verb right after a name (or its apposition) reports first: " said he",
 # ", who has sided with the mayor, said he would not …".
 _SAID_PRONOUN = re.compile(
-    r"(?:,[^,.;“”\"]{1,80},)?\s+"  # an apposition or a relative clause
+    r"(?:,(?:[^,.;“”\"]|\d[,.]\d){1,100},)?\s+"  # an apposition or a relative clause
     r"(?:said|says|told [\w ]{1,25}?|added|wrote)\s+(?:that\s+)?(he|she)\b"
 )
 

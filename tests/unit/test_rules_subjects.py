@@ -404,3 +404,20 @@ def test_repair_subject_needs_the_comma_to_open_the_names_phrase() -> None:
     # "dockworker" read as no part of the name's phrase: no comma opens it
     doc = parsed(TREMBLAY, edit={12: {"dep": "dobj"}})
     assert subjects.repair_subject_in_fronted_phrase(token(doc, "said"), {}) is None
+
+
+MITCHELL = (
+    "Alouettes quarterback Tre'Von Mitchell, who threw for 4,100 yards in his first full"
+    " season as a starter, said he had never played a game colder than minus-five."
+)
+
+
+def test_repair_subject_takes_a_name_read_as_the_object_of_its_role() -> None:
+    # role_read_as_verb: "quarterback" parsed as a verb, "Mitchell" its object
+    doc = parsed(MITCHELL)
+    said = token(doc, "said")
+    assert subjects.nearest_subject(said, {}) is None  # the misparse
+    assert subjects.repair_subject_in_fronted_phrase(said, {}).text == "Mitchell"
+    # an object that names no person is no speaker ("amplifies Sanders' message")
+    unnamed = parsed(MITCHELL, edit={3: {"iob": "O"}, 4: {"iob": "O"}})
+    assert subjects.repair_subject_in_fronted_phrase(token(unnamed, "said"), {}) is None

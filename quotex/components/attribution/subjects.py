@@ -25,6 +25,7 @@ from quotex.components.attribution.syntax import (
     COMPOUND,
     CONJ,
     DATELINE_DASHES,
+    DOBJ,
     GERUND_TAG,
     INHERIT_SUBJECT_DEPS,
     NOMINAL_POS,
@@ -363,7 +364,14 @@ def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Tok
         if token.dep_ not in FRONTED_NAME_DEPS and not (
             token.dep_ == POBJ and _set_off_by_comma(token)
         ):
-            continue
+            # role_read_as_verb: "Alouettes quarterback Tre'Von Mitchell, who threw …, said
+            # he …" ("quarterback" parsed as a verb, the name its object)
+            if not (
+                token.dep_ == DOBJ
+                and token.ent_type_ == "PERSON"
+                and token.head.lower_ in _role_nouns()
+            ):
+                continue
         if token.ent_type_ not in SPEAKER_ENTITIES:
             continue
         after = token.right_edge.i + 1
@@ -377,6 +385,14 @@ def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Tok
 
 
 FRONTED_NAME_DEPS = frozenset({APPOS, CONJ})
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    """Role and person nouns a name may follow ("quarterback", "coach", "spokesperson")."""
+    return title_words() | entries("sources", "person", "anonymous")
+
+
 # The words a name's noun phrase may open with after the comma: "veteran dockworker".
 NAME_PHRASE_DEPS = frozenset({COMPOUND, "amod", "punct"})
 
