@@ -321,7 +321,7 @@ def fronted_possessive(
 # ", who has sided with the mayor, said he would not …".
 _SAID_PRONOUN = re.compile(
     r"(?:,(?:[^,.;“”\"]|\d[,.]\d){1,100},)?\s+"  # an apposition or a relative clause
-    r"(?:said|says|told [\w ]{1,25}?|added|wrote)\s+(?:that\s+)?(he|she)\b"
+    r"(?:said|says|told [\w ]{1,25}?|added|wrote|posted [\w ]{1,25}?)\s+(?:that\s+)?(he|she)\b"
 )
 
 

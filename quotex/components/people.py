@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from quotex.first_names import first_names_by_rank, is_first_name, name_key
+from quotex.gender import said_he_or_she
 from quotex.lexicon import entries, sections
 from quotex.names import is_generation_suffix, is_initial, person_name, title_words
 
@@ -156,13 +157,6 @@ def person_named_as_thing(text: str, record: dict) -> str | None:
     return None
 
 
-# A speech verb after a name and "he" or "she" opening what it reports: " said he woke",
-# " told reporters she".
-_SAID_HE_OR_SHE = re.compile(
-    r"\s+(?:said|says|told [\w ]{1,25}?|added|wrote|posted [\w ]{1,25}?)\s+(?:that\s+)?(?:he|she)\b"
-)
-
-
 def speaks_as_he_or_she(text: str, record: dict) -> bool:
     """said_he_or_she: a name the tagger called an organisation or a place whose speech
     reports "he" or "she" is a person's, as organisations are "it" and "they": "Gurpreet
@@ -171,7 +165,7 @@ def speaks_as_he_or_she(text: str, record: dict) -> bool:
     if record["label"] != "ORG":  # "Sen. Ted Cruz of Texas said he …": the GPE spoke not
         return False
     return any(
-        _SAID_HE_OR_SHE.match(text, end) and not text[:start].rstrip().endswith(" of")
+        said_he_or_she(text, end) and not text[:start].rstrip().endswith(" of")
         for start, end in record["mentions"]
     )
 
