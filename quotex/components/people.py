@@ -661,16 +661,19 @@ def place_after_in(text: str, record: dict) -> str | None:
     before a place's noun ("Surrey school district superintendent", "Hamilton city
     council"). A person is rarely in anything but a possessive ("in Trump's view") or a
     longer name ("in Peter Burrows's book"); a name of two or three words must open with no
-    common first name ("in Forest Lawn", not "faith in John Smith")."""
+    common first name ("in Forest Lawn", not "faith in John Smith") unless it ends in a
+    place's word ("at Victoria Park", "in Stewart Crossing")."""
     words = record["name"].split()
     if record["label"] != PERSON or not 1 <= len(words) <= TOWN_WORDS:
         return None
-    if len(words) > 1 and _is_common_first_name(words[0]):
-        return None
+    place_word = len(words) > 1 and words[-1].lower() in entries("name_words", "place")
+    if len(words) > 1 and _is_common_first_name(words[0]) and not place_word:
+        return None  # "Victoria Park" may be a place, "John Smith" not
     for start, end in record["mentions"]:
         before = text[max(0, start - 30) : start]
         m = _PLACE_PREPOSITION.search(before)
         placed = m is not None and (m.group(1) or "").lower() not in PERSON_IN_WORDS
+        placed = placed or (place_word and before.endswith(("at ", "At ")))
         placed = placed or _PLACE_OF.search(before) is not None
         if text[end : end + 2] in ("'s", "’s"):
             return None

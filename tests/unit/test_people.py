@@ -313,6 +313,9 @@ def test_place_by_its_region(text, name, label) -> None:
         ("In Surrey, 350 classes are in portables. Surrey school district staff", "Surrey", "GPE"),
         ("a fixture in Bowness Flats", "Bowness Flats", "GPE"),  # a longer name, no first name
         ("a letter to John Smith", "John Smith", None),
+        ("the encampment at Victoria Park", "Victoria Park", "GPE"),  # a place's word ends it
+        ("a home in Stewart Crossing", "Stewart Crossing", "GPE"),
+        ("a call to Victoria Park", "Victoria Park", None),  # no place's preposition
     ],
 )
 def test_place_after_in(text, name, label) -> None:

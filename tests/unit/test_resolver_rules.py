@@ -373,6 +373,8 @@ def test_person_named_as_thing_reads_a_full_name_the_tagger_called_an_organisati
         ("Alderwood Residential", "PERSON", "ORG"),  # a landlord's company
         ("Starlight Properties", "PERSON", "ORG"),
         ("Alberta Energy Regulator", "PERSON", "ORG"),  # not a woman by "Alberta"
+        ("Fairy Creek", "PERSON", "FAC"),
+        ("Keno Ridge", "PERSON", "FAC"),
         ("Jane Roe QC", "PERSON", None),  # honours after a name
         ("Bonnie Crombie MPP", "PERSON", None),  # a title after a name
     ],
