@@ -529,12 +529,15 @@ def _through_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     hyphenated name takes the whole of it: "Marie-Claude Béland" (tagged "Claude Béland"),
     "Kofi Asante-Mensah", "Carolyn Fung-Ashworth" … "Fung-Ashworth said" (tagged
     "Ashworth"), "Dr. Ji-woo Kwan" (tagged "Ji"). The word across the hyphen must be
-    capitalised before it ("Marie-"); after a one-word mention, a syllable ("Ji-woo") or
+    capitalised before it ("Marie-"); after a full name, a capitalised word ("Robin
+    Sandhu-Grewal", tagged "Robin Sandhu"); after a one-word mention, a syllable ("Ji-woo") or
     a capitalised word a name goes on after ("Jean-Claude Van Damme"); never "Trump-led",
     "Oscar-winning", "Clinton-Trump race"."""
     while start > 1 and _joined(doc, start - 1) and doc[start - 2].is_title:
         start -= 2
-    if end - start == 1 and end < len(doc) - 1 and _joined(doc, end):
+    if end - start > 1 and end < len(doc) - 1 and _joined(doc, end) and doc[end + 1].is_title:
+        end += 2  # a full name whose hyphenated surname the tagger ended early
+    elif end - start == 1 and end < len(doc) - 1 and _joined(doc, end):
         after = doc[end + 1]
         syllable = after.is_lower and 2 <= len(after) <= 4 and after.lower_ not in NOT_SYLLABLES
         named = (

@@ -650,7 +650,11 @@ def place_by_its_region(text: str, record: dict) -> str | None:
 # Prepositions of place before a one-word name that is a town's, not a person's: "a
 # hospital in Kent", "a home near Surrey"; not after a word that puts a person there
 # ("faith in Jesus", "confidence in Trudeau").
-_PLACE_PREPOSITION = re.compile(r"(?:^|\b(\w+)\s+)(?:[Ii]n|[Nn]ear)\s$")
+_PLACE_PREPOSITION = re.compile(
+    r"(?:^|\b(\w+)\s+|[^\w\s]\s*)(?:[Ii]n|[Nn]ear)\s$"
+    r"|\b(?:drove|driven|drive|moved|came|travelled|traveled|flew|fled|returned|evacuated"
+    r"|relocated|commuted|hails)\s+(?:here\s+|up\s+|down\s+)?from\s$"
+)
 PERSON_IN_WORDS = frozenset({"faith", "trust", "believe", "belief", "confidence", "interest"})
 
 
@@ -749,6 +753,16 @@ def full_names_by_surname(entities: list[dict]) -> dict[str, set[str]]:
     return found
 
 
+def language_named_as_person(record: dict, surnames: dict[str, set[str]]) -> str | None:
+    """language_as_person: "LANGUAGE" for a one-word PERSON that is a language's name
+    ("teaches Grade 4 French immersion", ``lexicon/languages.txt``), else None; not where
+    someone named in full has it as a surname ("Judith French … French said")."""
+    name = record["name"]
+    if record["label"] != PERSON or name.lower() not in entries("languages") or name in surnames:
+        return None
+    return "LANGUAGE"
+
+
 def surname_of_one_person(record: dict, surnames: dict[str, set[str]]) -> str | None:
     """surname_tagged_as_thing: a one-word organisation, work or place that is the surname
     of the one person the tagger named in full with it is that person: "Sanders" (the
@@ -787,7 +801,8 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
     ``organisation_named_as_person``, ``place_named_as_person``,
     ``organisation_tagged_too``, ``tail_of_a_thing``, ``place_in_dateline``,
     ``place_named_whole``, ``place_demonym``, ``place_by_its_region``,
-    ``place_after_in`` and ``saint_place`` find get their label. A bare
+    ``place_after_in``, ``saint_place`` and ``language_named_as_person`` find get their
+    label. A bare
     surname and a full name one person alone in the article has are that person ("Tuttle"
     PERSON, "Tuttle" ORG → National Review’s Ian Tuttle)."""
     records, relabelled = [], set()
@@ -813,6 +828,7 @@ def people_the_tagger_missed(text: str, entities: list[dict]) -> tuple[list[dict
             or place_by_its_region(text, record)
             or place_after_in(text, record)
             or saint_place(record)
+            or language_named_as_person(record, surnames)
         )
         if full:
             relabelled.add(record["id"])

@@ -770,6 +770,7 @@ def test_untagged_speakers_take_a_name_off_the_list_with_a_persons_apposition() 
         ("Dr. Jean-Claude Van Damme said no .", (1, 2), "Jean-Claude"),
         ("A Trump-led coalition said no .", (1, 2), "Trump"),  # an adjective, no name
         ("The Clinton-Trump race was close .", (1, 2), "Clinton"),
+        ("BCTF president Robin Sandhu-Grewal said no .", (2, 4), "Robin Sandhu-Grewal"),
     ],
 )
 def test_clean_mention_takes_a_hyphenated_name_whole(text, tagged, mention) -> None:

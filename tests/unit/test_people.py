@@ -9,6 +9,7 @@ import pytest
 from quotex.components.people import (
     apposition_head,
     dateline_place,
+    language_named_as_person,
     mend_people,
     organisation_named_as_person,
     organisation_tagged_too,
@@ -316,6 +317,9 @@ def test_place_by_its_region(text, name, label) -> None:
         ("the encampment at Victoria Park", "Victoria Park", "GPE"),  # a place's word ends it
         ("a home in Stewart Crossing", "Stewart Crossing", "GPE"),
         ("a call to Victoria Park", "Victoria Park", None),  # no place's preposition
+        ("She drove from Moose Jaw with her husband.", "Moose Jaw", "GPE"),  # a journey's
+        ("a letter from Moose Jaw", "Moose Jaw", None),  # "from" alone: a sender too
+        ("portables.\n\nIn Surrey, classes are full.", "Surrey", "GPE"),  # "In" opening
     ],
 )
 def test_place_after_in(text, name, label) -> None:
@@ -501,3 +505,11 @@ def test_a_name_with_an_age_keeps_its_place_word() -> None:
     assert records[0]["label"] == "PERSON"
     records, _ = mend_people("A walk in Jun Park was calm.", [{**record, "mentions": [[10, 18]]}])
     assert records[0]["label"] == "FAC"
+
+
+def test_language_named_as_person() -> None:
+    # language_as_person: "teaches Grade 4 French immersion" tags "French" a person
+    record = _record("e1", "French", "PERSON")
+    assert language_named_as_person(record, {}) == "LANGUAGE"
+    assert language_named_as_person(record, {"French": {"Judith French"}}) is None  # a surname
+    assert language_named_as_person(_record("e1", "Frank", "PERSON"), {}) is None
