@@ -714,6 +714,9 @@ def names_conjoined_to_a_person(doc: Doc) -> list[Span]:
                 start -= 1
             words = doc[start : name.i + 1]
             backwards = is_first_name(name.text) and not is_first_name(words[0].text)
+            # a team, not a person: "the Montreal Alouettes and the Saskatchewan Roughriders"
+            after_the = start > 0 and doc[start - 1].lower_ == "the"
+            backwards = backwards or (after_the and name.text.endswith("s"))
             if 2 <= len(words) <= NAME_RUN_MAX and all(t.is_title for t in words) and not backwards:
                 found.append(Span(doc, start, name.i + 1, label="PERSON"))
     return found

@@ -703,6 +703,12 @@ def test_names_conjoined_to_a_person() -> None:
         ("Nazem Kadri", "PERSON")
     ]
     assert names_conjoined_to_a_person(parsed(KADRI)) == []  # tagged: nothing to add
+    # a team after "the": "the Montreal Alouettes and the Saskatchewan Roughriders"
+    text = "Fans of the Montreal Alouettes and the Calgary Stampeders cheered ."
+    teams = _tagged(text, [(7, 9, "PERSON")], {"Montreal", "Alouettes", "Calgary", "Stampeders"})
+    teams[4].dep_, teams[4].head = "conj", teams[8]
+    teams[3].dep_, teams[3].head = "compound", teams[4]
+    assert names_conjoined_to_a_person(teams) == []
     # one word alone is no full name ("Ottawa and Justin Trudeau")
     lone = parsed(KADRI, edit={0: {"iob": "O", "dep": "nmod"}, 1: {"iob": "O"}})
     assert names_conjoined_to_a_person(lone) == []
