@@ -62,10 +62,10 @@ def test_people_gold_refuses_a_corpus_without_the_article(tmp_path) -> None:
 
 
 def test_the_canadian_sources_gold_is_well_formed() -> None:
-    # bench/gold/canadian-sources.jsonl: 66 articles written for quotex, read by hand
+    # bench/gold/canadian-sources.jsonl: 80 articles written for quotex, read by hand
     with (BENCH / "gold" / "canadian-sources.jsonl").open(encoding="utf-8") as f:
         golds = [json.loads(line) for line in f]
-    assert len({g["id"] for g in golds}) == len(golds) == 66
+    assert len({g["id"] for g in golds}) == len(golds) == 80
     evidence = {"pronoun", "title", "noun", "name", "first name list", "none"}
     for gold in golds:
         for kind in ("sources", "people"):
