@@ -1009,9 +1009,16 @@ def surnames_left_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     if not single:
         return []
     taken = {i for span in spans for i in range(span.start, span.end)}
+    candidates = [
+        t
+        for t in tokens_with(doc, "ORTH", frozenset(w.split("-")[-1] for w in single))
+        if t.i not in taken  # most are mentions already
+    ]
+    if not candidates:
+        return []
     lowercase = LowercaseWords(doc)
     found = []
-    for t in tokens_with(doc, "ORTH", frozenset(w.split("-")[-1] for w in single)):
+    for t in candidates:
         start, end = _through_hyphens(doc, t.i, t.i + 1)
         words = doc[start:end]
         if (
