@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quotex.components.guard import guarded
-from quotex.components.people import mend_people
+from quotex.components.people import mend_people, person_nouns
 from quotex.components.text import LowercaseWords, doc_text, tokens_with
 from quotex.credits import credit_regions, in_credit
 from quotex.first_names import is_first_name
@@ -728,24 +728,13 @@ APPOSITION = frozenset({"appos"})
 
 def _apposed_person(name: Token) -> bool:
     """apposed_person: the name has an apposition that says it is a person's, whatever its
-    first name: "Navdeep Grewal, a support team lead in Toronto, posted …" ("lead" a role,
-    "Navdeep" off the first-name list)."""
+    first name: "Harjeet Sandhu, a nurse at the hospital, said …" ("nurse" a person's noun,
+    :func:`quotex.components.people.person_nouns`; "Harjeet" off the first-name list)."""
+    nouns = person_nouns()
     return any(
-        c.dep_ == "appos" and (c.lemma_.lower() in _person_heads() or c.lower_ in _person_heads())
+        c.dep_ == "appos" and (c.lemma_.lower() in nouns or c.lower_ in nouns)
         for c in name.children
     )
-
-
-@lru_cache(maxsize=1)
-def _person_heads() -> frozenset[str]:
-    """Nouns that head a person's apposition: roles and person nouns (``lexicon/titles.txt``,
-    ``lexicon/sources.txt``), and "lead", "manager", "owner" …"""
-    return title_words() | entries("sources", "person", "anonymous") | PERSON_ROLE_NOUNS
-
-
-PERSON_ROLE_NOUNS = frozenset(
-    {"lead", "manager", "owner", "founder", "director", "worker", "nurse", "resident"}
-)
 
 
 def appositive_given_name(token: Token) -> Span | None:
@@ -1040,10 +1029,9 @@ def find_entities(doc: Doc) -> list[tuple[EntityCluster, list[Span]]]:
     spans = sorted(spans + untagged_speakers(doc), key=lambda span: span.start)
     spans = sorted(spans + full_names_left_untagged(doc, spans), key=lambda span: span.start)
     spans = sorted(spans + names_conjoined_to_a_person(doc), key=lambda span: span.start)
-    spans = with_surnames_left_out(spans)
     spans = with_given_names_left_out(doc, spans)
     spans = sorted(spans + surnames_left_untagged(doc, spans), key=lambda span: span.start)
-    spans = with_surnames_left_out(spans)  # "Dr. Ji-woo Kwan" … "Kwan said" (found just now)
+    spans = with_surnames_left_out(spans)  # after the lone surnames: "Kwan said" names one
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
     spans = [s for s in spans if not family_plural(s, surnames) and not team_plural(s, surnames)]
     spans = without_headline_words(doc, spans)

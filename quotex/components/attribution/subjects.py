@@ -44,6 +44,7 @@ from quotex.components.attribution.syntax import (
     XCOMP,
     lemma,
 )
+from quotex.components.people import person_nouns
 from quotex.lexicon import entries
 from quotex.names import title_words
 
@@ -369,7 +370,7 @@ def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Tok
             if not (
                 token.dep_ == DOBJ
                 and token.ent_type_ == "PERSON"
-                and token.head.lower_ in _role_nouns()
+                and token.head.lower_ in person_nouns()
             ):
                 continue
         if token.ent_type_ not in SPEAKER_ENTITIES:
@@ -385,12 +386,6 @@ def repair_subject_in_fronted_phrase(verb: Token, inside: dict[int, int]) -> Tok
 
 
 FRONTED_NAME_DEPS = frozenset({APPOS, CONJ})
-
-
-@cache
-def _role_nouns() -> frozenset[str]:
-    """Role and person nouns a name may follow ("quarterback", "coach", "spokesperson")."""
-    return title_words() | entries("sources", "person", "anonymous")
 
 
 # The words a name's noun phrase may open with after the comma: "veteran dockworker".
